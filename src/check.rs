@@ -1,0 +1,150 @@
+//! `mercato check`: every problem in a data directory, each with its file.
+
+use crate::error::Error;
+use crate::model::{MoveKind, source::TIERS};
+use crate::store::Store;
+use crate::world::{FileKey, World, shard_of};
+use chrono::NaiveDate;
+use serde::Serialize;
+
+/// One problem, located.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Problem {
+    pub file: String,
+    pub message: String,
+}
+
+/// Reads the whole directory and lists every problem found, in file order.
+pub fn check(store: &Store, as_of: NaiveDate) -> Vec<Problem> {
+    let (world, load_problems) = store.load_lenient();
+    let mut problems: Vec<Problem> = load_problems
+        .into_iter()
+        .map(|e| match &e {
+            Error::Parse { path, .. }
+            | Error::NewerFormat { path, .. }
+            | Error::Io { path, .. } => Problem {
+                file: path.display().to_string(),
+                message: e
+                    .to_string()
+                    .replacen(&format!("{}: ", path.display()), "", 1),
+            },
+            _ => Problem {
+                file: store.dir().display().to_string(),
+                message: e.to_string(),
+            },
+        })
+        .collect();
+    problems.extend(check_world(store, &world, as_of));
+    problems.sort_by(|a, b| a.file.cmp(&b.file));
+    problems
+}
+
+/// The problems of references and dates in a loaded world.
+pub fn check_world(store: &Store, world: &World, as_of: NaiveDate) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    let file = |key: FileKey| store.path_of(&key).display().to_string();
+    let mut report = |key: FileKey, message: String| {
+        problems.push(Problem {
+            file: file(key),
+            message,
+        });
+    };
+    for club in world.clubs.values() {
+        for (slot, order) in &club.depth {
+            for id in order.iter().filter(|id| !world.players.contains_key(*id)) {
+                report(
+                    FileKey::Clubs,
+                    format!(
+                        "club '{}': {slot} order names unknown player '{id}'",
+                        club.id
+                    ),
+                );
+            }
+        }
+    }
+    for source in world.sources.values() {
+        if let Some(tier) = source.tier.filter(|t| !TIERS.contains(t)) {
+            report(
+                FileKey::Sources,
+                format!("source '{}': tier {tier} is not between 1 and 5", source.id),
+            );
+        }
+    }
+    for player in world.players.values() {
+        let key = || FileKey::Players(shard_of(&player.id));
+        let who = format!("player '{}'", player.id);
+        if let Some(born) = player.born.filter(|b| *b > as_of) {
+            report(key(), format!("{who}: born {born}, after {as_of}"));
+        }
+        for c in &player.contracts {
+            for club in std::iter::once(&c.club).chain(&c.signed_from) {
+                if !world.clubs.contains_key(club) {
+                    report(
+                        key(),
+                        format!("{who}: contract names unknown club '{club}'"),
+                    );
+                }
+            }
+            if let Some(problem) = c.problem(player.born) {
+                report(key(), format!("{who}: {problem}"));
+            }
+        }
+    }
+    for rumour in world.rumours.values() {
+        let key = || FileKey::Rumours(shard_of(&rumour.player));
+        let what = format!("rumour '{}'", rumour.id);
+        if !world.players.contains_key(&rumour.player) {
+            report(key(), format!("{what}: unknown player '{}'", rumour.player));
+        }
+        for club in rumour.from.iter().chain(&rumour.to) {
+            if !world.clubs.contains_key(club) {
+                report(key(), format!("{what}: unknown club '{club}'"));
+            }
+        }
+        let shape_ok = match rumour.kind {
+            MoveKind::Transfer => rumour.to.is_some() && rumour.to != rumour.from,
+            MoveKind::Renewal => rumour.to.is_some() && rumour.to == rumour.from,
+            MoveKind::Departure => rumour.to.is_none() && rumour.from.is_some(),
+        };
+        if !shape_ok {
+            report(
+                key(),
+                format!(
+                    "{what}: a {} must have {}",
+                    rumour.kind,
+                    match rumour.kind {
+                        MoveKind::Transfer => "a destination other than the club it is from",
+                        MoveKind::Renewal => "the same club as 'from' and 'to'",
+                        MoveKind::Departure => "a 'from' club and no 'to'",
+                    }
+                ),
+            );
+        }
+        if rumour.reports.is_empty() {
+            report(key(), format!("{what}: has no reports"));
+        }
+        for r in &rumour.reports {
+            if !world.sources.contains_key(&r.source) {
+                report(
+                    key(),
+                    format!("{what}: report names unknown source '{}'", r.source),
+                );
+            }
+        }
+        if rumour.reports.windows(2).any(|w| w[0].date > w[1].date) {
+            report(key(), format!("{what}: reports are not in date order"));
+        }
+        if let Some(last) = rumour.history.last()
+            && last.status != rumour.status
+        {
+            report(
+                key(),
+                format!(
+                    "{what}: status is '{}' but its history ends with '{}'",
+                    rumour.status, last.status
+                ),
+            );
+        }
+    }
+    problems
+}

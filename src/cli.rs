@@ -1,0 +1,386 @@
+//! The command line: clap types only. `commands.rs` turns them into library calls.
+
+use chrono::NaiveDate;
+use clap::{ArgGroup, Args, Parser, Subcommand, ValueEnum};
+use mercato::model::{Position, Slot, Status};
+use std::path::PathBuf;
+
+const EXAMPLES: &str = "\
+Examples:
+  mercato club depth \"Real Madrid\" --as-of 2025-10-20
+  mercato contract expiring --year 2026
+  mercato rumour add upamecano --to \"real madrid\" --source Marca --date 2025-10-21
+  mercato rumour list --player konate
+  mercato --json rumour show 3f9a
+
+Exit codes: 0 ok, 1 error (bad data, unknown name, refused change), 2 usage error.";
+
+/// Track football transfer rumours, contracts and depth charts in plain JSON files.
+///
+/// mercato keeps players, clubs, contracts, sources and rumours under a data
+/// directory (default ./data) that a team can share with git. Names are found
+/// accent- and case-insensitively: "konate" finds "Ibrahima Konaté".
+#[derive(Debug, Parser)]
+#[command(name = "mercato", version, after_help = EXAMPLES, propagate_version = true)]
+pub struct Cli {
+    /// The data directory.
+    #[arg(
+        long,
+        global = true,
+        env = "MERCATO_DATA_DIR",
+        default_value = "data",
+        value_name = "DIR"
+    )]
+    pub data_dir: PathBuf,
+
+    /// The day to see the world as of: ages, expiry windows and "latest" are computed from it.
+    /// Defaults to today.
+    #[arg(long, global = true, env = "MERCATO_AS_OF", value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    pub as_of: Option<NaiveDate>,
+
+    /// Print machine-readable JSON on stdout instead of tables.
+    #[arg(long, global = true)]
+    pub json: bool,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Rumours: add reports, list, show, update status.
+    #[command(subcommand, visible_alias = "rumours")]
+    Rumour(RumourCommand),
+    /// Contracts: who is expiring, record a signing or renewal.
+    #[command(subcommand, visible_alias = "contracts")]
+    Contract(ContractCommand),
+    /// Clubs: add, list, show, and the defensive depth chart.
+    #[command(subcommand, visible_alias = "clubs")]
+    Club(ClubCommand),
+    /// Players: add, list, show.
+    #[command(subcommand, visible_alias = "players")]
+    Player(PlayerCommand),
+    /// Sources: the outlets that carry rumours, with their reliability tier.
+    #[command(subcommand, visible_alias = "sources")]
+    Source(SourceCommand),
+    /// Validate the whole data directory; exit 1 if anything is wrong.
+    Check,
+    /// Create an empty data directory (default: the --data-dir).
+    Init {
+        /// Where to create it.
+        dir: Option<PathBuf>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum RumourCommand {
+    /// Add a report of a move. It joins the open rumour of the same move, or starts one.
+    #[command(after_help = "Examples:
+  mercato rumour add upamecano --to \"real madrid\" --source Fichajes --date 2025-10-20
+  mercato rumour add konate --renewal --source \"L'Equipe\" --status talks
+  mercato rumour add alaba --leaving --source Marca --note \"free agent next summer\"")]
+    Add(RumourAdd),
+    /// List rumours, most recently reported first.
+    #[command(visible_alias = "ls")]
+    List(RumourList),
+    /// Show one rumour's reports and status changes in date order.
+    Show {
+        /// The rumour id, or an unambiguous prefix of it.
+        id: String,
+    },
+    /// Change a rumour's status (talks, agreed, done, off...).
+    Update {
+        /// The rumour id, or an unambiguous prefix of it.
+        id: String,
+        /// The new status.
+        #[arg(long, value_enum)]
+        status: StatusArg,
+        /// When it changed (default: the as-of date).
+        #[arg(long, value_parser = parse_date, value_name = "YYYY-MM-DD")]
+        date: Option<NaiveDate>,
+        /// Why, or who said so.
+        #[arg(long)]
+        note: Option<String>,
+    },
+}
+
+#[derive(Debug, Args)]
+#[command(group(ArgGroup::new("move").required(true).args(["to", "renewal", "leaving"])))]
+pub struct RumourAdd {
+    /// The player, by name ("konate", "Van Dijk").
+    pub player: String,
+    /// A transfer to this club.
+    #[arg(long, value_name = "CLUB")]
+    pub to: Option<String>,
+    /// The player stays and signs a new contract at his club.
+    #[arg(long)]
+    pub renewal: bool,
+    /// The player leaves his club, destination unknown.
+    #[arg(long, visible_alias = "departure")]
+    pub leaving: bool,
+    /// Who reports it. An unknown source is created with an unknown tier.
+    #[arg(long)]
+    pub source: String,
+    /// The day of the report (default: the as-of date).
+    #[arg(long, value_parser = parse_date, value_name = "YYYY-MM-DD")]
+    pub date: Option<NaiveDate>,
+    /// Set the rumour's status (default for a new rumour: rumour).
+    #[arg(long, value_enum)]
+    pub status: Option<StatusArg>,
+    /// The report says the move will NOT happen.
+    #[arg(long)]
+    pub against: bool,
+    /// What the source said.
+    #[arg(long)]
+    pub note: Option<String>,
+    /// Where it was said.
+    #[arg(long)]
+    pub url: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct RumourList {
+    /// Only rumours about this player.
+    #[arg(long)]
+    pub player: Option<String>,
+    /// Only moves from or to this club.
+    #[arg(long)]
+    pub club: Option<String>,
+    /// Only rumours with this status.
+    #[arg(long, value_enum)]
+    pub status: Option<StatusArg>,
+    /// Only rumours reported on or after this day.
+    #[arg(long, value_parser = parse_date, value_name = "YYYY-MM-DD")]
+    pub since: Option<NaiveDate>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ContractCommand {
+    /// Players whose current contract ends in a given year.
+    #[command(after_help = "Example:\n  mercato contract expiring --year 2026 --position CB")]
+    Expiring {
+        /// The calendar year.
+        #[arg(long, value_parser = mercato::dates::parse_year)]
+        year: i32,
+        /// Only this club's players.
+        #[arg(long)]
+        club: Option<String>,
+        /// Only players whose primary position is this (GK, RB, CB, ...).
+        #[arg(long, value_parser = parse_position)]
+        position: Option<Position>,
+        /// Only clubs of this league.
+        #[arg(long)]
+        league: Option<String>,
+    },
+    /// Record a contract: a signing, a loan or a renewal. Earlier contracts stay as history.
+    #[command(
+        after_help = "Example:\n  mercato contract set konate --club liverpool --until 2030-06-30"
+    )]
+    Set(ContractArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ContractArgs {
+    /// The player.
+    pub player: String,
+    /// The club.
+    #[arg(long)]
+    pub club: String,
+    /// The last day of the contract.
+    #[arg(long, value_parser = parse_date, value_name = "YYYY-MM-DD")]
+    pub until: NaiveDate,
+    /// The first day (default: the as-of date).
+    #[arg(long, value_parser = parse_date, value_name = "YYYY-MM-DD")]
+    pub since: Option<NaiveDate>,
+    /// A loan (the permanent contract elsewhere goes on).
+    #[arg(long)]
+    pub loan: bool,
+    /// The club he joins from.
+    #[arg(long, value_name = "CLUB")]
+    pub from: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ClubCommand {
+    /// Add a club.
+    #[command(
+        after_help = "Example:\n  mercato club add \"Real Madrid\" --country Spain --league \"La Liga\" --alias Real"
+    )]
+    Add {
+        /// Its full name.
+        name: String,
+        #[arg(long)]
+        country: Option<String>,
+        #[arg(long)]
+        league: Option<String>,
+        #[arg(long)]
+        coach: Option<String>,
+        /// A short name it is known by (repeatable).
+        #[arg(long = "alias", value_name = "ALIAS")]
+        aliases: Vec<String>,
+    },
+    /// List clubs.
+    #[command(visible_alias = "ls")]
+    List,
+    /// Show a club and its squad.
+    Show { club: String },
+    /// The defensive depth chart: GK, RB, CB, LB, who is expiring or leaving, and targets.
+    #[command(after_help = "Examples:
+  mercato club depth \"Real Madrid\"
+  mercato club depth liverpool --set CB \"van dijk,konate\"
+  mercato club depth liverpool --reset CB
+
+Default order in a slot: natural players before cover, players staying before
+players leaving, then the older first. --set puts the named players first.")]
+    Depth {
+        club: String,
+        /// Set a slot's starting order: SLOT then comma-separated players.
+        #[arg(long, num_args = 2, value_names = ["SLOT", "PLAYERS"])]
+        set: Option<Vec<String>>,
+        /// Go back to the default order for a slot.
+        #[arg(long, value_name = "SLOT", value_parser = parse_slot)]
+        reset: Option<Slot>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum PlayerCommand {
+    /// Add a player, optionally with his current contract.
+    #[command(after_help = "Example:
+  mercato player add \"Dean Huijsen\" --born 2005-04-14 --position CB --nationality Spain \\
+      --club \"Real Madrid\" --until 2030-06-30")]
+    Add(PlayerAdd),
+    /// List players.
+    #[command(visible_alias = "ls")]
+    List {
+        /// Only players of this club.
+        #[arg(long)]
+        club: Option<String>,
+        /// Only players who can play this position.
+        #[arg(long, value_parser = parse_position)]
+        position: Option<Position>,
+    },
+    /// Show a player, his contracts and rumours.
+    Show { player: String },
+}
+
+#[derive(Debug, Args)]
+pub struct PlayerAdd {
+    /// Full name.
+    pub name: String,
+    /// Date of birth.
+    #[arg(long, value_parser = parse_date, value_name = "YYYY-MM-DD")]
+    pub born: NaiveDate,
+    /// Primary position: GK, RB, RWB, CB, LB, LWB, DM, CM, AM, RW, LW, ST.
+    #[arg(long, value_parser = parse_position)]
+    pub position: Position,
+    /// Secondary positions, comma-separated.
+    #[arg(long, value_delimiter = ',', value_parser = parse_position, value_name = "POS,...")]
+    pub also: Vec<Position>,
+    #[arg(long)]
+    pub nationality: Option<String>,
+    /// International caps.
+    #[arg(long)]
+    pub caps: Option<u32>,
+    /// Preferred foot: left, right or both.
+    #[arg(long, value_parser = parse_foot)]
+    pub foot: Option<mercato::model::Foot>,
+    #[arg(long)]
+    pub notes: Option<String>,
+    /// His club (needs --until).
+    #[arg(long, requires = "until")]
+    pub club: Option<String>,
+    /// Last day of his contract at --club.
+    #[arg(long, requires = "club", value_parser = parse_date, value_name = "YYYY-MM-DD")]
+    pub until: Option<NaiveDate>,
+    /// First day of that contract (default: the as-of date).
+    #[arg(long, requires = "club", value_parser = parse_date, value_name = "YYYY-MM-DD")]
+    pub since: Option<NaiveDate>,
+    /// The contract is a loan.
+    #[arg(long, requires = "club")]
+    pub loan: bool,
+    /// The club he joined --club from.
+    #[arg(long, requires = "club", value_name = "CLUB")]
+    pub from: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum SourceCommand {
+    /// Add a source.
+    #[command(after_help = "Example:\n  mercato source add \"L'Equipe\" --tier 2 --country France")]
+    Add {
+        name: String,
+        /// Reliability: 1 (official, most reliable) to 5 (gossip). Unknown if omitted.
+        #[arg(long)]
+        tier: Option<u8>,
+        #[arg(long)]
+        country: Option<String>,
+        /// Another name it goes by (repeatable).
+        #[arg(long = "alias", value_name = "ALIAS")]
+        aliases: Vec<String>,
+    },
+    /// List sources by tier.
+    #[command(visible_alias = "ls")]
+    List,
+    /// Change a source's tier, country or aliases.
+    Set {
+        source: String,
+        #[arg(long)]
+        tier: Option<u8>,
+        #[arg(long)]
+        country: Option<String>,
+        #[arg(long = "alias", value_name = "ALIAS")]
+        aliases: Vec<String>,
+    },
+}
+
+/// Rumour statuses as command-line values.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum StatusArg {
+    Rumour,
+    Talks,
+    Agreed,
+    Done,
+    Off,
+    Denied,
+}
+
+impl From<StatusArg> for Status {
+    fn from(s: StatusArg) -> Status {
+        match s {
+            StatusArg::Rumour => Status::Rumour,
+            StatusArg::Talks => Status::Talks,
+            StatusArg::Agreed => Status::Agreed,
+            StatusArg::Done => Status::Done,
+            StatusArg::Off => Status::Off,
+            StatusArg::Denied => Status::Denied,
+        }
+    }
+}
+
+fn parse_date(s: &str) -> Result<NaiveDate, String> {
+    mercato::dates::parse(s)
+}
+
+fn parse_position(s: &str) -> Result<Position, String> {
+    s.parse()
+}
+
+fn parse_slot(s: &str) -> Result<Slot, String> {
+    s.parse()
+}
+
+fn parse_foot(s: &str) -> Result<mercato::model::Foot, String> {
+    s.parse()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn the_command_line_is_consistent() {
+        Cli::command().debug_assert();
+    }
+}

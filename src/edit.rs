@@ -1,0 +1,779 @@
+//! Changes to the world, each validated before anything is touched: a change
+//! that is refused leaves the world (and so `data/`) as it was.
+
+use crate::error::{Error, Result};
+use crate::model::{
+    Club, ClubId, Contract, Foot, MoveKind, Player, PlayerId, Position, Report, Rumour, RumourId,
+    Slot, Source, SourceId, Stance, Status, source::TIERS,
+};
+use crate::names::fold;
+use crate::text;
+use crate::world::World;
+use chrono::NaiveDate;
+use std::collections::BTreeMap;
+
+/// Earliest birth date accepted: anything older is a typo.
+const EARLIEST_BIRTH: (i32, u32, u32) = (1900, 1, 1);
+
+/// A club to add.
+#[derive(Debug, Clone, Default)]
+pub struct NewClub {
+    pub name: String,
+    pub aliases: Vec<String>,
+    pub country: Option<String>,
+    pub league: Option<String>,
+    pub coach: Option<String>,
+}
+
+/// A source to add.
+#[derive(Debug, Clone, Default)]
+pub struct NewSource {
+    pub name: String,
+    pub aliases: Vec<String>,
+    pub country: Option<String>,
+    pub tier: Option<u8>,
+}
+
+/// A contract to record; clubs are given by name.
+#[derive(Debug, Clone)]
+pub struct NewContract {
+    pub club: String,
+    /// First day; defaults to the as-of date.
+    pub start: Option<NaiveDate>,
+    pub end: NaiveDate,
+    pub loan: bool,
+    pub signed_from: Option<String>,
+}
+
+/// A player to add.
+#[derive(Debug, Clone)]
+pub struct NewPlayer {
+    pub name: String,
+    pub born: NaiveDate,
+    pub position: Position,
+    pub also: Vec<Position>,
+    pub nationality: Option<String>,
+    pub caps: Option<u32>,
+    pub foot: Option<Foot>,
+    pub notes: Option<String>,
+    pub contract: Option<NewContract>,
+}
+
+/// Which move a report is about.
+#[derive(Debug, Clone)]
+pub enum Move {
+    /// To another club, given by name.
+    To(String),
+    /// Staying, with a new contract.
+    Renewal,
+    /// Leaving, destination unknown.
+    Leaving,
+}
+
+/// One report to add.
+#[derive(Debug, Clone)]
+pub struct NewReport {
+    pub player: String,
+    pub target: Move,
+    pub source: String,
+    /// Defaults to the as-of date.
+    pub date: Option<NaiveDate>,
+    pub status: Option<Status>,
+    pub stance: Stance,
+    pub note: Option<String>,
+    pub url: Option<String>,
+}
+
+/// What adding a report did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReportAdded {
+    pub rumour: RumourId,
+    /// Whether the report started a new rumour (else it was appended).
+    pub new_rumour: bool,
+    /// A source that did not exist and was created with an unknown tier.
+    pub new_source: Option<SourceId>,
+}
+
+fn earliest_birth() -> NaiveDate {
+    let (y, m, d) = EARLIEST_BIRTH;
+    NaiveDate::from_ymd_opt(y, m, d).unwrap_or(NaiveDate::MIN)
+}
+
+fn clean_aliases(aliases: &[String]) -> Result<Vec<String>> {
+    let mut out: Vec<String> = Vec::new();
+    for alias in aliases {
+        let alias = text::name("alias", alias)?;
+        if !out.iter().any(|a| fold(a) == fold(&alias)) {
+            out.push(alias);
+        }
+    }
+    Ok(out)
+}
+
+/// Refuses a name or alias that another record already answers to.
+fn refuse_taken<'a>(
+    kind: &str,
+    wanted: impl IntoIterator<Item = &'a String>,
+    existing: impl IntoIterator<Item = (&'a str, Vec<&'a str>)>,
+) -> Result<()> {
+    let wanted: Vec<String> = wanted.into_iter().map(|w| fold(w)).collect();
+    for (name, aliases) in existing {
+        for taken in std::iter::once(name).chain(aliases) {
+            if wanted.contains(&fold(taken)) {
+                return Err(Error::Refused(format!(
+                    "a {kind} called '{taken}' already exists ({name})"
+                )));
+            }
+        }
+    }
+    Ok(())
+}
+
+fn slug_for(kind: &str, name: &str) -> Result<String> {
+    crate::model::ids::slug(name).ok_or_else(|| {
+        Error::Refused(format!(
+            "{kind} name '{name}' must contain a letter or a digit"
+        ))
+    })
+}
+
+/// Adds a club. Its id is the slug of its name.
+pub fn add_club(world: &mut World, new: NewClub) -> Result<ClubId> {
+    let name = text::name("club name", &new.name)?;
+    let aliases = clean_aliases(&new.aliases)?;
+    refuse_taken(
+        "club",
+        std::iter::once(&name).chain(&aliases),
+        world.clubs.values().map(|c| {
+            (
+                c.name.as_str(),
+                c.aliases.iter().map(String::as_str).collect(),
+            )
+        }),
+    )?;
+    let id = ClubId(slug_for("club", &name)?);
+    if world.clubs.contains_key(&id) {
+        return Err(Error::Refused(format!(
+            "a club with id '{id}' already exists ({})",
+            world.club_name(&id)
+        )));
+    }
+    let mut club = Club::new(id.clone(), &name);
+    club.aliases = aliases;
+    club.country = text::optional_name("country", new.country.as_deref())?;
+    club.league = text::optional_name("league", new.league.as_deref())?;
+    club.coach = text::optional_name("coach", new.coach.as_deref())?;
+    world.put_club(club);
+    Ok(id)
+}
+
+/// Adds a source. Tier 1 is the most reliable, 5 the least; none is unknown.
+pub fn add_source(world: &mut World, new: NewSource) -> Result<SourceId> {
+    let name = text::name("source name", &new.name)?;
+    let aliases = clean_aliases(&new.aliases)?;
+    if let Some(tier) = new.tier
+        && !TIERS.contains(&tier)
+    {
+        return Err(Error::Refused(format!(
+            "tier {tier} does not exist: 1 is the most reliable (official), 5 the least"
+        )));
+    }
+    refuse_taken(
+        "source",
+        std::iter::once(&name).chain(&aliases),
+        world.sources.values().map(|s| {
+            (
+                s.name.as_str(),
+                s.aliases.iter().map(String::as_str).collect(),
+            )
+        }),
+    )?;
+    let id = SourceId(slug_for("source", &name)?);
+    if world.sources.contains_key(&id) {
+        return Err(Error::Refused(format!(
+            "a source with id '{id}' already exists"
+        )));
+    }
+    let mut source = Source::new(id.clone(), &name);
+    source.aliases = aliases;
+    source.country = text::optional_name("country", new.country.as_deref())?;
+    source.tier = new.tier;
+    world.put_source(source);
+    Ok(id)
+}
+
+/// Changes a source's tier, country or aliases.
+pub fn set_source(
+    world: &mut World,
+    query: &str,
+    tier: Option<u8>,
+    country: Option<&str>,
+    aliases: &[String],
+) -> Result<SourceId> {
+    let id = world.find_source(query)?;
+    let mut source = world.sources[&id].clone();
+    if let Some(tier) = tier {
+        if !TIERS.contains(&tier) {
+            return Err(Error::Refused(format!(
+                "tier {tier} does not exist: 1 is the most reliable (official), 5 the least"
+            )));
+        }
+        source.tier = Some(tier);
+    }
+    if let Some(country) = country {
+        source.country = Some(text::name("country", country)?);
+    }
+    let aliases = clean_aliases(aliases)?;
+    refuse_taken(
+        "source",
+        &aliases,
+        world.sources.values().filter(|s| s.id != id).map(|s| {
+            (
+                s.name.as_str(),
+                s.aliases.iter().map(String::as_str).collect(),
+            )
+        }),
+    )?;
+    for alias in aliases {
+        if !source.aliases.iter().any(|a| fold(a) == fold(&alias)) {
+            source.aliases.push(alias);
+        }
+    }
+    world.put_source(source);
+    Ok(id)
+}
+
+/// Checks a contract and resolves its clubs.
+fn build_contract(
+    world: &World,
+    new: &NewContract,
+    born: Option<NaiveDate>,
+    as_of: NaiveDate,
+) -> Result<Contract> {
+    let club = world.find_club(&new.club)?;
+    let signed_from = new
+        .signed_from
+        .as_deref()
+        .map(|c| world.find_club(c))
+        .transpose()?;
+    if signed_from.as_ref() == Some(&club) {
+        return Err(Error::Refused(format!(
+            "a contract cannot be signed from the same club ({})",
+            world.club_name(&club)
+        )));
+    }
+    let contract = Contract {
+        club,
+        start: Some(new.start.unwrap_or(as_of)),
+        end: new.end,
+        loan: new.loan,
+        signed_from,
+    };
+    if let Some(problem) = contract.problem(born) {
+        return Err(Error::Refused(problem));
+    }
+    Ok(contract)
+}
+
+/// Adds a player, with a first contract if one is given.
+pub fn add_player(world: &mut World, new: NewPlayer, as_of: NaiveDate) -> Result<PlayerId> {
+    let name = text::name("player name", &new.name)?;
+    if new.born > as_of {
+        return Err(Error::Refused(format!(
+            "date of birth {} is after the as-of date {as_of}",
+            new.born
+        )));
+    }
+    if new.born < earliest_birth() {
+        return Err(Error::Refused(format!(
+            "date of birth {} is before 1900; is the year right?",
+            new.born
+        )));
+    }
+    let folded = fold(&name);
+    if let Some(twin) = world
+        .players
+        .values()
+        .find(|p| fold(&p.name) == folded && p.born == Some(new.born))
+    {
+        return Err(Error::Refused(format!(
+            "{} (born {}) already exists, with id '{}'",
+            twin.name, new.born, twin.id
+        )));
+    }
+    let mut also: Vec<Position> = Vec::new();
+    for p in new.also {
+        if p != new.position && !also.contains(&p) {
+            also.push(p);
+        }
+    }
+    let contracts = match &new.contract {
+        Some(c) => vec![build_contract(world, c, Some(new.born), as_of)?],
+        None => Vec::new(),
+    };
+    let id = unique_player_id(world, &name, new.born)?;
+    let player = Player {
+        id: id.clone(),
+        name,
+        born: Some(new.born),
+        nationality: text::optional_name("nationality", new.nationality.as_deref())?,
+        position: new.position,
+        also,
+        caps: new.caps,
+        foot: new.foot,
+        notes: text::optional_note("notes", new.notes.as_deref())?,
+        contracts,
+        external_ids: BTreeMap::new(),
+    };
+    world.put_player(player);
+    Ok(id)
+}
+
+/// The slug of the name; namesakes get their birth year, then a counter.
+pub fn unique_player_id(world: &World, name: &str, born: NaiveDate) -> Result<PlayerId> {
+    use chrono::Datelike;
+    let base = slug_for("player", name)?;
+    let mut candidates = vec![base.clone(), format!("{base}-{}", born.year())];
+    candidates.extend(
+        (2..)
+            .take(1000)
+            .map(|n| format!("{base}-{}-{n}", born.year())),
+    );
+    candidates
+        .into_iter()
+        .map(PlayerId)
+        .find(|id| !world.players.contains_key(id))
+        .ok_or_else(|| Error::Refused(format!("too many players called '{name}'")))
+}
+
+/// Records a new contract (a signing or a renewal). Earlier contracts stay as history.
+pub fn set_contract(
+    world: &mut World,
+    player: &str,
+    new: NewContract,
+    as_of: NaiveDate,
+) -> Result<PlayerId> {
+    let id = world.find_player(player)?;
+    let mut record = world.players[&id].clone();
+    let contract = build_contract(world, &new, record.born, as_of)?;
+    if record.contracts.contains(&contract) {
+        return Err(Error::Refused(format!(
+            "{} already has this contract with {} (until {})",
+            record.name,
+            world.club_name(&contract.club),
+            contract.end
+        )));
+    }
+    let at = record
+        .contracts
+        .partition_point(|c| (c.start, c.end) <= (contract.start, contract.end));
+    record.contracts.insert(at, contract);
+    world.put_player(record);
+    Ok(id)
+}
+
+/// Adds a report: appended to the open rumour of the same move, or starting a
+/// new rumour. An unknown source is created with an unknown tier.
+pub fn add_report(world: &mut World, new: NewReport, as_of: NaiveDate) -> Result<ReportAdded> {
+    let player_id = world.find_player(&new.player)?;
+    let date = new.date.unwrap_or(as_of);
+    let player = &world.players[&player_id];
+    let current = player.club_on(date).cloned();
+    let (kind, from, to) = match &new.target {
+        Move::To(club) => {
+            let to = world.find_club(club)?;
+            if current.as_ref() == Some(&to) {
+                return Err(Error::Refused(format!(
+                    "{} already plays for {}; use --renewal for a new contract there",
+                    player.name,
+                    world.club_name(&to)
+                )));
+            }
+            (MoveKind::Transfer, current, Some(to))
+        }
+        Move::Renewal => {
+            let club = current.ok_or_else(|| {
+                Error::Refused(format!(
+                    "{} has no club on {date}, so there is nothing to renew; record a contract with `mercato contract set`",
+                    player.name
+                ))
+            })?;
+            (MoveKind::Renewal, Some(club.clone()), Some(club))
+        }
+        Move::Leaving => {
+            let club = current.ok_or_else(|| {
+                Error::Refused(format!("{} has no club on {date} to leave", player.name))
+            })?;
+            (MoveKind::Departure, Some(club), None)
+        }
+    };
+    let note = text::optional_note("note", new.note.as_deref())?;
+    let url = new.url.as_deref().map(text::url).transpose()?;
+    let (source, new_source) = match world.find_source(&new.source) {
+        Ok(id) => (id, None),
+        Err(Error::NotFound { .. }) => {
+            let id = add_source(
+                world,
+                NewSource {
+                    name: new.source.clone(),
+                    ..NewSource::default()
+                },
+            )?;
+            (id.clone(), Some(id))
+        }
+        Err(e) => return Err(e),
+    };
+    let report = Report {
+        date,
+        source,
+        stance: new.stance,
+        note,
+        url,
+    };
+    let open = world
+        .rumours_of(&player_id)
+        .filter(|r| r.status.is_open() && r.is_same_move(&player_id, kind, to.as_ref()))
+        .max_by_key(|r| r.last_reported())
+        .cloned();
+    let (rumour, new_rumour) = match open {
+        Some(mut rumour) => {
+            if rumour.reports.contains(&report) {
+                return Err(Error::Refused(format!(
+                    "this report is already recorded in rumour {}",
+                    rumour.id
+                )));
+            }
+            if let Some(status) = new.status.filter(|s| *s != rumour.status) {
+                refuse_backdated_status(&rumour, date)?;
+                rumour.set_status(status, date, None);
+            }
+            rumour.add_report(report);
+            (rumour, false)
+        }
+        None => {
+            let status = new.status.unwrap_or(Status::Rumour);
+            let id = (0..)
+                .map(|salt| Rumour::make_id(&player_id, kind, to.as_ref(), &report, salt))
+                .find(|id| !world.rumours.contains_key(id))
+                .unwrap_or_else(|| RumourId(String::new()));
+            let mut rumour = Rumour {
+                id,
+                player: player_id,
+                kind,
+                from,
+                to,
+                status,
+                reports: vec![report],
+                history: Vec::new(),
+            };
+            rumour.set_status(status, date, None);
+            (rumour, true)
+        }
+    };
+    let added = ReportAdded {
+        rumour: rumour.id.clone(),
+        new_rumour,
+        new_source,
+    };
+    world.put_rumour(rumour);
+    Ok(added)
+}
+
+/// Changes a rumour's status, keeping the change in its history.
+pub fn update_rumour(
+    world: &mut World,
+    id: &str,
+    status: Status,
+    date: Option<NaiveDate>,
+    note: Option<&str>,
+    as_of: NaiveDate,
+) -> Result<RumourId> {
+    let id = world.find_rumour(id)?;
+    let date = date.unwrap_or(as_of);
+    let mut rumour = world.rumours[&id].clone();
+    if let Some(first) = rumour.first_reported()
+        && date < first
+    {
+        return Err(Error::Refused(format!(
+            "date {date} is before the rumour was first reported ({first})"
+        )));
+    }
+    if rumour.status == status && note.is_none() {
+        return Err(Error::Refused(format!("rumour {id} is already '{status}'")));
+    }
+    let note = text::optional_note("note", note)?;
+    refuse_backdated_status(&rumour, date)?;
+    rumour.set_status(status, date, note);
+    world.put_rumour(rumour);
+    Ok(id)
+}
+
+/// A status change dated before the latest one would rewrite the story's
+/// order; it is refused rather than silently leaving the status unchanged.
+fn refuse_backdated_status(rumour: &Rumour, date: NaiveDate) -> Result<()> {
+    match rumour.history.last() {
+        Some(last) if date < last.date => Err(Error::Refused(format!(
+            "rumour {} last changed status on {} ({}); a change dated {date} would come before it",
+            rumour.id, last.date, last.status
+        ))),
+        _ => Ok(()),
+    }
+}
+
+/// Sets the starting order of a depth-chart slot. The players must be in the
+/// club's squad on the as-of date; an empty list restores the default order.
+pub fn set_depth_order(
+    world: &mut World,
+    club: &ClubId,
+    slot: Slot,
+    players: &[String],
+    as_of: NaiveDate,
+) -> Result<()> {
+    let mut order: Vec<PlayerId> = Vec::new();
+    for query in players {
+        let id = world.find_player(query)?;
+        let player = &world.players[&id];
+        if player.club_on(as_of) != Some(club) {
+            return Err(Error::Refused(format!(
+                "{} is not in the {} squad on {as_of}",
+                player.name,
+                world.club_name(club)
+            )));
+        }
+        if !order.contains(&id) {
+            order.push(id);
+        }
+    }
+    let mut record = world.clubs[club].clone();
+    if order.is_empty() {
+        record.depth.remove(&slot);
+    } else {
+        record.depth.insert(slot, order);
+    }
+    world.put_club(record);
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn date(s: &str) -> NaiveDate {
+        s.parse().unwrap()
+    }
+
+    fn world() -> World {
+        let mut w = World::default();
+        add_club(
+            &mut w,
+            NewClub {
+                name: "Real Madrid".into(),
+                aliases: vec!["Real".into()],
+                ..NewClub::default()
+            },
+        )
+        .unwrap();
+        add_club(
+            &mut w,
+            NewClub {
+                name: "Bayern Munich".into(),
+                ..NewClub::default()
+            },
+        )
+        .unwrap();
+        add_player(
+            &mut w,
+            NewPlayer {
+                name: "Dayot Upamecano".into(),
+                born: date("1998-10-27"),
+                position: Position::CB,
+                also: vec![Position::CB, Position::RB],
+                nationality: Some("France".into()),
+                caps: None,
+                foot: None,
+                notes: None,
+                contract: Some(NewContract {
+                    club: "bayern".into(),
+                    start: Some(date("2021-07-01")),
+                    end: date("2026-06-30"),
+                    loan: false,
+                    signed_from: None,
+                }),
+            },
+            date("2025-10-20"),
+        )
+        .unwrap();
+        w
+    }
+
+    fn report(source: &str, day: &str) -> NewReport {
+        NewReport {
+            player: "upamecano".into(),
+            target: Move::To("real madrid".into()),
+            source: source.into(),
+            date: Some(date(day)),
+            status: None,
+            stance: Stance::For,
+            note: None,
+            url: None,
+        }
+    }
+
+    #[test]
+    fn secondary_positions_drop_the_primary() {
+        let w = world();
+        let p = &w.players[&PlayerId::from("dayot-upamecano")];
+        assert_eq!(p.also, vec![Position::RB]);
+    }
+
+    #[test]
+    fn reports_of_the_same_move_share_a_rumour() {
+        let mut w = world();
+        let as_of = date("2025-10-22");
+        let first = add_report(&mut w, report("Fichajes", "2025-10-20"), as_of).unwrap();
+        assert!(first.new_rumour);
+        assert_eq!(first.new_source, Some(SourceId::from("fichajes")));
+        let second = add_report(&mut w, report("Marca", "2025-10-21"), as_of).unwrap();
+        assert!(!second.new_rumour);
+        assert_eq!(first.rumour, second.rumour);
+        assert_eq!(w.rumours.len(), 1);
+        assert_eq!(w.rumours[&first.rumour].reports.len(), 2);
+        assert_eq!(
+            w.rumours[&first.rumour].from,
+            Some(ClubId::from("bayern-munich"))
+        );
+    }
+
+    #[test]
+    fn a_closed_rumour_is_not_reopened() {
+        let mut w = world();
+        let as_of = date("2025-12-01");
+        let first = add_report(&mut w, report("Fichajes", "2025-10-20"), as_of).unwrap();
+        update_rumour(
+            &mut w,
+            first.rumour.as_str(),
+            Status::Off,
+            Some(date("2025-10-25")),
+            None,
+            as_of,
+        )
+        .unwrap();
+        let again = add_report(&mut w, report("Fichajes", "2025-11-20"), as_of).unwrap();
+        assert!(again.new_rumour);
+        assert_ne!(again.rumour, first.rumour);
+    }
+
+    #[test]
+    fn refusals_change_nothing() {
+        let mut w = world();
+        let before = format!("{:?}", (&w.clubs, &w.players, &w.rumours, &w.sources));
+        let as_of = date("2025-10-20");
+        let mut bad = report("Marca", "2025-10-20");
+        bad.url = Some("not a url".into());
+        assert!(
+            add_report(&mut w, bad, as_of)
+                .unwrap_err()
+                .to_string()
+                .contains("URL")
+        );
+        let mut bad = report("Marca", "2025-10-20");
+        bad.player = "upamecanno".into();
+        let err = add_report(&mut w, bad, as_of).unwrap_err().to_string();
+        assert!(err.contains("did you mean 'Dayot Upamecano'"), "{err}");
+        let mut bad = report("Marca", "2025-10-20");
+        bad.target = Move::To("bayern".into());
+        assert!(
+            add_report(&mut w, bad, as_of)
+                .unwrap_err()
+                .to_string()
+                .contains("already plays for")
+        );
+        assert_eq!(
+            before,
+            format!("{:?}", (&w.clubs, &w.players, &w.rumours, &w.sources))
+        );
+    }
+
+    #[test]
+    fn impossible_players_and_contracts_are_refused() {
+        let mut w = world();
+        let mut new = NewPlayer {
+            name: "Future Kid".into(),
+            born: date("2030-01-01"),
+            position: Position::CB,
+            also: vec![],
+            nationality: None,
+            caps: None,
+            foot: None,
+            notes: None,
+            contract: None,
+        };
+        let err = add_player(&mut w, new.clone(), date("2025-10-20"))
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("after the as-of date"), "{err}");
+        new.born = date("2000-01-01");
+        new.contract = Some(NewContract {
+            club: "real".into(),
+            start: Some(date("2025-07-01")),
+            end: date("2024-06-30"),
+            loan: false,
+            signed_from: None,
+        });
+        let err = add_player(&mut w, new, date("2025-10-20"))
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("before it starts"), "{err}");
+    }
+
+    #[test]
+    fn duplicate_names_are_refused_but_namesakes_allowed() {
+        let mut w = world();
+        let err = add_club(
+            &mut w,
+            NewClub {
+                name: "real".into(),
+                ..NewClub::default()
+            },
+        )
+        .unwrap_err();
+        assert!(err.to_string().contains("already exists"), "{err}");
+        let namesake = NewPlayer {
+            name: "Dayot Upamecano".into(),
+            born: date("2010-01-01"),
+            position: Position::ST,
+            also: vec![],
+            nationality: None,
+            caps: None,
+            foot: None,
+            notes: None,
+            contract: None,
+        };
+        let id = add_player(&mut w, namesake, date("2025-10-20")).unwrap();
+        assert_eq!(id.as_str(), "dayot-upamecano-2010");
+    }
+
+    #[test]
+    fn renewals_keep_history() {
+        let mut w = world();
+        let id = set_contract(
+            &mut w,
+            "upamecano",
+            NewContract {
+                club: "bayern".into(),
+                start: None,
+                end: date("2030-06-30"),
+                loan: false,
+                signed_from: None,
+            },
+            date("2025-11-01"),
+        )
+        .unwrap();
+        let p = &w.players[&id];
+        assert_eq!(p.contracts.len(), 2);
+        assert_eq!(
+            p.permanent_contract(date("2025-11-02")).unwrap().end,
+            date("2030-06-30")
+        );
+    }
+}

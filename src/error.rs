@@ -1,0 +1,94 @@
+//! The library's error type. Every variant is something a user can act on;
+//! the CLI prints it once and maps it to exit code 1.
+
+use std::path::PathBuf;
+
+/// What went wrong, with enough context to fix it.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error("no {kind} matches '{query}'{}", did_you_mean(.suggestions))]
+    NotFound {
+        kind: &'static str,
+        query: String,
+        suggestions: Vec<String>,
+    },
+
+    #[error("'{query}' matches several {kind}s: {}; say which", .candidates.join(", "))]
+    Ambiguous {
+        kind: &'static str,
+        query: String,
+        candidates: Vec<String>,
+    },
+
+    /// A change that would make the data wrong; the message says why.
+    #[error("{0}")]
+    Refused(String),
+
+    #[error("{}:{line}:{column}: {message}", .path.display())]
+    Parse {
+        path: PathBuf,
+        line: usize,
+        column: usize,
+        message: String,
+    },
+
+    #[error("{}: written by a newer mercato (format version {found}, this one reads up to {supported}); upgrade mercato", .path.display())]
+    NewerFormat {
+        path: PathBuf,
+        found: u32,
+        supported: u32,
+    },
+
+    #[error("{}: {source}", .path.display())]
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+
+    #[error("data directory {}: {reason}", .path.display())]
+    DataDir { path: PathBuf, reason: String },
+
+    #[error("data directory {} is busy: another mercato is writing to it (waited {waited_ms} ms); try again", .path.display())]
+    Busy { path: PathBuf, waited_ms: u64 },
+}
+
+fn did_you_mean(suggestions: &[String]) -> String {
+    match suggestions {
+        [] => String::new(),
+        [one] => format!("; did you mean '{one}'?"),
+        many => format!("; did you mean one of: {}?", many.join(", ")),
+    }
+}
+
+impl Error {
+    /// An I/O error on `path`.
+    pub fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Error {
+        Error::Io {
+            path: path.into(),
+            source,
+        }
+    }
+
+    /// A hint to print under the error, where one helps.
+    pub fn hint(&self) -> Option<String> {
+        match self {
+            Error::NotFound { kind, .. } => Some(match *kind {
+                "player" => "list players with `mercato player list`, add one with `mercato player add`".into(),
+                "club" => "list clubs with `mercato club list`, add one with `mercato club add`".into(),
+                "source" => "list sources with `mercato source list`".into(),
+                "rumour" => "list rumours and their ids with `mercato rumour list`".into(),
+                _ => return None,
+            }),
+            Error::Parse { .. } => Some(
+                "the file was left untouched; fix it by hand (or `git checkout` it), then run `mercato check`".into(),
+            ),
+            Error::DataDir { .. } => Some(
+                "pass --data-dir DIR (or set MERCATO_DATA_DIR), or create one with `mercato init DIR`".into(),
+            ),
+            _ => None,
+        }
+    }
+}
+
+/// The library's result type.
+pub type Result<T, E = Error> = std::result::Result<T, E>;

@@ -1,0 +1,23 @@
+//! mercato: a transfer-rumour tracker for football.
+//!
+//! The library holds everything: the [`model`], the [`store`] of JSON files
+//! under `data/`, the [`edit`]s that change the world, the [`query`]s that
+//! answer questions, and the [`render`]ers that draw answers as text. The
+//! binary only parses arguments and prints.
+#![cfg_attr(test, allow(clippy::unwrap_used))]
+
+pub mod check;
+pub mod dates;
+pub mod edit;
+pub mod error;
+pub mod model;
+pub mod names;
+pub mod query;
+pub mod render;
+pub mod store;
+pub mod text;
+pub mod world;
+
+pub use error::{Error, Result};
+pub use store::Store;
+pub use world::World;

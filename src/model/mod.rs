@@ -1,0 +1,16 @@
+//! The plain data mercato keeps: players, clubs, contracts, sources, rumours.
+//! Nothing here reads files or the clock.
+
+pub mod club;
+pub mod ids;
+pub mod player;
+pub mod position;
+pub mod rumour;
+pub mod source;
+
+pub use club::Club;
+pub use ids::{ClubId, PlayerId, RumourId, SourceId};
+pub use player::{Contract, Player};
+pub use position::{Foot, Position, Slot};
+pub use rumour::{MoveKind, Report, Rumour, Stance, Status, StatusChange};
+pub use source::Source;

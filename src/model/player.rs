@@ -1,0 +1,265 @@
+//! Players and their contracts.
+
+use super::ids::{ClubId, PlayerId};
+use super::position::{Foot, Position, Slot};
+use chrono::{Datelike, NaiveDate};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// A player, with the history of his contracts.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Player {
+    pub id: PlayerId,
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub born: Option<NaiveDate>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub nationality: Option<String>,
+    /// The primary position.
+    pub position: Position,
+    /// Secondary positions, where the player is cover.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub also: Vec<Position>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub caps: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub foot: Option<Foot>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub notes: Option<String>,
+    /// Every contract the player has signed, oldest first. A renewal is a new
+    /// contract, so history is never overwritten.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub contracts: Vec<Contract>,
+    /// Ids in other databases (e.g. "transfermarkt"), so re-imports update.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub external_ids: BTreeMap<String, String>,
+}
+
+/// One contract between a player and a club.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Contract {
+    pub club: ClubId,
+    /// First day; unknown for some historical or imported contracts.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub start: Option<NaiveDate>,
+    /// Last day (contracts usually end on 30 June).
+    pub end: NaiveDate,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub loan: bool,
+    /// The club the player joined from, when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub signed_from: Option<ClubId>,
+}
+
+impl Contract {
+    /// Whether the contract had started by `day` (an unknown start counts as started).
+    pub fn started_by(&self, day: NaiveDate) -> bool {
+        self.start.is_none_or(|start| start <= day)
+    }
+
+    /// Whether the contract binds the player on `day`.
+    pub fn in_force_on(&self, day: NaiveDate) -> bool {
+        self.started_by(day) && self.end >= day
+    }
+
+    /// Why this contract is impossible, if it is.
+    pub fn problem(&self, born: Option<NaiveDate>) -> Option<String> {
+        if let Some(start) = self.start {
+            if self.end <= start {
+                return Some(format!(
+                    "contract ends ({}) before it starts ({start})",
+                    self.end
+                ));
+            }
+            if let Some(born) = born
+                && start <= born
+            {
+                return Some(format!(
+                    "contract starts ({start}) before the player was born ({born})"
+                ));
+            }
+        }
+        if let Some(born) = born
+            && self.end <= born
+        {
+            return Some(format!(
+                "contract ends ({}) before the player was born ({born})",
+                self.end
+            ));
+        }
+        None
+    }
+}
+
+impl Player {
+    /// The player's age in whole years on `day`.
+    pub fn age_on(&self, day: NaiveDate) -> Option<u32> {
+        let born = self.born?;
+        if day < born {
+            return None;
+        }
+        let mut age = day.year() - born.year();
+        if (day.month(), day.day()) < (born.month(), born.day()) {
+            age -= 1;
+        }
+        u32::try_from(age).ok()
+    }
+
+    /// The permanent contract that governs the player on `day`: the latest one
+    /// signed by then (renewals replace what they extend). It may already have
+    /// ended, for a player who is out of contract.
+    pub fn permanent_contract(&self, day: NaiveDate) -> Option<&Contract> {
+        self.contracts
+            .iter()
+            .filter(|c| !c.loan && c.started_by(day))
+            .max_by_key(|c| (c.start, c.end))
+    }
+
+    /// The loan the player is on, on `day`.
+    pub fn loan_contract(&self, day: NaiveDate) -> Option<&Contract> {
+        self.contracts
+            .iter()
+            .filter(|c| c.loan && c.in_force_on(day))
+            .max_by_key(|c| (c.start, c.end))
+    }
+
+    /// The contract under which the player plays on `day`: a loan if he is on
+    /// one, else his permanent contract if it is still in force.
+    pub fn playing_contract(&self, day: NaiveDate) -> Option<&Contract> {
+        self.loan_contract(day)
+            .or_else(|| self.permanent_contract(day).filter(|c| c.end >= day))
+    }
+
+    /// The club the player plays for on `day`.
+    pub fn club_on(&self, day: NaiveDate) -> Option<&ClubId> {
+        self.playing_contract(day).map(|c| &c.club)
+    }
+
+    /// The player's contracts that are current on `day`: the permanent one and
+    /// the loan, if any.
+    pub fn current_contracts(&self, day: NaiveDate) -> impl Iterator<Item = &Contract> {
+        self.permanent_contract(day)
+            .into_iter()
+            .chain(self.loan_contract(day))
+    }
+
+    /// All positions, primary first.
+    pub fn positions(&self) -> impl Iterator<Item = Position> + '_ {
+        std::iter::once(self.position).chain(self.also.iter().copied())
+    }
+
+    /// Whether the player's primary position plays in `slot`.
+    pub fn natural_in(&self, slot: Slot) -> bool {
+        self.position.slot() == Some(slot)
+    }
+
+    /// Whether one of the secondary positions plays in `slot`.
+    pub fn covers(&self, slot: Slot) -> bool {
+        self.also.iter().any(|p| p.slot() == Some(slot))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn date(s: &str) -> NaiveDate {
+        s.parse().unwrap()
+    }
+
+    fn player(born: &str, contracts: Vec<Contract>) -> Player {
+        Player {
+            id: "p".into(),
+            name: "P".into(),
+            born: Some(date(born)),
+            nationality: None,
+            position: Position::CB,
+            also: vec![Position::LB],
+            caps: None,
+            foot: None,
+            notes: None,
+            contracts,
+            external_ids: BTreeMap::new(),
+        }
+    }
+
+    fn contract(club: &str, start: Option<&str>, end: &str, loan: bool) -> Contract {
+        Contract {
+            club: club.into(),
+            start: start.map(date),
+            end: date(end),
+            loan,
+            signed_from: None,
+        }
+    }
+
+    #[test]
+    fn age_counts_whole_years() {
+        let p = player("1998-10-27", vec![]);
+        assert_eq!(p.age_on(date("2025-10-20")), Some(26));
+        assert_eq!(p.age_on(date("2025-10-27")), Some(27));
+        assert_eq!(p.age_on(date("1990-01-01")), None);
+    }
+
+    #[test]
+    fn age_on_leap_day_birthdays() {
+        let p = player("2004-02-29", vec![]);
+        assert_eq!(p.age_on(date("2025-02-28")), Some(20));
+        assert_eq!(p.age_on(date("2025-03-01")), Some(21));
+    }
+
+    #[test]
+    fn a_renewal_replaces_the_contract_it_extends() {
+        let p = player(
+            "1999-05-25",
+            vec![
+                contract("liverpool", Some("2021-07-01"), "2026-06-30", false),
+                contract("liverpool", Some("2025-11-01"), "2030-06-30", false),
+            ],
+        );
+        assert_eq!(
+            p.permanent_contract(date("2025-10-20")).unwrap().end,
+            date("2026-06-30")
+        );
+        assert_eq!(
+            p.permanent_contract(date("2025-11-02")).unwrap().end,
+            date("2030-06-30")
+        );
+    }
+
+    #[test]
+    fn a_loan_decides_where_he_plays() {
+        let p = player(
+            "2000-01-01",
+            vec![
+                contract("parent", Some("2020-07-01"), "2027-06-30", false),
+                contract("borrower", Some("2025-08-01"), "2026-06-30", true),
+            ],
+        );
+        let today = date("2025-10-20");
+        assert_eq!(p.club_on(today), Some(&ClubId::from("borrower")));
+        assert_eq!(p.current_contracts(today).count(), 2);
+        assert_eq!(p.club_on(date("2026-07-01")), Some(&ClubId::from("parent")));
+        assert_eq!(p.club_on(date("2027-07-01")), None);
+    }
+
+    #[test]
+    fn impossible_contracts_are_explained() {
+        let c = contract("x", Some("2025-07-01"), "2024-06-30", false);
+        assert!(
+            c.problem(None)
+                .unwrap()
+                .contains("ends (2024-06-30) before it starts")
+        );
+        let c = contract("x", Some("1990-07-01"), "2024-06-30", false);
+        assert!(
+            c.problem(Some(date("1999-01-01")))
+                .unwrap()
+                .contains("before the player was born")
+        );
+        let c = contract("x", None, "2024-06-30", false);
+        assert_eq!(c.problem(Some(date("1999-01-01"))), None);
+    }
+}

@@ -1,0 +1,298 @@
+//! Rumours: possible moves, carried by dated reports from sources.
+
+use super::ids::{ClubId, PlayerId, RumourId, SourceId};
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use std::fmt;
+use std::str::FromStr;
+
+/// What kind of move a rumour is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum MoveKind {
+    /// The player moves from one club to another.
+    Transfer,
+    /// The player stays and signs a new contract.
+    Renewal,
+    /// The player leaves; where to is not known.
+    Departure,
+}
+
+impl MoveKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            MoveKind::Transfer => "transfer",
+            MoveKind::Renewal => "renewal",
+            MoveKind::Departure => "departure",
+        }
+    }
+}
+
+impl fmt::Display for MoveKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Where a rumoured move stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    /// Reported, nothing more.
+    Rumour,
+    /// The parties are negotiating.
+    Talks,
+    /// Terms agreed, not yet official.
+    Agreed,
+    /// Official.
+    Done,
+    /// Talks broke down or interest cooled.
+    Off,
+    /// A party denied it.
+    Denied,
+}
+
+impl Status {
+    pub const ALL: [Status; 6] = [
+        Status::Rumour,
+        Status::Talks,
+        Status::Agreed,
+        Status::Done,
+        Status::Off,
+        Status::Denied,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Rumour => "rumour",
+            Status::Talks => "talks",
+            Status::Agreed => "agreed",
+            Status::Done => "done",
+            Status::Off => "off",
+            Status::Denied => "denied",
+        }
+    }
+
+    /// Whether the story can still move: new reports append to an open rumour.
+    pub fn is_open(self) -> bool {
+        matches!(self, Status::Rumour | Status::Talks | Status::Agreed)
+    }
+
+    /// Whether the move is settled as happening.
+    pub fn is_settled(self) -> bool {
+        matches!(self, Status::Agreed | Status::Done)
+    }
+
+    /// Whether the move fell through.
+    pub fn fell_through(self) -> bool {
+        matches!(self, Status::Off | Status::Denied)
+    }
+}
+
+impl fmt::Display for Status {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for Status {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let wanted = s.trim().to_ascii_lowercase();
+        Status::ALL
+            .into_iter()
+            .find(|st| st.as_str() == wanted)
+            .ok_or_else(|| {
+                format!(
+                    "unknown status '{s}' (expected rumour, talks, agreed, done, off or denied)"
+                )
+            })
+    }
+}
+
+/// Whether a report says the move will happen or will not.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum Stance {
+    #[default]
+    For,
+    Against,
+}
+
+impl Stance {
+    pub fn is_for(&self) -> bool {
+        *self == Stance::For
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Stance::For => "for",
+            Stance::Against => "against",
+        }
+    }
+}
+
+/// One dated claim by one source.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Report {
+    pub date: NaiveDate,
+    pub source: SourceId,
+    #[serde(default, skip_serializing_if = "Stance::is_for")]
+    pub stance: Stance,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+}
+
+/// A change of a rumour's status, kept so the story can be told in order.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StatusChange {
+    pub date: NaiveDate,
+    pub status: Status,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// One possible move of one player.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Rumour {
+    pub id: RumourId,
+    pub player: PlayerId,
+    pub kind: MoveKind,
+    /// The player's club when the rumour started (for a renewal, the club he stays at).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from: Option<ClubId>,
+    /// The destination; the same club for a renewal, none for a departure.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub to: Option<ClubId>,
+    pub status: Status,
+    /// Reports, oldest first.
+    pub reports: Vec<Report>,
+    /// Status changes, oldest first; the first is the status the rumour started with.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub history: Vec<StatusChange>,
+}
+
+impl Rumour {
+    /// The id a new rumour gets: a hash of what defines it, so that the same
+    /// story entered in two clones gets the same id, and different ones do not
+    /// collide by construction (a collision is resolved by `salt`).
+    pub fn make_id(
+        player: &PlayerId,
+        kind: MoveKind,
+        to: Option<&ClubId>,
+        first: &Report,
+        salt: u32,
+    ) -> RumourId {
+        let key = format!(
+            "{player}|{kind}|{}|{}|{}|{salt}",
+            to.map_or("", |c| c.as_str()),
+            first.date,
+            first.source
+        );
+        RumourId(format!("{:08x}", super::ids::fnv1a(key.as_bytes()) >> 32))
+    }
+
+    /// The date of the first report.
+    pub fn first_reported(&self) -> Option<NaiveDate> {
+        self.reports.iter().map(|r| r.date).min()
+    }
+
+    /// The date of the latest report.
+    pub fn last_reported(&self) -> Option<NaiveDate> {
+        self.reports.iter().map(|r| r.date).max()
+    }
+
+    /// How many different sources reported it.
+    pub fn source_count(&self) -> usize {
+        let mut sources: Vec<&SourceId> = self.reports.iter().map(|r| &r.source).collect();
+        sources.sort();
+        sources.dedup();
+        sources.len()
+    }
+
+    /// The club this rumour concerns: where the player goes, or the club he leaves.
+    pub fn is_about_club(&self, club: &ClubId) -> bool {
+        self.from.as_ref() == Some(club) || self.to.as_ref() == Some(club)
+    }
+
+    /// Whether this rumour is the same move: new reports of it append here.
+    pub fn is_same_move(&self, player: &PlayerId, kind: MoveKind, to: Option<&ClubId>) -> bool {
+        &self.player == player && self.kind == kind && self.to.as_ref() == to
+    }
+
+    /// Adds a report in date order (stable for equal dates, so the order of
+    /// entry is kept and a file diff shows one inserted block).
+    pub fn add_report(&mut self, report: Report) {
+        let at = self.reports.partition_point(|r| r.date <= report.date);
+        self.reports.insert(at, report);
+    }
+
+    /// Sets a new status and records the change.
+    pub fn set_status(&mut self, status: Status, date: NaiveDate, note: Option<String>) {
+        self.status = status;
+        let at = self.history.partition_point(|h| h.date <= date);
+        self.history.insert(at, StatusChange { date, status, note });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn report(date: &str, source: &str) -> Report {
+        Report {
+            date: date.parse().unwrap(),
+            source: source.into(),
+            stance: Stance::For,
+            note: None,
+            url: None,
+        }
+    }
+
+    #[test]
+    fn reports_stay_in_date_order() {
+        let first = report("2025-10-19", "lequipe");
+        let mut r = Rumour {
+            id: Rumour::make_id(&"konate".into(), MoveKind::Renewal, None, &first, 0),
+            player: "konate".into(),
+            kind: MoveKind::Renewal,
+            from: Some("liverpool".into()),
+            to: Some("liverpool".into()),
+            status: Status::Talks,
+            reports: vec![first],
+            history: vec![],
+        };
+        r.add_report(report("2025-10-21", "marca"));
+        r.add_report(report("2025-10-20", "as"));
+        let dates: Vec<String> = r.reports.iter().map(|r| r.date.to_string()).collect();
+        assert_eq!(dates, ["2025-10-19", "2025-10-20", "2025-10-21"]);
+        assert_eq!(r.first_reported().unwrap().to_string(), "2025-10-19");
+        assert_eq!(r.last_reported().unwrap().to_string(), "2025-10-21");
+        assert_eq!(r.source_count(), 3);
+        assert_eq!(r.id.as_str().len(), 8);
+    }
+
+    #[test]
+    fn ids_differ_by_salt() {
+        let first = report("2025-10-19", "lequipe");
+        let a = Rumour::make_id(&"x".into(), MoveKind::Departure, None, &first, 0);
+        let b = Rumour::make_id(&"x".into(), MoveKind::Departure, None, &first, 1);
+        assert_ne!(a, b);
+    }
+
+    #[test]
+    fn statuses_know_whether_open() {
+        assert!(Status::Talks.is_open());
+        assert!(!Status::Off.is_open());
+        assert_eq!("AGREED".parse::<Status>(), Ok(Status::Agreed));
+        assert!("maybe".parse::<Status>().is_err());
+    }
+}

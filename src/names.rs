@@ -1,0 +1,239 @@
+//! Finding records by the names people type: accent- and case-insensitive,
+//! by full name, alias, id or surname, with "did you mean" when nothing fits.
+
+use crate::error::{Error, Result};
+
+/// Folds a name for comparison: ASCII, lower case, words separated by one space.
+/// "Ibrahima Konaté" → "ibrahima konate", "L'Équipe" → "l equipe".
+pub fn fold(name: &str) -> String {
+    let ascii = deunicode::deunicode(name).to_lowercase();
+    ascii
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Something that can be found by name.
+pub struct Candidate<'a, K> {
+    pub key: K,
+    /// The name shown to the user.
+    pub name: &'a str,
+    /// Other names it answers to (aliases, the id).
+    pub aliases: Vec<&'a str>,
+}
+
+/// How well a query matched a name; lower is better.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Quality {
+    /// The whole name or an alias.
+    Exact,
+    /// Every word of the query is a word of the name ("konate", "van dijk").
+    Words,
+    /// Every word of the query starts a word of the name ("upa").
+    Prefixes,
+}
+
+fn quality(query: &[&str], folded_name: &str) -> Option<Quality> {
+    let words: Vec<&str> = folded_name.split(' ').collect();
+    if query == words.as_slice() {
+        return Some(Quality::Exact);
+    }
+    let mut used = vec![false; words.len()];
+    let mut all_whole = true;
+    for q in query {
+        let whole = words
+            .iter()
+            .enumerate()
+            .find(|(i, w)| !used[*i] && *w == q)
+            .map(|(i, _)| i);
+        let found = whole.or_else(|| {
+            all_whole = false;
+            words
+                .iter()
+                .enumerate()
+                .find(|(i, w)| !used[*i] && w.starts_with(q))
+                .map(|(i, _)| i)
+        });
+        used[found?] = true;
+    }
+    Some(if all_whole {
+        Quality::Words
+    } else {
+        Quality::Prefixes
+    })
+}
+
+/// Finds the one candidate the query means. Several equally good matches are
+/// an error listing them; none is an error with the closest names.
+pub fn resolve<'a, K: Clone>(
+    kind: &'static str,
+    query: &str,
+    candidates: impl IntoIterator<Item = Candidate<'a, K>>,
+) -> Result<K> {
+    let folded_query = fold(query);
+    let query_words: Vec<&str> = folded_query.split(' ').filter(|w| !w.is_empty()).collect();
+    let mut best: Option<Quality> = None;
+    let mut matches: Vec<(K, &'a str)> = Vec::new();
+    let mut near: Vec<(f64, &'a str)> = Vec::new();
+    for cand in candidates {
+        let q = std::iter::once(cand.name)
+            .chain(cand.aliases.iter().copied())
+            .filter_map(|n| {
+                if query_words.is_empty() {
+                    return None;
+                }
+                let folded = fold(n);
+                if folded == folded_query {
+                    Some(Quality::Exact)
+                } else {
+                    quality(&query_words, &folded)
+                }
+            })
+            .min();
+        match (q, best) {
+            (Some(q), Some(b)) if q > b => {}
+            (Some(q), Some(b)) if q == b => matches.push((cand.key, cand.name)),
+            (Some(q), _) => {
+                best = Some(q);
+                matches.clear();
+                matches.push((cand.key, cand.name));
+            }
+            (None, _) if best.is_none() => {
+                let score = similarity(&folded_query, cand.name, &cand.aliases);
+                if score > 0.75 {
+                    near.push((score, cand.name));
+                }
+            }
+            (None, _) => {}
+        }
+    }
+    match matches.len() {
+        1 => Ok(matches.swap_remove(0).0),
+        0 => {
+            near.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(b.1)));
+            let mut suggestions: Vec<String> =
+                near.into_iter().map(|(_, n)| n.to_string()).collect();
+            suggestions.dedup();
+            suggestions.truncate(3);
+            Err(Error::NotFound {
+                kind,
+                query: query.to_string(),
+                suggestions,
+            })
+        }
+        _ => {
+            let mut candidates: Vec<String> =
+                matches.into_iter().map(|(_, n)| n.to_string()).collect();
+            candidates.sort();
+            candidates.dedup();
+            let shown = candidates.len();
+            candidates.truncate(10);
+            if shown > 10 {
+                candidates.push(format!("and {} more", shown - 10));
+            }
+            Err(Error::Ambiguous {
+                kind,
+                query: query.to_string(),
+                candidates,
+            })
+        }
+    }
+}
+
+/// How close a mistyped query is to a name: the best Jaro-Winkler score
+/// against the whole name, its aliases and each of its words.
+fn similarity(folded_query: &str, name: &str, aliases: &[&str]) -> f64 {
+    std::iter::once(name)
+        .chain(aliases.iter().copied())
+        .flat_map(|n| {
+            let folded = fold(n);
+            let words: Vec<String> = folded.split(' ').map(str::to_string).collect();
+            std::iter::once(folded).chain(words)
+        })
+        .map(|n| strsim::jaro_winkler(folded_query, &n))
+        .fold(0.0, f64::max)
+}
+
+/// The closest of a few fixed words (subcommand values, statuses) to `word`.
+pub fn closest<'a>(word: &str, options: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    options
+        .into_iter()
+        .map(|o| (strsim::jaro_winkler(&word.to_lowercase(), o), o))
+        .filter(|(score, _)| *score > 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, o)| o)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn people() -> Vec<(&'static str, &'static str, Vec<&'static str>)> {
+        vec![
+            ("konate", "Ibrahima Konaté", vec![]),
+            ("rudiger", "Antonio Rüdiger", vec![]),
+            ("vvd", "Virgil van Dijk", vec![]),
+            ("real", "Real Madrid", vec!["Real", "Los Blancos"]),
+            ("sociedad", "Real Sociedad", vec![]),
+        ]
+    }
+
+    fn find(query: &str) -> Result<&'static str> {
+        resolve(
+            "player",
+            query,
+            people().into_iter().map(|(k, n, a)| Candidate {
+                key: k,
+                name: n,
+                aliases: a,
+            }),
+        )
+    }
+
+    #[test]
+    fn folds_accents_case_and_punctuation() {
+        assert_eq!(fold("  Ibrahima KONATÉ "), "ibrahima konate");
+        assert_eq!(fold("L'Équipe"), "l equipe");
+        assert_eq!(fold("Alexander-Arnold"), "alexander arnold");
+    }
+
+    #[test]
+    fn finds_by_surname_accent_free() {
+        assert_eq!(find("konate").unwrap(), "konate");
+        assert_eq!(find("rudiger").unwrap(), "rudiger");
+        assert_eq!(find("Van Dijk").unwrap(), "vvd");
+        assert_eq!(find("virg").unwrap(), "vvd");
+    }
+
+    #[test]
+    fn an_alias_beats_a_partial_name() {
+        assert_eq!(find("real").unwrap(), "real");
+        assert_eq!(find("real madrid").unwrap(), "real");
+        assert_eq!(find("los blancos").unwrap(), "real");
+    }
+
+    #[test]
+    fn ambiguity_lists_the_candidates() {
+        let err = find("r").unwrap_err().to_string();
+        assert!(err.contains("matches several"), "{err}");
+        assert!(
+            err.contains("Real Madrid") && err.contains("Antonio Rüdiger"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn misspellings_get_suggestions() {
+        let err = find("konatte").unwrap_err().to_string();
+        assert!(err.contains("did you mean 'Ibrahima Konaté'"), "{err}");
+        let err = find("zzzz").unwrap_err().to_string();
+        assert!(!err.contains("did you mean"), "{err}");
+    }
+
+    #[test]
+    fn empty_query_finds_nothing() {
+        assert!(find("  ").is_err());
+        assert!(find("!!").is_err());
+    }
+}

@@ -1,0 +1,16 @@
+//! Questions asked of the world. Pure functions of the world and an as-of
+//! date; their answers are plain serializable views that renderers draw.
+
+pub mod depth;
+pub mod expiring;
+pub mod records;
+pub mod rumours;
+
+use chrono::{Months, NaiveDate};
+
+/// The last day of the "expiring" window: twelve months after `as_of`.
+pub fn expiry_horizon(as_of: NaiveDate) -> NaiveDate {
+    as_of
+        .checked_add_months(Months::new(12))
+        .unwrap_or(NaiveDate::MAX)
+}

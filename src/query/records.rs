@@ -1,0 +1,166 @@
+//! Players, clubs and sources as shown in lists and detail views.
+
+use crate::model::{Foot, Player, Position, Source};
+use crate::names::fold;
+use crate::world::World;
+use chrono::NaiveDate;
+use serde::Serialize;
+
+/// A contract as shown.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ContractView {
+    pub club: String,
+    pub club_id: String,
+    pub start: Option<NaiveDate>,
+    pub end: NaiveDate,
+    pub loan: bool,
+    pub signed_from: Option<String>,
+    /// Whether this is a contract the player is under on the as-of date.
+    pub current: bool,
+}
+
+/// A player as shown.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PlayerView {
+    pub id: String,
+    pub name: String,
+    pub born: Option<NaiveDate>,
+    pub age: Option<u32>,
+    pub nationality: Option<String>,
+    pub position: Position,
+    pub also: Vec<Position>,
+    pub caps: Option<u32>,
+    pub foot: Option<Foot>,
+    pub notes: Option<String>,
+    /// The club he plays for on the as-of date.
+    pub club: Option<String>,
+    pub contract_end: Option<NaiveDate>,
+    pub loan: bool,
+    pub contracts: Vec<ContractView>,
+}
+
+/// The view of one player on `as_of`.
+pub fn player_view(world: &World, p: &Player, as_of: NaiveDate) -> PlayerView {
+    let playing = p.playing_contract(as_of);
+    let current: Vec<_> = p.current_contracts(as_of).collect();
+    PlayerView {
+        id: p.id.to_string(),
+        name: p.name.clone(),
+        born: p.born,
+        age: p.age_on(as_of),
+        nationality: p.nationality.clone(),
+        position: p.position,
+        also: p.also.clone(),
+        caps: p.caps,
+        foot: p.foot,
+        notes: p.notes.clone(),
+        club: playing.map(|c| world.club_name(&c.club).to_string()),
+        contract_end: playing.map(|c| c.end),
+        loan: playing.is_some_and(|c| c.loan),
+        contracts: p
+            .contracts
+            .iter()
+            .map(|c| ContractView {
+                club: world.club_name(&c.club).to_string(),
+                club_id: c.club.to_string(),
+                start: c.start,
+                end: c.end,
+                loan: c.loan,
+                signed_from: c
+                    .signed_from
+                    .as_ref()
+                    .map(|f| world.club_name(f).to_string()),
+                current: current.iter().any(|cur| std::ptr::eq(*cur, c)),
+            })
+            .collect(),
+    }
+}
+
+/// Players, optionally of one club and position, sorted by name.
+pub fn players(
+    world: &World,
+    club: Option<&crate::model::ClubId>,
+    position: Option<Position>,
+    as_of: NaiveDate,
+) -> Vec<PlayerView> {
+    let mut list: Vec<&Player> = world
+        .players
+        .values()
+        .filter(|p| club.is_none_or(|c| p.club_on(as_of) == Some(c)))
+        .filter(|p| position.is_none_or(|pos| p.positions().any(|x| x == pos)))
+        .collect();
+    list.sort_by_cached_key(|p| (fold(&p.name), p.id.clone()));
+    list.into_iter()
+        .map(|p| player_view(world, p, as_of))
+        .collect()
+}
+
+/// A club as shown.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ClubView {
+    pub id: String,
+    pub name: String,
+    pub aliases: Vec<String>,
+    pub country: Option<String>,
+    pub league: Option<String>,
+    pub coach: Option<String>,
+    /// Players under contract (or on loan) there on the as-of date.
+    pub squad: usize,
+}
+
+/// Every club, sorted by name.
+pub fn clubs(world: &World, as_of: NaiveDate) -> Vec<ClubView> {
+    let mut squads: std::collections::HashMap<&crate::model::ClubId, usize> = Default::default();
+    for p in world.players.values() {
+        if let Some(c) = p.club_on(as_of) {
+            *squads.entry(c).or_default() += 1;
+        }
+    }
+    let mut list: Vec<ClubView> = world
+        .clubs
+        .values()
+        .map(|c| ClubView {
+            id: c.id.to_string(),
+            name: c.name.clone(),
+            aliases: c.aliases.clone(),
+            country: c.country.clone(),
+            league: c.league.clone(),
+            coach: c.coach.clone(),
+            squad: squads.get(&c.id).copied().unwrap_or(0),
+        })
+        .collect();
+    list.sort_by_cached_key(|c| (fold(&c.name), c.id.clone()));
+    list
+}
+
+/// A source as shown.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SourceView {
+    pub id: String,
+    pub name: String,
+    pub aliases: Vec<String>,
+    pub country: Option<String>,
+    /// 1 (official) to 5 (gossip); null when unknown.
+    pub tier: Option<u8>,
+    /// How many reports it made.
+    pub reports: usize,
+}
+
+/// Every source, by tier (unknown last), then name.
+pub fn sources(world: &World) -> Vec<SourceView> {
+    let mut counts: std::collections::HashMap<&crate::model::SourceId, usize> = Default::default();
+    for r in world.rumours.values().flat_map(|r| &r.reports) {
+        *counts.entry(&r.source).or_default() += 1;
+    }
+    let view = |s: &Source| SourceView {
+        id: s.id.to_string(),
+        name: s.name.clone(),
+        aliases: s.aliases.clone(),
+        country: s.country.clone(),
+        tier: s.tier,
+        reports: counts.get(&s.id).copied().unwrap_or(0),
+    };
+    let mut list: Vec<SourceView> = world.sources.values().map(view).collect();
+    list.sort_by_cached_key(|s| (s.tier.unwrap_or(u8::MAX), fold(&s.name)));
+    list
+}

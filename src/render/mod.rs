@@ -1,0 +1,58 @@
+//! Drawing answers: pure functions from views to `String`. Nothing here
+//! reads files, the clock or the terminal; the caller says how wide to draw.
+
+pub mod depth;
+pub mod records;
+pub mod rumours;
+
+use comfy_table::{ContentArrangement, LineStyle, Table, TableStyle};
+use serde::Serialize;
+
+/// Pretty JSON with a trailing newline, for `--json`.
+pub fn json<T: Serialize + ?Sized>(value: &T) -> String {
+    let mut out = serde_json::to_string_pretty(value).unwrap_or_else(|e| {
+        // Views are plain data; serialization cannot fail, but never panic.
+        format!("{{\"error\": \"{e}\"}}")
+    });
+    out.push('\n');
+    out
+}
+
+/// No borders; one rule under the header.
+const STYLE: TableStyle =
+    TableStyle::new().header_separator(LineStyle::none().fill('─').junction('─'));
+
+/// A table in mercato's style: a header underlined, no other rules, so
+/// output stays readable in a terminal and easy to grep.
+pub fn table<const N: usize>(header: [&str; N], width: Option<u16>) -> Table {
+    let mut t = Table::new();
+    t.load_style(STYLE).set_header(header);
+    match width {
+        Some(w) => {
+            t.set_content_arrangement(ContentArrangement::Dynamic);
+            t.set_width(w);
+        }
+        None => {
+            // Piped or captured output: never wrap, whatever the terminal is.
+            t.force_no_tty();
+            t.set_content_arrangement(ContentArrangement::Disabled);
+        }
+    }
+    t
+}
+
+/// A table as text, each line right-trimmed (comfy-table pads cells), with a trailing newline.
+pub fn finish(table: &Table) -> String {
+    let mut out: String = table
+        .lines()
+        .map(|l| l.trim_end().to_string())
+        .collect::<Vec<_>>()
+        .join("\n");
+    out.push('\n');
+    out
+}
+
+/// An optional value for a table cell.
+pub fn or_dash<T: ToString>(value: Option<T>) -> String {
+    value.map_or_else(|| "-".to_string(), |v| v.to_string())
+}

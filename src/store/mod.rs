@@ -1,0 +1,388 @@
+//! The JSON files under `data/`: where each record lives, how files are read,
+//! versioned and written.
+//!
+//! Layout (documented in the README):
+//! ```text
+//! data/clubs.json          every club
+//! data/sources.json        every source
+//! data/players/XX.json     players whose id hashes to shard XX (00..ff), with their contracts
+//! data/rumours/XX.json     rumours about those same players, with reports and history
+//! ```
+//! Each file is `{"version": N, "records": [...]}`, records sorted by id,
+//! pretty-printed with a trailing newline, so `git diff data/` reads like a
+//! changelog and two people editing different players touch different files.
+
+pub mod atomic;
+pub mod lock;
+
+use crate::error::{Error, Result};
+use crate::world::{FileKey, World};
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+/// The format version this mercato writes and the newest it reads.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// What the shipped `.gitignore` of a data directory holds.
+const GITIGNORE: &str = "# Written by mercato: never commit the lock, temp files or caches.\n.mercato.lock\n.tmp-*\n.cache/\n";
+
+/// A data directory.
+#[derive(Debug, Clone)]
+pub struct Store {
+    dir: PathBuf,
+    lock_timeout: Duration,
+}
+
+#[derive(Deserialize)]
+struct FileIn<T> {
+    version: u32,
+    records: Vec<T>,
+}
+
+#[derive(Serialize)]
+struct FileOut<'a, T> {
+    version: u32,
+    records: &'a [&'a T],
+}
+
+/// Just the version, read when a file does not parse, to tell a newer format
+/// from a broken file.
+#[derive(Deserialize)]
+struct VersionOnly {
+    version: u32,
+}
+
+impl Store {
+    /// Opens an existing data directory.
+    pub fn open(dir: impl Into<PathBuf>) -> Result<Store> {
+        let dir = dir.into();
+        match std::fs::metadata(&dir) {
+            Ok(meta) if meta.is_dir() => Ok(Store {
+                dir,
+                lock_timeout: Duration::from_secs(5),
+            }),
+            Ok(_) => Err(Error::DataDir {
+                path: dir,
+                reason: "is not a directory".into(),
+            }),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Err(Error::DataDir {
+                path: dir,
+                reason: "does not exist".into(),
+            }),
+            Err(e) => Err(Error::DataDir {
+                path: dir,
+                reason: e.to_string(),
+            }),
+        }
+    }
+
+    /// Creates a data directory (and its `.gitignore`) if needed, then opens it.
+    pub fn init(dir: impl Into<PathBuf>) -> Result<Store> {
+        let dir = dir.into();
+        if dir.exists() && !dir.is_dir() {
+            return Err(Error::DataDir {
+                path: dir,
+                reason: "is not a directory".into(),
+            });
+        }
+        std::fs::create_dir_all(&dir).map_err(|e| Error::io(&dir, e))?;
+        let store = Store::open(&dir)?;
+        store.ensure_gitignore()?;
+        Ok(store)
+    }
+
+    /// How long a writer waits for another one before giving up.
+    pub fn with_lock_timeout(mut self, timeout: Duration) -> Store {
+        self.lock_timeout = timeout;
+        self
+    }
+
+    /// The directory.
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// The path of one file of the store.
+    pub fn path_of(&self, key: &FileKey) -> PathBuf {
+        match key {
+            FileKey::Clubs => self.dir.join("clubs.json"),
+            FileKey::Sources => self.dir.join("sources.json"),
+            FileKey::Players(shard) => self.dir.join("players").join(format!("{shard}.json")),
+            FileKey::Rumours(shard) => self.dir.join("rumours").join(format!("{shard}.json")),
+        }
+    }
+
+    /// Takes the shared lock: no writer can change files while it is held.
+    pub fn lock_for_reading(&self) -> Result<lock::Lock> {
+        lock::acquire(&self.dir, lock::Mode::Shared, self.lock_timeout)
+    }
+
+    /// Takes the exclusive lock for a read-modify-write.
+    pub fn lock_for_writing(&self) -> Result<lock::Lock> {
+        lock::acquire(&self.dir, lock::Mode::Exclusive, self.lock_timeout)
+    }
+
+    /// Loads everything; the first unreadable file is an error.
+    pub fn load(&self) -> Result<World> {
+        let (world, mut problems) = self.load_lenient();
+        if problems.is_empty() {
+            Ok(world)
+        } else {
+            Err(problems.swap_remove(0))
+        }
+    }
+
+    /// Loads everything that can be read, and says what could not.
+    pub fn load_lenient(&self) -> (World, Vec<Error>) {
+        let mut world = World::default();
+        let mut problems = Vec::new();
+        let clubs = [self.path_of(&FileKey::Clubs)];
+        self.read_into(&clubs, &mut world.clubs, |c| c.id.clone(), &mut problems);
+        let sources = [self.path_of(&FileKey::Sources)];
+        self.read_into(
+            &sources,
+            &mut world.sources,
+            |s| s.id.clone(),
+            &mut problems,
+        );
+        let players = self.shard_files("players", &mut problems);
+        self.read_into(
+            &players,
+            &mut world.players,
+            |p| p.id.clone(),
+            &mut problems,
+        );
+        let rumours = self.shard_files("rumours", &mut problems);
+        self.read_into(
+            &rumours,
+            &mut world.rumours,
+            |r| r.id.clone(),
+            &mut problems,
+        );
+        (world, problems)
+    }
+
+    /// Reads files into a map by id; a duplicate id is a problem (the last
+    /// copy wins so that `check` can still look at it).
+    fn read_into<T, K>(
+        &self,
+        paths: &[PathBuf],
+        map: &mut BTreeMap<K, T>,
+        id: impl Fn(&T) -> K,
+        problems: &mut Vec<Error>,
+    ) where
+        T: DeserializeOwned + Send,
+        K: Ord + std::fmt::Display,
+    {
+        for (path, records) in self.read_files::<T>(paths) {
+            match records {
+                Ok(records) => {
+                    for record in records {
+                        let key = id(&record);
+                        if map.contains_key(&key) {
+                            problems.push(duplicate(&path, &key.to_string()));
+                        }
+                        map.insert(key, record);
+                    }
+                }
+                Err(e) => problems.push(e),
+            }
+        }
+    }
+
+    /// The shard files of a sub-directory, sorted; temp files are skipped.
+    fn shard_files(&self, sub: &str, problems: &mut Vec<Error>) -> Vec<PathBuf> {
+        let dir = self.dir.join(sub);
+        let entries = match std::fs::read_dir(&dir) {
+            Ok(entries) => entries,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Vec::new(),
+            Err(e) => {
+                problems.push(Error::io(&dir, e));
+                return Vec::new();
+            }
+        };
+        let mut files: Vec<PathBuf> = entries
+            .flatten()
+            .map(|e| e.path())
+            .filter(|p| {
+                p.file_name()
+                    .and_then(|n| n.to_str())
+                    .is_some_and(|n| !n.starts_with(atomic::TEMP_PREFIX) && n.ends_with(".json"))
+            })
+            .collect();
+        files.sort();
+        files
+    }
+
+    /// Reads and parses files, in parallel when there are many. A missing
+    /// file is an empty collection.
+    fn read_files<T: DeserializeOwned + Send>(
+        &self,
+        paths: &[PathBuf],
+    ) -> Vec<(PathBuf, Result<Vec<T>>)> {
+        let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+        if paths.len() < 8 || threads < 2 {
+            return paths.iter().map(|p| (p.clone(), read_records(p))).collect();
+        }
+        let chunk = paths.len().div_ceil(threads);
+        std::thread::scope(|scope| {
+            let handles: Vec<_> = paths
+                .chunks(chunk)
+                .map(|part| {
+                    scope.spawn(move || {
+                        part.iter()
+                            .map(|p| (p.clone(), read_records(p)))
+                            .collect::<Vec<_>>()
+                    })
+                })
+                .collect();
+            handles
+                .into_iter()
+                .flat_map(|h| h.join().unwrap_or_default())
+                .collect()
+        })
+    }
+
+    /// Writes every file the world's changes touched, referenced records
+    /// first (clubs, sources, players, then rumours), so that a crash between
+    /// two files never leaves a reference to a record that is not there.
+    pub fn save(&self, world: &mut World) -> Result<()> {
+        let changed: Vec<FileKey> = world.changed_files().iter().cloned().collect();
+        if changed.is_empty() {
+            return Ok(());
+        }
+        self.ensure_gitignore()?;
+        for key in &changed {
+            let path = self.path_of(key);
+            let bytes = match key {
+                FileKey::Clubs => encode(&world.clubs.values().collect::<Vec<_>>()),
+                FileKey::Sources => encode(&world.sources.values().collect::<Vec<_>>()),
+                FileKey::Players(shard) => encode(&world.players_in(shard)),
+                FileKey::Rumours(shard) => encode(&world.rumours_in(shard)),
+            }?;
+            if let Some(dir) = path.parent() {
+                atomic::remove_leftovers(dir);
+            }
+            atomic::write_atomic(&path, &bytes)?;
+        }
+        world.mark_saved();
+        Ok(())
+    }
+
+    fn ensure_gitignore(&self) -> Result<()> {
+        let path = self.dir.join(".gitignore");
+        if !path.exists() {
+            atomic::write_atomic(&path, GITIGNORE.as_bytes())?;
+        }
+        Ok(())
+    }
+}
+
+fn duplicate(path: &Path, id: &str) -> Error {
+    Error::Refused(format!(
+        "{}: id '{id}' appears more than once",
+        path.display()
+    ))
+}
+
+/// Serializes records the way every data file is written.
+pub fn encode<T: Serialize>(records: &[&T]) -> Result<Vec<u8>> {
+    let file = FileOut {
+        version: FORMAT_VERSION,
+        records,
+    };
+    let mut bytes = serde_json::to_vec_pretty(&file)
+        .map_err(|e| Error::Refused(format!("cannot encode records: {e}")))?;
+    bytes.push(b'\n');
+    Ok(bytes)
+}
+
+/// Parses one data file; a missing file holds no records.
+pub fn read_records<T: DeserializeOwned>(path: &Path) -> Result<Vec<T>> {
+    let bytes = match std::fs::read(path) {
+        Ok(bytes) => bytes,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(e) => return Err(Error::io(path, e)),
+    };
+    decode(path, &bytes)
+}
+
+/// Parses the bytes of a data file, telling a newer format from a broken file.
+pub fn decode<T: DeserializeOwned>(path: &Path, bytes: &[u8]) -> Result<Vec<T>> {
+    let newer = |found: u32| Error::NewerFormat {
+        path: path.to_path_buf(),
+        found,
+        supported: FORMAT_VERSION,
+    };
+    match serde_json::from_slice::<FileIn<T>>(bytes) {
+        Ok(file) if file.version > FORMAT_VERSION => Err(newer(file.version)),
+        Ok(file) if file.version == 0 => Err(Error::Parse {
+            path: path.to_path_buf(),
+            line: 1,
+            column: 1,
+            message: "format version 0 does not exist".into(),
+        }),
+        Ok(file) => Ok(file.records),
+        Err(e) => match serde_json::from_slice::<VersionOnly>(bytes) {
+            Ok(v) if v.version > FORMAT_VERSION => Err(newer(v.version)),
+            _ => Err(Error::Parse {
+                path: path.to_path_buf(),
+                line: e.line(),
+                column: e.column(),
+                message: e.to_string(),
+            }),
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Club;
+
+    #[test]
+    fn a_broken_file_is_reported_with_line_and_column() {
+        let err = decode::<Club>(
+            Path::new("data/clubs.json"),
+            b"{\n  \"version\": 1,\n  \"records\": [ {]\n}",
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(err.starts_with("data/clubs.json:3:"), "{err}");
+    }
+
+    #[test]
+    fn a_newer_file_is_refused() {
+        let err = decode::<Club>(
+            Path::new("c.json"),
+            br#"{"version": 99, "records": [{"new": 1}]}"#,
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(err.contains("written by a newer mercato"), "{err}");
+    }
+
+    #[test]
+    fn round_trip_through_a_directory() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::init(dir.path()).unwrap();
+        let mut world = World::default();
+        world.put_club(Club::new("liverpool".into(), "Liverpool"));
+        store.save(&mut world).unwrap();
+        let text = std::fs::read_to_string(dir.path().join("clubs.json")).unwrap();
+        assert!(text.ends_with("}\n"));
+        assert!(text.contains("\"version\": 1"));
+        let back = store.load().unwrap();
+        assert_eq!(back.clubs.len(), 1);
+        assert!(dir.path().join(".gitignore").exists());
+    }
+
+    #[test]
+    fn missing_directories_are_explained() {
+        let err = Store::open("/nonexistent/mercato").unwrap_err().to_string();
+        assert!(err.contains("does not exist"), "{err}");
+    }
+}

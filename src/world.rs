@@ -1,0 +1,229 @@
+//! The whole transfer world in memory, and which of its files a change touched.
+
+use crate::error::{Error, Result};
+use crate::model::{Club, ClubId, Player, PlayerId, Rumour, RumourId, Source, SourceId};
+use crate::names::{self, Candidate};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// One file of the store. Players and their rumours are sharded by a hash of
+/// the player id, so a change rewrites one small file and two people working
+/// on different players rarely touch the same file.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum FileKey {
+    Clubs,
+    Sources,
+    Players(String),
+    Rumours(String),
+}
+
+/// How many shards players and rumours are spread over: 256 keeps every shard
+/// small (about 400 players at 100,000) while the directory stays listable.
+pub fn shard_of(player: &PlayerId) -> String {
+    format!(
+        "{:02x}",
+        crate::model::ids::fnv1a(player.as_str().as_bytes()) >> 56
+    )
+}
+
+/// Every record, keyed by id, plus the set of files changed since loading.
+#[derive(Debug, Default, Clone)]
+pub struct World {
+    pub clubs: BTreeMap<ClubId, Club>,
+    pub sources: BTreeMap<SourceId, Source>,
+    pub players: BTreeMap<PlayerId, Player>,
+    pub rumours: BTreeMap<RumourId, Rumour>,
+    changed: BTreeSet<FileKey>,
+}
+
+impl World {
+    /// The files that must be written to persist the changes made so far.
+    pub fn changed_files(&self) -> &BTreeSet<FileKey> {
+        &self.changed
+    }
+
+    /// Forgets the changes (after they were written).
+    pub fn mark_saved(&mut self) {
+        self.changed.clear();
+    }
+
+    pub(crate) fn touch(&mut self, key: FileKey) {
+        self.changed.insert(key);
+    }
+
+    /// Inserts or replaces a club.
+    pub fn put_club(&mut self, club: Club) {
+        self.touch(FileKey::Clubs);
+        self.clubs.insert(club.id.clone(), club);
+    }
+
+    /// Inserts or replaces a source.
+    pub fn put_source(&mut self, source: Source) {
+        self.touch(FileKey::Sources);
+        self.sources.insert(source.id.clone(), source);
+    }
+
+    /// Inserts or replaces a player.
+    pub fn put_player(&mut self, player: Player) {
+        self.touch(FileKey::Players(shard_of(&player.id)));
+        self.players.insert(player.id.clone(), player);
+    }
+
+    /// Inserts or replaces a rumour.
+    pub fn put_rumour(&mut self, rumour: Rumour) {
+        self.touch(FileKey::Rumours(shard_of(&rumour.player)));
+        self.rumours.insert(rumour.id.clone(), rumour);
+    }
+
+    /// The records a file holds, sorted by id.
+    pub fn players_in(&self, shard: &str) -> Vec<&Player> {
+        self.players
+            .values()
+            .filter(|p| shard_of(&p.id) == shard)
+            .collect()
+    }
+
+    /// The rumours a file holds, sorted by id.
+    pub fn rumours_in(&self, shard: &str) -> Vec<&Rumour> {
+        self.rumours
+            .values()
+            .filter(|r| shard_of(&r.player) == shard)
+            .collect()
+    }
+
+    /// A club's display name (its id if it is unknown, which `check` reports).
+    pub fn club_name<'a>(&'a self, id: &'a ClubId) -> &'a str {
+        self.clubs.get(id).map_or(id.as_str(), |c| c.name.as_str())
+    }
+
+    /// A player's display name.
+    pub fn player_name<'a>(&'a self, id: &'a PlayerId) -> &'a str {
+        self.players
+            .get(id)
+            .map_or(id.as_str(), |p| p.name.as_str())
+    }
+
+    /// A source's display name.
+    pub fn source_name<'a>(&'a self, id: &'a SourceId) -> &'a str {
+        self.sources
+            .get(id)
+            .map_or(id.as_str(), |s| s.name.as_str())
+    }
+
+    /// Finds a player by name ("konate", "Van Dijk") or id.
+    pub fn find_player(&self, query: &str) -> Result<PlayerId> {
+        names::resolve(
+            "player",
+            query,
+            self.players.values().map(|p| Candidate {
+                key: p.id.clone(),
+                name: &p.name,
+                aliases: vec![p.id.as_str()],
+            }),
+        )
+    }
+
+    /// Finds a club by name, alias ("Real", "LFC") or id.
+    pub fn find_club(&self, query: &str) -> Result<ClubId> {
+        names::resolve(
+            "club",
+            query,
+            self.clubs.values().map(|c| Candidate {
+                key: c.id.clone(),
+                name: &c.name,
+                aliases: c
+                    .aliases
+                    .iter()
+                    .map(String::as_str)
+                    .chain([c.id.as_str()])
+                    .collect(),
+            }),
+        )
+    }
+
+    /// Finds a source by name, alias or id.
+    pub fn find_source(&self, query: &str) -> Result<SourceId> {
+        names::resolve(
+            "source",
+            query,
+            self.sources.values().map(|s| Candidate {
+                key: s.id.clone(),
+                name: &s.name,
+                aliases: s
+                    .aliases
+                    .iter()
+                    .map(String::as_str)
+                    .chain([s.id.as_str()])
+                    .collect(),
+            }),
+        )
+    }
+
+    /// Finds a rumour by its id or an unambiguous prefix of it (as git does).
+    pub fn find_rumour(&self, query: &str) -> Result<RumourId> {
+        let wanted = query.trim().to_ascii_lowercase();
+        if wanted.is_empty() {
+            return Err(Error::NotFound {
+                kind: "rumour",
+                query: query.to_string(),
+                suggestions: vec![],
+            });
+        }
+        let found: Vec<&RumourId> = self
+            .rumours
+            .range(RumourId(wanted.clone())..)
+            .take_while(|(id, _)| id.as_str().starts_with(&wanted))
+            .map(|(id, _)| id)
+            .collect();
+        match found.as_slice() {
+            [one] => Ok((*one).clone()),
+            [] => Err(Error::NotFound {
+                kind: "rumour",
+                query: query.to_string(),
+                suggestions: vec![],
+            }),
+            many => Err(Error::Ambiguous {
+                kind: "rumour",
+                query: query.to_string(),
+                candidates: many.iter().map(|id| id.to_string()).collect(),
+            }),
+        }
+    }
+
+    /// The squad of a club on a day: the players whose playing contract is with it.
+    pub fn squad<'a>(
+        &'a self,
+        club: &'a ClubId,
+        day: chrono::NaiveDate,
+    ) -> impl Iterator<Item = &'a Player> + 'a {
+        self.players
+            .values()
+            .filter(move |p| p.club_on(day) == Some(club))
+    }
+
+    /// The rumours about a player.
+    pub fn rumours_of<'a>(&'a self, player: &'a PlayerId) -> impl Iterator<Item = &'a Rumour> + 'a {
+        self.rumours.values().filter(move |r| &r.player == player)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shards_are_two_hex_digits_and_stable() {
+        let s = shard_of(&PlayerId::from("ibrahima-konate"));
+        assert_eq!(s.len(), 2);
+        assert!(s.chars().all(|c| c.is_ascii_hexdigit()));
+        assert_eq!(s, shard_of(&PlayerId::from("ibrahima-konate")));
+    }
+
+    #[test]
+    fn putting_a_record_marks_its_file() {
+        let mut w = World::default();
+        w.put_club(Club::new("liverpool".into(), "Liverpool"));
+        assert!(w.changed_files().contains(&FileKey::Clubs));
+        w.mark_saved();
+        assert!(w.changed_files().is_empty());
+    }
+}

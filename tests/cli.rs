@@ -1,0 +1,7 @@
+//! Integration tests: the real binary on temporary data directories.
+#![allow(clippy::unwrap_used)]
+
+mod common;
+mod errors;
+mod headline;
+mod scratch;

@@ -1,0 +1,129 @@
+//! A temporary data directory and the real `mercato` binary run against it.
+
+use assert_cmd::Command;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+/// The article's date: ages printed must be the article's ages.
+pub const ARTICLE_DAY: &str = "2025-10-20";
+
+pub struct TestEnv {
+    _dir: tempfile::TempDir,
+    pub data: PathBuf,
+}
+
+/// What a run printed and how it ended.
+pub struct Run {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+impl TestEnv {
+    /// A copy of the shipped `data/` (never the shipped directory itself).
+    pub fn shipped() -> TestEnv {
+        let env = TestEnv::empty();
+        copy_dir(
+            &Path::new(env!("CARGO_MANIFEST_DIR")).join("data"),
+            &env.data,
+        );
+        env
+    }
+
+    /// An empty, existing data directory.
+    pub fn empty() -> TestEnv {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let data = dir.path().join("data");
+        std::fs::create_dir(&data).expect("data dir");
+        TestEnv { _dir: dir, data }
+    }
+
+    /// Runs `mercato --data-dir DATA ARGS...` as of the article's day.
+    pub fn run(&self, args: &[&str]) -> Run {
+        self.run_as_of(ARTICLE_DAY, args)
+    }
+
+    pub fn run_as_of(&self, as_of: &str, args: &[&str]) -> Run {
+        run_mercato(&self.data, as_of, args)
+    }
+
+    /// Runs against another data directory (one that may not exist).
+    pub fn run_in(&self, data: &Path, args: &[&str]) -> Run {
+        run_mercato(data, ARTICLE_DAY, args)
+    }
+
+    /// Runs and insists on success.
+    pub fn ok(&self, args: &[&str]) -> String {
+        let run = self.run(args);
+        assert_eq!(run.code, 0, "mercato {args:?} failed:\n{}", run.stderr);
+        run.stdout
+    }
+
+    /// Runs with `--json` and parses stdout.
+    pub fn json(&self, args: &[&str]) -> serde_json::Value {
+        let mut all = vec!["--json"];
+        all.extend_from_slice(args);
+        let out = self.ok(&all);
+        serde_json::from_str(&out).unwrap_or_else(|e| panic!("not JSON ({e}):\n{out}"))
+    }
+
+    /// Every file under the data directory with its bytes (the lock file
+    /// aside: it is empty and exists only to be locked).
+    pub fn snapshot(&self) -> BTreeMap<PathBuf, Vec<u8>> {
+        let mut files = BTreeMap::new();
+        walk(&self.data, &self.data, &mut files);
+        files.remove(Path::new(".mercato.lock"));
+        files
+    }
+}
+
+fn run_mercato(data: &Path, as_of: &str, args: &[&str]) -> Run {
+    let output = Command::cargo_bin("mercato")
+        .expect("binary")
+        .env_remove("MERCATO_DATA_DIR")
+        .env_remove("MERCATO_AS_OF")
+        .env("NO_COLOR", "1")
+        .arg("--data-dir")
+        .arg(data)
+        .arg("--as-of")
+        .arg(as_of)
+        .args(args)
+        .output()
+        .expect("run mercato");
+    Run {
+        code: output.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+    }
+}
+
+fn walk(root: &Path, dir: &Path, out: &mut BTreeMap<PathBuf, Vec<u8>>) {
+    for entry in std::fs::read_dir(dir).expect("read dir").flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            walk(root, &path, out);
+        } else {
+            let rel = path.strip_prefix(root).expect("under root").to_path_buf();
+            out.insert(rel, std::fs::read(&path).expect("read file"));
+        }
+    }
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).expect("create");
+    for entry in std::fs::read_dir(from)
+        .expect("read shipped data")
+        .flatten()
+    {
+        let path = entry.path();
+        let name = entry.file_name();
+        if name == ".mercato.lock" {
+            continue;
+        }
+        if path.is_dir() {
+            copy_dir(&path, &to.join(&name));
+        } else {
+            std::fs::copy(&path, to.join(&name)).expect("copy");
+        }
+    }
+}

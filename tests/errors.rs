@@ -1,0 +1,346 @@
+//! Bad input: a clear message, the right exit code, and data/ untouched.
+
+use crate::common::TestEnv;
+
+/// Runs a command that must fail with `code`, print `message` on stderr,
+/// and leave every byte of the data directory as it was.
+fn refused(env: &TestEnv, args: &[&str], code: i32, message: &str) {
+    let before = env.snapshot();
+    let run = env.run(args);
+    assert_eq!(
+        run.code, code,
+        "mercato {args:?}\nstdout: {}\nstderr: {}",
+        run.stdout, run.stderr
+    );
+    assert!(
+        run.stderr.contains(message),
+        "mercato {args:?}: expected {message:?} in stderr:\n{}",
+        run.stderr
+    );
+    assert!(!run.stderr.contains("panicked"), "{}", run.stderr);
+    assert_eq!(
+        before,
+        env.snapshot(),
+        "mercato {args:?} changed the data directory"
+    );
+}
+
+#[test]
+fn a_misspelt_player_gets_a_suggestion() {
+    let env = TestEnv::shipped();
+    refused(
+        &env,
+        &[
+            "rumour",
+            "add",
+            "upamecanno",
+            "--to",
+            "real madrid",
+            "--source",
+            "Marca",
+            "--date",
+            "2025-10-21",
+        ],
+        1,
+        "did you mean 'Dayot Upamecano'?",
+    );
+}
+
+#[test]
+fn a_misspelt_club_gets_a_suggestion() {
+    let env = TestEnv::shipped();
+    refused(
+        &env,
+        &[
+            "rumour",
+            "add",
+            "upamecano",
+            "--to",
+            "real madird",
+            "--source",
+            "Marca",
+        ],
+        1,
+        "did you mean 'Real Madrid'?",
+    );
+    refused(
+        &env,
+        &["club", "depth", "liverpol"],
+        1,
+        "did you mean 'Liverpool'?",
+    );
+}
+
+#[test]
+fn impossible_dates_are_usage_errors() {
+    let env = TestEnv::shipped();
+    refused(
+        &env,
+        &[
+            "rumour",
+            "add",
+            "upamecano",
+            "--to",
+            "real madrid",
+            "--source",
+            "Marca",
+            "--date",
+            "2025-02-30",
+        ],
+        2,
+        "February 2025 has 28 days",
+    );
+    refused(
+        &env,
+        &["contract", "expiring", "--year", "20x6"],
+        2,
+        "not a year",
+    );
+    refused(
+        &env,
+        &[
+            "player",
+            "add",
+            "X Y",
+            "--born",
+            "2001-13-01",
+            "--position",
+            "CB",
+        ],
+        2,
+        "no month 13",
+    );
+}
+
+#[test]
+fn impossible_facts_are_refused_with_the_reason() {
+    let env = TestEnv::shipped();
+    refused(
+        &env,
+        &[
+            "player",
+            "add",
+            "Future Kid",
+            "--born",
+            "2030-01-01",
+            "--position",
+            "CB",
+        ],
+        1,
+        "after the as-of date",
+    );
+    refused(
+        &env,
+        &[
+            "contract",
+            "set",
+            "konate",
+            "--club",
+            "liverpool",
+            "--since",
+            "2026-07-01",
+            "--until",
+            "2025-06-30",
+        ],
+        1,
+        "before it starts",
+    );
+    refused(
+        &env,
+        &[
+            "player",
+            "add",
+            "X Y",
+            "--born",
+            "2001-01-01",
+            "--position",
+            "XB",
+        ],
+        2,
+        "unknown position 'XB'",
+    );
+    refused(
+        &env,
+        &["source", "add", "Somebody", "--tier", "9"],
+        1,
+        "tier 9 does not exist",
+    );
+    refused(&env, &["club", "add", "real madrid"], 1, "already exists");
+    refused(
+        &env,
+        &[
+            "player",
+            "add",
+            "Ibrahima Konate",
+            "--born",
+            "1999-05-25",
+            "--position",
+            "CB",
+        ],
+        1,
+        "already exists",
+    );
+    refused(
+        &env,
+        &[
+            "rumour",
+            "add",
+            "konate",
+            "--to",
+            "liverpool",
+            "--source",
+            "Marca",
+        ],
+        1,
+        "already plays for Liverpool",
+    );
+}
+
+#[test]
+fn ambiguity_lists_the_candidates() {
+    let env = TestEnv::shipped();
+    let run = env.run(&["player", "show", "d"]);
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stderr.contains("matches several players"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("David Alaba") && run.stderr.contains("Dean Huijsen"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    let env = TestEnv::shipped();
+    refused(
+        &env,
+        &["rumour", "add", "konate", "--source", "Marca"],
+        2,
+        "--to",
+    );
+    refused(
+        &env,
+        &[
+            "rumour",
+            "add",
+            "konate",
+            "--renewal",
+            "--leaving",
+            "--source",
+            "X",
+        ],
+        2,
+        "cannot be used with",
+    );
+    refused(&env, &["rumor"], 2, "rumour");
+}
+
+#[test]
+fn hostile_text_is_refused() {
+    let env = TestEnv::shipped();
+    refused(
+        &env,
+        &["club", "add", "Evil\u{1b}[31mClub"],
+        1,
+        "control characters",
+    );
+    refused(
+        &env,
+        &["club", "add", "../.."],
+        1,
+        "must contain a letter or a digit",
+    );
+    let long = "x".repeat(100_000);
+    refused(&env, &["source", "add", &long], 1, "too long");
+    refused(
+        &env,
+        &[
+            "rumour",
+            "add",
+            "konate",
+            "--renewal",
+            "--source",
+            "L'Equipe",
+            "--url",
+            "javascript:alert(1)",
+        ],
+        1,
+        "must start with http",
+    );
+}
+
+#[test]
+fn a_broken_file_is_reported_and_never_overwritten() {
+    let env = TestEnv::shipped();
+    let clubs = env.data.join("clubs.json");
+    std::fs::write(
+        &clubs,
+        "{\n  \"version\": 1,\n  \"records\": [\n    {\"id\": \"x\",}\n  ]\n}\n",
+    )
+    .unwrap();
+    refused(&env, &["club", "add", "Arsenal"], 1, "clubs.json:4:");
+    refused(&env, &["club", "depth", "real"], 1, "clubs.json:4:");
+    let run = env.run(&["check"]);
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stdout.contains("clubs.json: 4:") || run.stdout.contains("clubs.json:"),
+        "{}",
+        run.stdout
+    );
+}
+
+#[test]
+fn a_newer_format_is_refused() {
+    let env = TestEnv::shipped();
+    std::fs::write(
+        env.data.join("sources.json"),
+        "{\"version\": 7, \"records\": [], \"future\": true}\n",
+    )
+    .unwrap();
+    refused(&env, &["source", "list"], 1, "written by a newer mercato");
+}
+
+#[test]
+fn check_lists_every_problem() {
+    let env = TestEnv::shipped();
+    std::fs::write(env.data.join("sources.json"), "not json").unwrap();
+    std::fs::write(
+        env.data.join("clubs.json"),
+        "{\"version\": 1, \"records\": []}\n",
+    )
+    .unwrap();
+    let run = env.run(&["check"]);
+    assert_eq!(run.code, 1);
+    assert!(run.stdout.contains("sources.json"), "{}", run.stdout);
+    assert!(
+        run.stdout.contains("unknown club 'real-madrid'"),
+        "{}",
+        run.stdout
+    );
+    assert!(run.stderr.contains("problem(s) found"), "{}", run.stderr);
+}
+
+#[test]
+fn a_missing_data_directory_is_explained() {
+    let env = TestEnv::empty();
+    let missing = env.data.join("nope");
+    let run = env.run_in(&missing, &["club", "list"]);
+    assert_eq!(run.code, 1);
+    assert!(run.stderr.contains("does not exist"), "{}", run.stderr);
+    assert!(run.stderr.contains("mercato init"), "{}", run.stderr);
+    assert!(!missing.exists());
+}
+
+#[test]
+fn a_file_as_data_directory_is_explained() {
+    let env = TestEnv::empty();
+    let file = env.data.join("file");
+    std::fs::write(&file, "x").unwrap();
+    let run = env.run_in(&file, &["club", "add", "X"]);
+    assert_eq!(run.code, 1);
+    assert!(run.stderr.contains("is not a directory"), "{}", run.stderr);
+}

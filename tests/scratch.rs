@@ -1,0 +1,231 @@
+//! Building a world from an empty data directory with the commands alone.
+
+use crate::common::TestEnv;
+
+#[test]
+fn a_world_built_from_nothing_answers_the_headline_questions() {
+    let env = TestEnv::empty();
+    env.ok(&[
+        "club",
+        "add",
+        "Arsenal",
+        "--country",
+        "England",
+        "--league",
+        "Premier League",
+        "--alias",
+        "Gunners",
+    ]);
+    env.ok(&[
+        "club",
+        "add",
+        "Atlético Madrid",
+        "--country",
+        "Spain",
+        "--league",
+        "La Liga",
+        "--alias",
+        "Atleti",
+    ]);
+    env.ok(&["source", "add", "The Athletic", "--tier", "1"]);
+    env.ok(&[
+        "player",
+        "add",
+        "William Saliba",
+        "--born",
+        "2001-03-24",
+        "--position",
+        "CB",
+        "--nationality",
+        "France",
+        "--club",
+        "Gunners",
+        "--until",
+        "2029-06-30",
+        "--since",
+        "2019-07-25",
+    ]);
+    env.ok(&[
+        "player",
+        "add",
+        "Gabriel Magalhães",
+        "--born",
+        "1997-12-19",
+        "--position",
+        "CB",
+        "--also",
+        "LB",
+        "--club",
+        "arsenal",
+        "--until",
+        "2029-06-30",
+    ]);
+    env.ok(&[
+        "player",
+        "add",
+        "Ben White",
+        "--born",
+        "1997-10-08",
+        "--position",
+        "RB",
+        "--also",
+        "CB",
+        "--club",
+        "arsenal",
+        "--until",
+        "2026-06-30",
+    ]);
+    env.ok(&[
+        "player",
+        "add",
+        "José María Giménez",
+        "--born",
+        "1995-01-20",
+        "--position",
+        "CB",
+        "--club",
+        "atleti",
+        "--until",
+        "2026-06-30",
+    ]);
+    env.ok(&[
+        "player",
+        "add",
+        "Jakub Kiwior",
+        "--born",
+        "2000-02-15",
+        "--position",
+        "CB",
+        "--also",
+        "LB",
+        "--club",
+        "arsenal",
+        "--until",
+        "2026-06-30",
+        "--loan",
+    ]);
+    env.ok(&[
+        "rumour",
+        "add",
+        "gimenez",
+        "--to",
+        "gunners",
+        "--source",
+        "The Athletic",
+        "--status",
+        "talks",
+    ]);
+    env.ok(&[
+        "rumour",
+        "add",
+        "gimenez",
+        "--to",
+        "arsenal",
+        "--source",
+        "Relevo",
+        "--date",
+        "2025-10-19",
+    ]);
+    env.ok(&[
+        "rumour",
+        "add",
+        "ben white",
+        "--leaving",
+        "--source",
+        "The Athletic",
+        "--status",
+        "agreed",
+    ]);
+
+    let rows = env.json(&["contract", "expiring", "--year", "2026"]);
+    let players: Vec<&str> = rows
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["player"].as_str().unwrap())
+        .collect();
+    assert_eq!(players, ["Ben White", "Jakub Kiwior", "José María Giménez"]);
+    let kiwior = &rows[1];
+    assert_eq!(kiwior["loan"], true);
+    assert_eq!(kiwior["age"], 25);
+
+    let chart = env.json(&["club", "depth", "arsenal"]);
+    let slot = |code: &str| {
+        chart["slots"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|s| s["slot"] == code)
+            .unwrap()
+            .clone()
+    };
+    let cb = slot("CB");
+    let cb_names: Vec<&str> = cb["players"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["player"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        cb_names,
+        [
+            "Gabriel Magalhães",
+            "Jakub Kiwior",
+            "William Saliba",
+            "Ben White"
+        ]
+    );
+    assert_eq!(
+        cb["players"][1]["flags"],
+        serde_json::json!(["expiring", "loan"])
+    );
+    assert_eq!(
+        cb["players"][3]["flags"],
+        serde_json::json!(["expiring", "leaving"])
+    );
+    assert_eq!(cb["targets"][0]["player"], "José María Giménez");
+    assert_eq!(cb["targets"][0]["status"], "talks");
+    assert_eq!(cb["targets"][0]["sources"], 2);
+    assert_eq!(cb["targets"][0]["from"], "Atlético Madrid");
+    let lb = slot("LB");
+    assert_eq!(
+        lb["players"].as_array().unwrap().len(),
+        2,
+        "two CBs cover LB"
+    );
+    let rb = slot("RB");
+    assert_eq!(
+        rb["players"][0]["flags"],
+        serde_json::json!(["expiring", "leaving"])
+    );
+
+    let rumours = env.json(&["rumour", "list", "--club", "arsenal"]);
+    assert_eq!(rumours.as_array().unwrap().len(), 2);
+    let sources = env.json(&["source", "list"]);
+    assert_eq!(sources.as_array().unwrap().len(), 2);
+    assert!(
+        sources[1]["tier"].is_null(),
+        "Relevo was created with an unknown tier"
+    );
+    assert!(env.ok(&["check"]).contains("ok"));
+}
+
+#[test]
+fn init_creates_a_directory_with_a_gitignore() {
+    let env = TestEnv::empty();
+    let dir = env.data.join("fresh");
+    env.ok(&["init", dir.to_str().unwrap()]);
+    let ignore = std::fs::read_to_string(dir.join(".gitignore")).unwrap();
+    assert!(ignore.contains(".mercato.lock"));
+}
+
+#[test]
+fn written_files_are_sorted_pretty_and_end_with_a_newline() {
+    let env = TestEnv::empty();
+    env.ok(&["club", "add", "Zenit"]);
+    env.ok(&["club", "add", "Ajax"]);
+    let text = std::fs::read_to_string(env.data.join("clubs.json")).unwrap();
+    assert!(text.ends_with("}\n"));
+    assert!(text.find("Ajax").unwrap() < text.find("Zenit").unwrap());
+    assert!(text.contains("\n  \"version\": 1"));
+}

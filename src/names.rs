@@ -14,6 +14,11 @@ pub fn fold(name: &str) -> String {
         .join(" ")
 }
 
+/// A folded name without its spaces: "lequipe" is "l equipe", "vandijk" is "van dijk".
+fn compact(folded: &str) -> String {
+    folded.replace(' ', "")
+}
+
 /// Something that can be found by name.
 pub struct Candidate<'a, K> {
     pub key: K,
@@ -84,7 +89,7 @@ pub fn resolve<'a, K: Clone>(
                     return None;
                 }
                 let folded = fold(n);
-                if folded == folded_query {
+                if folded == folded_query || compact(&folded) == compact(&folded_query) {
                     Some(Quality::Exact)
                 } else {
                     quality(&query_words, &folded)
@@ -204,6 +209,7 @@ mod tests {
         assert_eq!(find("rudiger").unwrap(), "rudiger");
         assert_eq!(find("Van Dijk").unwrap(), "vvd");
         assert_eq!(find("virg").unwrap(), "vvd");
+        assert_eq!(find("vandijk").unwrap(), "vvd");
     }
 
     #[test]

@@ -216,7 +216,7 @@ fn init_creates_a_directory_with_a_gitignore() {
     let dir = env.data.join("fresh");
     env.ok(&["init", dir.to_str().unwrap()]);
     let ignore = std::fs::read_to_string(dir.join(".gitignore")).unwrap();
-    assert!(ignore.contains(".mercato.lock"));
+    assert!(ignore.contains(".tmp-*"));
 }
 
 #[test]

@@ -1,19 +1,19 @@
 //! One writer at a time per data directory, and readers that never see a
-//! change half-applied: an advisory lock on `.mercato.lock` in the directory.
-//! The OS releases it when the process ends, even when it is killed.
+//! change half-applied: an advisory lock (flock) on the data directory
+//! itself. Locking the directory, rather than a lock file in it, means a
+//! command that fails leaves no trace at all, and a read-only directory can
+//! still be read. The OS releases the lock when the process ends, even when
+//! it is killed.
 
 use crate::error::{Error, Result};
-use std::fs::{File, OpenOptions, TryLockError};
+use std::fs::{File, TryLockError};
 use std::path::Path;
 use std::time::{Duration, Instant};
-
-/// The lock file's name inside the data directory (git-ignored).
-pub const LOCK_FILE: &str = ".mercato.lock";
 
 /// A held lock; dropping it releases the lock.
 #[derive(Debug)]
 pub struct Lock {
-    _file: Option<File>,
+    _file: File,
 }
 
 /// Whether a lock excludes everyone (writers) or only writers (readers).
@@ -25,30 +25,10 @@ pub enum Mode {
 
 /// Takes the lock, waiting up to `timeout` for another process to release it.
 pub fn acquire(dir: &Path, mode: Mode, timeout: Duration) -> Result<Lock> {
-    let path = dir.join(LOCK_FILE);
-    let file = match OpenOptions::new()
-        .create(true)
-        .truncate(false)
-        .write(true)
-        .open(&path)
-    {
-        Ok(file) => file,
-        // A reader of a read-only directory (a mounted archive, another
-        // user's checkout) cannot create the lock file; there can be no
-        // writer there either, so reading without it is safe.
-        Err(e) if mode == Mode::Shared && e.kind() == std::io::ErrorKind::PermissionDenied => {
-            return Ok(Lock { _file: None });
-        }
-        Err(e) if mode == Mode::Shared && e.raw_os_error() == Some(30) => {
-            return Ok(Lock { _file: None });
-        }
-        Err(e) => {
-            return Err(Error::DataDir {
-                path: dir.to_path_buf(),
-                reason: format!("cannot be written ({e})"),
-            });
-        }
-    };
+    let file = File::open(dir).map_err(|e| Error::DataDir {
+        path: dir.to_path_buf(),
+        reason: format!("cannot be opened ({e})"),
+    })?;
     let started = Instant::now();
     loop {
         let attempt = match mode {
@@ -56,9 +36,9 @@ pub fn acquire(dir: &Path, mode: Mode, timeout: Duration) -> Result<Lock> {
             Mode::Exclusive => file.try_lock(),
         };
         match attempt {
-            Ok(()) => return Ok(Lock { _file: Some(file) }),
+            Ok(()) => return Ok(Lock { _file: file }),
             Err(TryLockError::WouldBlock) if started.elapsed() < timeout => {
-                std::thread::sleep(Duration::from_millis(10));
+                std::thread::sleep(Duration::from_millis(5));
             }
             Err(TryLockError::WouldBlock) => {
                 return Err(Error::Busy {
@@ -66,7 +46,7 @@ pub fn acquire(dir: &Path, mode: Mode, timeout: Duration) -> Result<Lock> {
                     waited_ms: u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX),
                 });
             }
-            Err(TryLockError::Error(e)) => return Err(Error::io(&path, e)),
+            Err(TryLockError::Error(e)) => return Err(Error::io(dir, e)),
         }
     }
 }
@@ -84,10 +64,11 @@ mod tests {
     }
 
     #[test]
-    fn readers_share() {
+    fn readers_share_and_leave_no_file() {
         let dir = tempfile::tempdir().unwrap();
         let _a = acquire(dir.path(), Mode::Shared, Duration::ZERO).unwrap();
         let _b = acquire(dir.path(), Mode::Shared, Duration::ZERO).unwrap();
         assert!(acquire(dir.path(), Mode::Exclusive, Duration::ZERO).is_err());
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
     }
 }

@@ -27,7 +27,7 @@ use std::time::Duration;
 pub const FORMAT_VERSION: u32 = 1;
 
 /// What the shipped `.gitignore` of a data directory holds.
-const GITIGNORE: &str = "# Written by mercato: never commit the lock, temp files or caches.\n.mercato.lock\n.tmp-*\n.cache/\n";
+const GITIGNORE: &str = "# Written by mercato: temp files and mercato's own undo log stay out of git.\n.tmp-*\n.mercato/\n";
 
 /// A data directory.
 #[derive(Debug, Clone)]

@@ -67,12 +67,10 @@ impl TestEnv {
         serde_json::from_str(&out).unwrap_or_else(|e| panic!("not JSON ({e}):\n{out}"))
     }
 
-    /// Every file under the data directory with its bytes (the lock file
-    /// aside: it is empty and exists only to be locked).
+    /// Every file under the data directory with its bytes.
     pub fn snapshot(&self) -> BTreeMap<PathBuf, Vec<u8>> {
         let mut files = BTreeMap::new();
         walk(&self.data, &self.data, &mut files);
-        files.remove(Path::new(".mercato.lock"));
         files
     }
 }
@@ -117,9 +115,6 @@ fn copy_dir(from: &Path, to: &Path) {
     {
         let path = entry.path();
         let name = entry.file_name();
-        if name == ".mercato.lock" {
-            continue;
-        }
         if path.is_dir() {
             copy_dir(&path, &to.join(&name));
         } else {

@@ -44,6 +44,14 @@ fn quality(query: &[&str], folded_name: &str) -> Option<Quality> {
     if query == words.as_slice() {
         return Some(Quality::Exact);
     }
+    // "vandijk", "alexanderarnold": one typed word for a run of name words.
+    if let [single] = query {
+        let joined_run = (0..words.len())
+            .any(|i| (i + 2..=words.len()).any(|j| words[i..j].concat() == *single));
+        if joined_run {
+            return Some(Quality::Words);
+        }
+    }
     let mut used = vec![false; words.len()];
     let mut all_whole = true;
     for q in query {

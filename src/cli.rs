@@ -42,6 +42,10 @@ pub struct Cli {
     #[arg(long, global = true)]
     pub json: bool,
 
+    /// When to use colour: auto (a terminal, and NO_COLOR unset), always or never.
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
+    pub color: ColorChoice,
+
     #[command(subcommand)]
     pub command: Command,
 }
@@ -63,8 +67,27 @@ pub enum Command {
     /// Sources: the outlets that carry rumours, with their reliability tier.
     #[command(subcommand, visible_alias = "sources")]
     Source(SourceCommand),
+    /// What changed since a date: new rumours, reports and status changes, by club.
+    #[command(after_help = "Example:\n  mercato digest --since 2025-10-01")]
+    Digest {
+        /// The first day to include.
+        #[arg(long, value_parser = parse_date, value_name = "YYYY-MM-DD")]
+        since: NaiveDate,
+    },
     /// Validate the whole data directory; exit 1 if anything is wrong.
     Check,
+    /// Revert the latest change to the data directory (see `mercato log`).
+    Undo,
+    /// List the recent changes that `undo` can revert, newest first.
+    Log,
+    /// Print a shell completion script: bash, zsh, fish, powershell or elvish.
+    #[command(
+        after_help = "Example:\n  mercato completions bash > ~/.local/share/bash-completion/completions/mercato"
+    )]
+    Completions { shell: clap_complete::Shell },
+    /// Print the man page (roff) on stdout.
+    #[command(after_help = "Example:\n  mercato man > mercato.1 && man ./mercato.1")]
+    Man,
     /// Create an empty data directory (default: the --data-dir).
     Init {
         /// Where to create it.
@@ -83,12 +106,18 @@ pub enum RumourCommand {
     /// List rumours, most recently reported first.
     #[command(visible_alias = "ls")]
     List(RumourList),
-    /// Show one rumour's reports and status changes in date order.
+    /// Show one rumour: its likelihood explained, fees, reports and status changes in date order.
     Show {
         /// The rumour id, or an unambiguous prefix of it.
         id: String,
+        /// Days without a report after which a new report counts as reheated.
+        #[arg(long, default_value_t = 60, value_name = "DAYS")]
+        reheat_days: i64,
     },
     /// Change a rumour's status (talks, agreed, done, off...).
+    #[command(
+        after_help = "Example:\n  mercato rumour update 50369ebf --status done --source \"L'Equipe\" --note \"signed until 2030\""
+    )]
     Update {
         /// The rumour id, or an unambiguous prefix of it.
         id: String,
@@ -98,9 +127,12 @@ pub enum RumourCommand {
         /// When it changed (default: the as-of date).
         #[arg(long, value_parser = parse_date, value_name = "YYYY-MM-DD")]
         date: Option<NaiveDate>,
-        /// Why, or who said so.
+        /// Why.
         #[arg(long)]
         note: Option<String>,
+        /// Who announced it (a known source).
+        #[arg(long)]
+        source: Option<String>,
     },
 }
 
@@ -130,6 +162,21 @@ pub struct RumourAdd {
     /// The report says the move will NOT happen.
     #[arg(long)]
     pub against: bool,
+    /// The report only repeats this outlet: it is not independent evidence.
+    #[arg(long, value_name = "SOURCE")]
+    pub via: Option<String>,
+    /// The fee quoted: 50m, "€45m+5m", £40m, 500k.
+    #[arg(long, value_name = "FEE")]
+    pub fee: Option<String>,
+    /// The currency of --fee when it names none (default EUR).
+    #[arg(long, value_name = "EUR|GBP|USD")]
+    pub currency: Option<String>,
+    /// The move is quoted as a loan.
+    #[arg(long)]
+    pub loan: bool,
+    /// The loan comes with an option to buy.
+    #[arg(long, requires = "loan")]
+    pub option_to_buy: bool,
     /// What the source said.
     #[arg(long)]
     pub note: Option<String>,
@@ -152,16 +199,47 @@ pub struct RumourList {
     /// Only rumours reported on or after this day.
     #[arg(long, value_parser = parse_date, value_name = "YYYY-MM-DD")]
     pub since: Option<NaiveDate>,
+    /// Only rumours this source reported.
+    #[arg(long)]
+    pub source: Option<String>,
+    /// Only rumours with a report from a source of this tier or better (1 is best).
+    #[arg(long, value_name = "TIER", value_parser = clap::value_parser!(u8).range(1..=5))]
+    pub min_tier: Option<u8>,
+    /// Only open rumours (rumour, talks, agreed).
+    #[arg(long)]
+    pub open: bool,
+    /// Only rumours with a quoted fee of at least this much (e.g. 40m; fee plus add-ons, in euros).
+    #[arg(long, value_name = "FEE")]
+    pub min_fee: Option<String>,
+    /// Order: recent (latest report first), likelihood or player.
+    #[arg(long, value_enum, default_value_t = SortArg::Recent)]
+    pub sort: SortArg,
+    /// Days without a report after which a new report counts as reheated.
+    #[arg(long, default_value_t = 60, value_name = "DAYS")]
+    pub reheat_days: i64,
 }
 
 #[derive(Debug, Subcommand)]
 pub enum ContractCommand {
-    /// Players whose current contract ends in a given year.
-    #[command(after_help = "Example:\n  mercato contract expiring --year 2026 --position CB")]
+    /// Players whose current contract ends in a given year or window, with their open rumours.
+    #[command(after_help = "Examples:
+  mercato contract expiring --year 2026 --position CB
+  mercato contract expiring --within 12 --age-max 25
+  mercato contract expiring --pre-contract")]
+    #[command(group(ArgGroup::new("window").required(true).multiple(true).args(["year", "within", "pre_contract"])))]
     Expiring {
         /// The calendar year.
         #[arg(long, value_parser = mercato::dates::parse_year)]
-        year: i32,
+        year: Option<i32>,
+        /// Ending within this many months of the as-of date.
+        #[arg(long, value_name = "MONTHS")]
+        within: Option<u32>,
+        /// In the last six months of the contract: free to agree a move elsewhere (FIFA RSTP art. 18.3).
+        #[arg(long)]
+        pre_contract: bool,
+        /// Only players this old or younger.
+        #[arg(long, value_name = "AGE")]
+        age_max: Option<u32>,
         /// Only this club's players.
         #[arg(long)]
         club: Option<String>,
@@ -287,6 +365,9 @@ pub struct PlayerAdd {
     pub foot: Option<mercato::model::Foot>,
     #[arg(long)]
     pub notes: Option<String>,
+    /// Market value in euros: 50m, 750k.
+    #[arg(long, value_name = "VALUE")]
+    pub value: Option<String>,
     /// His club (needs --until).
     #[arg(long, requires = "until")]
     pub club: Option<String>,
@@ -319,9 +400,11 @@ pub enum SourceCommand {
         #[arg(long = "alias", value_name = "ALIAS")]
         aliases: Vec<String>,
     },
-    /// List sources by tier.
+    /// List sources by tier, with their track record (reports, hits, misses, hit rate).
     #[command(visible_alias = "ls")]
     List,
+    /// Show a source, its track record and its reports.
+    Show { source: String },
     /// Change a source's tier, country or aliases.
     Set {
         source: String,
@@ -332,6 +415,22 @@ pub enum SourceCommand {
         #[arg(long = "alias", value_name = "ALIAS")]
         aliases: Vec<String>,
     },
+}
+
+/// When to colour output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+/// Orders of `rumour list`.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum SortArg {
+    Recent,
+    Likelihood,
+    Player,
 }
 
 /// Rumour statuses as command-line values.

@@ -2,21 +2,25 @@
 //! change, render. No logic of its own beyond choosing text or JSON.
 
 use crate::cli::{
-    ClubCommand, Command, ContractCommand, PlayerCommand, RumourCommand, SourceCommand,
+    ClubCommand, Command, ContractCommand, PlayerCommand, RumourCommand, SortArg, SourceCommand,
 };
 use chrono::NaiveDate;
-use mercato::edit::{self, Move, NewClub, NewContract, NewPlayer, NewReport, NewSource};
-use mercato::model::{Slot, Stance};
-use mercato::query::{depth, expiring, records, rumours};
+use mercato::edit::{self, Move, NewClub, NewContract, NewPlayer, NewReport, NewSource, NewStatus};
+use mercato::model::{Currency, Fee, Slot, Stance};
+use mercato::query::rumours::{Assessor, SortBy};
+use mercato::query::{depth, digest, expiring, records, rumours};
+use mercato::render::Style;
 use mercato::{Error, Result, Store, World, render};
 use std::path::PathBuf;
 
 /// What every command needs: where the data is, the day, how to print.
 pub struct Context {
-    data_dir: PathBuf,
-    as_of: NaiveDate,
-    json: bool,
-    width: Option<u16>,
+    pub data_dir: PathBuf,
+    pub as_of: NaiveDate,
+    pub json: bool,
+    pub style: Style,
+    /// The command line, as recorded in the change log.
+    pub command_line: String,
 }
 
 /// What a command printed.
@@ -39,35 +43,17 @@ impl Output {
 }
 
 impl Context {
-    pub fn new(data_dir: PathBuf, as_of: NaiveDate, json: bool, width: Option<u16>) -> Context {
-        Context {
-            data_dir,
-            as_of,
-            json,
-            width,
-        }
-    }
-
     fn store(&self) -> Result<Store> {
         Store::open(&self.data_dir)
     }
 
-    /// Loads the world under the shared lock.
     fn read(&self) -> Result<World> {
-        let store = self.store()?;
-        let _lock = store.lock_for_reading()?;
-        store.load()
+        self.store()?.read()
     }
 
-    /// A read-modify-write under the exclusive lock. Nothing is written
-    /// unless `change` succeeds.
+    /// A read-modify-write; nothing is written unless `change` succeeds.
     fn write<T>(&self, change: impl FnOnce(&mut World) -> Result<T>) -> Result<(World, T)> {
-        let store = self.store()?;
-        let _lock = store.lock_for_writing()?;
-        let mut world = store.load()?;
-        let result = change(&mut world)?;
-        store.save(&mut world)?;
-        Ok((world, result))
+        self.store()?.change(&self.command_line, self.as_of, change)
     }
 
     /// JSON or text.
@@ -84,7 +70,7 @@ impl Context {
     }
 }
 
-/// Runs one command.
+/// Runs one command. `completions` and `man` are handled by the caller.
 pub fn run(ctx: &Context, command: Command) -> Result<Output> {
     match command {
         Command::Rumour(c) => rumour(ctx, c),
@@ -92,7 +78,29 @@ pub fn run(ctx: &Context, command: Command) -> Result<Output> {
         Command::Club(c) => club(ctx, c),
         Command::Player(c) => player(ctx, c),
         Command::Source(c) => source(ctx, c),
+        Command::Digest { since } => {
+            let world = ctx.read()?;
+            let assessor = Assessor::new(&world, ctx.as_of);
+            let d = digest::digest(&world, &assessor, since);
+            Ok(ctx.show(&d, || render::rumours::digest(&d, ctx.style)))
+        }
         Command::Check => check(ctx),
+        Command::Undo => {
+            let undone = ctx.store()?.undo()?;
+            Ok(ctx.show(&undone, || {
+                format!(
+                    "Undid change {}: {} ({} file{})\n",
+                    undone.seq,
+                    undone.command,
+                    undone.files.len(),
+                    if undone.files.len() == 1 { "" } else { "s" }
+                )
+            }))
+        }
+        Command::Log => {
+            let lines = ctx.store()?.log()?;
+            Ok(ctx.show(&lines, || render::records::log(&lines, ctx.style)))
+        }
         Command::Init { dir } => {
             let dir = dir.unwrap_or_else(|| ctx.data_dir.clone());
             let store = Store::init(&dir)?;
@@ -101,7 +109,17 @@ pub fn run(ctx: &Context, command: Command) -> Result<Output> {
                 format!("Initialised a mercato data directory in {path}\n")
             }))
         }
+        Command::Completions { .. } | Command::Man => Ok(Output::default()),
     }
+}
+
+fn parse_fee(text: &str, currency: Option<&str>) -> Result<Fee> {
+    let default = match currency {
+        Some(c) => Currency::parse(c)
+            .ok_or_else(|| Error::Refused(format!("unknown currency '{c}' (EUR, GBP or USD)")))?,
+        None => Currency::EUR,
+    };
+    Fee::parse(text, default).map_err(Error::Refused)
 }
 
 fn rumour(ctx: &Context, command: RumourCommand) -> Result<Output> {
@@ -112,6 +130,11 @@ fn rumour(ctx: &Context, command: RumourCommand) -> Result<Output> {
                 (None, true) => Move::Renewal,
                 (None, false) => Move::Leaving,
             };
+            let fee = a
+                .fee
+                .as_deref()
+                .map(|f| parse_fee(f, a.currency.as_deref()))
+                .transpose()?;
             let new = NewReport {
                 player: a.player,
                 target,
@@ -123,11 +146,16 @@ fn rumour(ctx: &Context, command: RumourCommand) -> Result<Output> {
                 } else {
                     Stance::For
                 },
+                via: a.via,
+                fee,
+                loan: a.loan,
+                option_to_buy: a.option_to_buy,
                 note: a.note,
                 url: a.url,
             };
             let (world, added) = ctx.write(|w| edit::add_report(w, new, ctx.as_of))?;
-            let view = rumours::view(&world, &world.rumours[&added.rumour]);
+            let assessor = Assessor::new(&world, ctx.as_of);
+            let view = rumours::view(&world, &assessor, &world.rumours[&added.rumour]);
             let mut out = ctx.show(&view, || {
                 let verb = if added.new_rumour {
                     "New rumour"
@@ -135,7 +163,7 @@ fn rumour(ctx: &Context, command: RumourCommand) -> Result<Output> {
                     "Added a report to rumour"
                 };
                 format!(
-                    "{verb} {}: {}, {} ({}, {} report{} from {} source{})\n",
+                    "{verb} {}: {}, {} ({}, {} report{} from {} source{}, likelihood {}%)\n",
                     view.id,
                     view.player,
                     view.describe_move(),
@@ -144,9 +172,10 @@ fn rumour(ctx: &Context, command: RumourCommand) -> Result<Output> {
                     if view.reports.len() == 1 { "" } else { "s" },
                     view.sources,
                     if view.sources == 1 { "" } else { "s" },
+                    view.likelihood,
                 )
             });
-            if let Some(source) = added.new_source {
+            for source in added.new_sources {
                 out.notes.push(format!(
                     "'{}' was not a known source; added it with an unknown tier (set one with `mercato source set {source} --tier N`)",
                     world.source_name(&source)
@@ -156,31 +185,54 @@ fn rumour(ctx: &Context, command: RumourCommand) -> Result<Output> {
         }
         RumourCommand::List(l) => {
             let world = ctx.read()?;
+            let mut assessor = Assessor::new(&world, ctx.as_of);
+            assessor.reheat_days = l.reheat_days;
             let filter = rumours::RumourFilter {
                 player: l.player.map(|p| world.find_player(&p)).transpose()?,
                 club: l.club.map(|c| world.find_club(&c)).transpose()?,
                 status: l.status.map(Into::into),
                 since: l.since,
+                source: l.source.map(|s| world.find_source(&s)).transpose()?,
+                min_tier: l.min_tier,
+                open: l.open,
+                min_fee_eur: l
+                    .min_fee
+                    .as_deref()
+                    .map(|f| parse_fee(f, None).map(|fee| fee.total_eur()))
+                    .transpose()?,
+                sort: match l.sort {
+                    SortArg::Recent => SortBy::Recent,
+                    SortArg::Likelihood => SortBy::Likelihood,
+                    SortArg::Player => SortBy::Player,
+                },
             };
-            let list = rumours::list(&world, &filter);
-            Ok(ctx.show(&list, || render::rumours::list(&list, ctx.width)))
+            let list = rumours::list(&world, &assessor, &filter);
+            Ok(ctx.show(&list, || render::rumours::list(&list, ctx.style)))
         }
-        RumourCommand::Show { id } => {
+        RumourCommand::Show { id, reheat_days } => {
             let world = ctx.read()?;
             let id = world.find_rumour(&id)?;
-            let view = rumours::view(&world, &world.rumours[&id]);
-            Ok(ctx.show(&view, || render::rumours::detail(&view)))
+            let mut assessor = Assessor::new(&world, ctx.as_of);
+            assessor.reheat_days = reheat_days;
+            let view = rumours::view(&world, &assessor, &world.rumours[&id]);
+            Ok(ctx.show(&view, || render::rumours::detail(&view, ctx.style)))
         }
         RumourCommand::Update {
             id,
             status,
             date,
             note,
+            source,
         } => {
-            let (world, id) = ctx.write(|w| {
-                edit::update_rumour(w, &id, status.into(), date, note.as_deref(), ctx.as_of)
-            })?;
-            let view = rumours::view(&world, &world.rumours[&id]);
+            let change = NewStatus {
+                status: status.into(),
+                date,
+                note,
+                source,
+            };
+            let (world, id) = ctx.write(|w| edit::update_rumour(w, &id, change, ctx.as_of))?;
+            let assessor = Assessor::new(&world, ctx.as_of);
+            let view = rumours::view(&world, &assessor, &world.rumours[&id]);
             Ok(ctx.show(&view, || {
                 format!(
                     "Rumour {}: {}, {} is now '{}'\n",
@@ -198,19 +250,36 @@ fn contract(ctx: &Context, command: ContractCommand) -> Result<Output> {
     match command {
         ContractCommand::Expiring {
             year,
+            within,
+            pre_contract,
+            age_max,
             club,
             position,
             league,
         } => {
             let world = ctx.read()?;
             let filter = expiring::ExpiringFilter {
+                year,
+                within_months: within,
+                pre_contract,
                 club: club.map(|c| world.find_club(&c)).transpose()?,
                 position,
                 league,
+                age_max,
             };
-            let rows = expiring::contracts_expiring_in(&world, year, &filter, ctx.as_of);
+            let rows = expiring::contracts_expiring(&world, &filter, ctx.as_of);
+            let mut window = Vec::new();
+            if let Some(y) = year {
+                window.push(format!("in {y}"));
+            }
+            if let Some(m) = within {
+                window.push(format!("within {m} months"));
+            }
+            if pre_contract {
+                window.push("within 6 months (pre-contract)".to_string());
+            }
             Ok(ctx.show(&rows, || {
-                render::records::expiring(&rows, year, ctx.as_of, ctx.width)
+                render::records::expiring(&rows, &window.join(" and "), ctx.as_of, ctx.style)
             }))
         }
         ContractCommand::Set(c) => {
@@ -223,10 +292,7 @@ fn contract(ctx: &Context, command: ContractCommand) -> Result<Output> {
             };
             let (world, id) = ctx.write(|w| edit::set_contract(w, &c.player, new, ctx.as_of))?;
             let view = records::player_view(&world, &world.players[&id], ctx.as_of);
-            Ok(ctx.show(&view, || {
-                let rumours_text = String::new();
-                render::records::player(&view, &rumours_text, ctx.width)
-            }))
+            Ok(ctx.show(&view, || render::records::player(&view, "", ctx.style)))
         }
     }
 }
@@ -258,41 +324,36 @@ fn club(ctx: &Context, command: ClubCommand) -> Result<Output> {
         ClubCommand::List => {
             let world = ctx.read()?;
             let list = records::clubs(&world, ctx.as_of);
-            Ok(ctx.show(&list, || render::records::clubs(&list, ctx.width)))
+            Ok(ctx.show(&list, || render::records::clubs(&list, ctx.style)))
         }
         ClubCommand::Show { club } => {
             let world = ctx.read()?;
             let id = world.find_club(&club)?;
             let view = records::clubs(&world, ctx.as_of)
                 .into_iter()
-                .find(|c| c.id == id.as_str());
+                .find(|c| c.id == id.as_str())
+                .ok_or_else(|| Error::Refused(format!("club '{id}' vanished while reading")))?;
             let squad = records::players(&world, Some(&id), None, ctx.as_of);
-            let Some(view) = view else {
-                return Err(Error::Refused(format!(
-                    "club '{id}' vanished while reading"
-                )));
-            };
             Ok(ctx.show(
                 &serde_json::json!({ "club": &view, "squad": &squad }),
-                || render::records::club(&view, &squad, ctx.width),
+                || render::records::club(&view, &squad, ctx.style),
             ))
         }
         ClubCommand::Depth { club, set, reset } => {
-            let changes: Vec<(Slot, Vec<String>)> = set
-                .map(|pair| -> Result<(Slot, Vec<String>)> {
-                    let slot: Slot = pair[0].parse().map_err(Error::Refused)?;
-                    let players = pair[1]
-                        .split(',')
-                        .map(str::trim)
-                        .filter(|p| !p.is_empty())
-                        .map(String::from)
-                        .collect();
-                    Ok((slot, players))
-                })
-                .transpose()?
-                .into_iter()
-                .chain(reset.map(|slot| (slot, Vec::new())))
-                .collect();
+            let mut changes: Vec<(Slot, Vec<String>)> = Vec::new();
+            if let Some(pair) = set {
+                let slot: Slot = pair[0].parse().map_err(Error::Refused)?;
+                let players = pair[1]
+                    .split(',')
+                    .map(str::trim)
+                    .filter(|p| !p.is_empty())
+                    .map(String::from)
+                    .collect();
+                changes.push((slot, players));
+            }
+            if let Some(slot) = reset {
+                changes.push((slot, Vec::new()));
+            }
             let world = if changes.is_empty() {
                 ctx.read()?
             } else {
@@ -307,7 +368,7 @@ fn club(ctx: &Context, command: ClubCommand) -> Result<Output> {
             };
             let id = world.find_club(&club)?;
             let chart = depth::depth_chart(&world, &world.clubs[&id], ctx.as_of);
-            Ok(ctx.show(&chart, || render::depth::chart(&chart, ctx.width)))
+            Ok(ctx.show(&chart, || render::depth::chart(&chart, ctx.style)))
         }
     }
 }
@@ -325,6 +386,11 @@ fn player(ctx: &Context, command: PlayerCommand) -> Result<Output> {
                 }),
                 _ => None,
             };
+            let market_value = a
+                .value
+                .as_deref()
+                .map(|v| parse_fee(v, None).map(|f| f.total_eur().round() as u64))
+                .transpose()?;
             let new = NewPlayer {
                 name: a.name,
                 born: a.born,
@@ -333,6 +399,7 @@ fn player(ctx: &Context, command: PlayerCommand) -> Result<Output> {
                 nationality: a.nationality,
                 caps: a.caps,
                 foot: a.foot,
+                market_value,
                 notes: a.notes,
                 contract,
             };
@@ -344,7 +411,7 @@ fn player(ctx: &Context, command: PlayerCommand) -> Result<Output> {
             let world = ctx.read()?;
             let club = club.map(|c| world.find_club(&c)).transpose()?;
             let list = records::players(&world, club.as_ref(), position, ctx.as_of);
-            Ok(ctx.show(&list, || render::records::players(&list, ctx.width)))
+            Ok(ctx.show(&list, || render::records::players(&list, ctx.style)))
         }
         PlayerCommand::Show { player } => {
             let world = ctx.read()?;
@@ -354,12 +421,13 @@ fn player(ctx: &Context, command: PlayerCommand) -> Result<Output> {
                 player: Some(id),
                 ..Default::default()
             };
-            let rumour_views = rumours::list(&world, &filter);
+            let assessor = Assessor::new(&world, ctx.as_of);
+            let rumour_views = rumours::list(&world, &assessor, &filter);
             Ok(ctx.show(
                 &serde_json::json!({ "player": &view, "rumours": &rumour_views }),
                 || {
-                    let brief = render::rumours::brief(&rumour_views, ctx.width);
-                    render::records::player(&view, &brief, ctx.width)
+                    let brief = render::rumours::brief(&rumour_views, ctx.style);
+                    render::records::player(&view, &brief, ctx.style)
                 },
             ))
         }
@@ -367,6 +435,10 @@ fn player(ctx: &Context, command: PlayerCommand) -> Result<Output> {
 }
 
 fn source(ctx: &Context, command: SourceCommand) -> Result<Output> {
+    let one = |world: &World, id: &mercato::model::SourceId| {
+        let track = mercato::query::likelihood::track_records(world);
+        records::source_view(&world.sources[id], &track)
+    };
     match command {
         SourceCommand::Add {
             name,
@@ -381,17 +453,24 @@ fn source(ctx: &Context, command: SourceCommand) -> Result<Output> {
                 tier,
             };
             let (world, id) = ctx.write(|w| edit::add_source(w, new))?;
-            let view = records::sources(&world)
-                .into_iter()
-                .find(|s| s.id == id.as_str());
-            Ok(ctx.show(&view, || {
-                format!("Added source {} ({id})\n", world.source_name(&id))
-            }))
+            let view = one(&world, &id);
+            Ok(ctx.show(&view, || format!("Added source {} ({id})\n", view.name)))
         }
         SourceCommand::List => {
             let world = ctx.read()?;
             let list = records::sources(&world);
-            Ok(ctx.show(&list, || render::records::sources(&list, ctx.width)))
+            Ok(ctx.show(&list, || render::records::sources(&list, ctx.style)))
+        }
+        SourceCommand::Show { source } => {
+            let world = ctx.read()?;
+            let id = world.find_source(&source)?;
+            let view = one(&world, &id);
+            let assessor = Assessor::new(&world, ctx.as_of);
+            let reports = records::source_reports(&world, &assessor, &id);
+            Ok(ctx.show(
+                &serde_json::json!({ "source": &view, "reports": &reports }),
+                || render::records::source(&view, &reports, ctx.style),
+            ))
         }
         SourceCommand::Set {
             source,
@@ -401,18 +480,15 @@ fn source(ctx: &Context, command: SourceCommand) -> Result<Output> {
         } => {
             let (world, id) =
                 ctx.write(|w| edit::set_source(w, &source, tier, country.as_deref(), &aliases))?;
-            let view = records::sources(&world)
-                .into_iter()
-                .find(|s| s.id == id.as_str());
-            Ok(ctx.show(&view, || {
-                format!("Updated source {} ({id})\n", world.source_name(&id))
-            }))
+            let view = one(&world, &id);
+            Ok(ctx.show(&view, || format!("Updated source {} ({id})\n", view.name)))
         }
     }
 }
 
 fn check(ctx: &Context) -> Result<Output> {
     let store = ctx.store()?;
+    store.recover_if_needed()?;
     let _lock = store.lock_for_reading()?;
     let problems = mercato::check::check(&store, ctx.as_of);
     let mut out = ctx.show(&problems, || {

@@ -3,8 +3,8 @@
 
 use crate::error::{Error, Result};
 use crate::model::{
-    Club, ClubId, Contract, Foot, MoveKind, Player, PlayerId, Position, Report, Rumour, RumourId,
-    Slot, Source, SourceId, Stance, Status, source::TIERS,
+    Club, ClubId, Contract, Fee, Foot, MoveKind, Player, PlayerId, Position, Report, Rumour,
+    RumourId, Slot, Source, SourceId, Stance, Status, source::TIERS,
 };
 use crate::names::fold;
 use crate::text;
@@ -55,6 +55,8 @@ pub struct NewPlayer {
     pub nationality: Option<String>,
     pub caps: Option<u32>,
     pub foot: Option<Foot>,
+    /// Market value in euros.
+    pub market_value: Option<u64>,
     pub notes: Option<String>,
     pub contract: Option<NewContract>,
 }
@@ -80,6 +82,11 @@ pub struct NewReport {
     pub date: Option<NaiveDate>,
     pub status: Option<Status>,
     pub stance: Stance,
+    /// The outlet this report only repeats.
+    pub via: Option<String>,
+    pub fee: Option<Fee>,
+    pub loan: bool,
+    pub option_to_buy: bool,
     pub note: Option<String>,
     pub url: Option<String>,
 }
@@ -90,8 +97,8 @@ pub struct ReportAdded {
     pub rumour: RumourId,
     /// Whether the report started a new rumour (else it was appended).
     pub new_rumour: bool,
-    /// A source that did not exist and was created with an unknown tier.
-    pub new_source: Option<SourceId>,
+    /// Sources that did not exist and were created with an unknown tier.
+    pub new_sources: Vec<SourceId>,
 }
 
 fn earliest_birth() -> NaiveDate {
@@ -321,6 +328,7 @@ pub fn add_player(world: &mut World, new: NewPlayer, as_of: NaiveDate) -> Result
         also,
         caps: new.caps,
         foot: new.foot,
+        market_value: new.market_value,
         notes: text::optional_note("notes", new.notes.as_deref())?,
         contracts,
         external_ids: BTreeMap::new(),
@@ -409,24 +417,31 @@ pub fn add_report(world: &mut World, new: NewReport, as_of: NaiveDate) -> Result
     };
     let note = text::optional_note("note", new.note.as_deref())?;
     let url = new.url.as_deref().map(text::url).transpose()?;
-    let (source, new_source) = match world.find_source(&new.source) {
-        Ok(id) => (id, None),
-        Err(Error::NotFound { .. }) => {
-            let id = add_source(
-                world,
-                NewSource {
-                    name: new.source.clone(),
-                    ..NewSource::default()
-                },
-            )?;
-            (id.clone(), Some(id))
-        }
-        Err(e) => return Err(e),
+    if new.option_to_buy && !new.loan {
+        return Err(Error::Refused(
+            "an option to buy only goes with a loan (add --loan)".into(),
+        ));
+    }
+    let mut new_sources = Vec::new();
+    let source = source_or_new(world, &new.source, &mut new_sources)?;
+    let via = match new.via.as_deref() {
+        Some(v) => Some(source_or_new(world, v, &mut new_sources)?),
+        None => None,
     };
+    if via.as_ref() == Some(&source) {
+        return Err(Error::Refused(format!(
+            "a source cannot repeat itself (--via {})",
+            world.source_name(&source)
+        )));
+    }
     let report = Report {
         date,
         source,
         stance: new.stance,
+        via,
+        fee: new.fee,
+        loan: new.loan,
+        option_to_buy: new.option_to_buy,
         note,
         url,
     };
@@ -445,7 +460,7 @@ pub fn add_report(world: &mut World, new: NewReport, as_of: NaiveDate) -> Result
             }
             if let Some(status) = new.status.filter(|s| *s != rumour.status) {
                 refuse_backdated_status(&rumour, date)?;
-                rumour.set_status(status, date, None);
+                rumour.set_status(status, date, None, Some(report.source.clone()));
             }
             rumour.add_report(report);
             (rumour, false)
@@ -466,28 +481,67 @@ pub fn add_report(world: &mut World, new: NewReport, as_of: NaiveDate) -> Result
                 reports: vec![report],
                 history: Vec::new(),
             };
-            rumour.set_status(status, date, None);
+            rumour.set_status(status, date, None, Some(rumour.reports[0].source.clone()));
             (rumour, true)
         }
     };
     let added = ReportAdded {
         rumour: rumour.id.clone(),
         new_rumour,
-        new_source,
+        new_sources,
     };
     world.put_rumour(rumour);
     Ok(added)
+}
+
+/// A source by name; an unknown one is created with an unknown tier.
+fn source_or_new(world: &mut World, name: &str, created: &mut Vec<SourceId>) -> Result<SourceId> {
+    match world.find_source(name) {
+        Ok(id) => Ok(id),
+        Err(Error::NotFound { .. }) => {
+            let id = add_source(
+                world,
+                NewSource {
+                    name: name.to_string(),
+                    ..NewSource::default()
+                },
+            )?;
+            created.push(id.clone());
+            Ok(id)
+        }
+        Err(e) => Err(e),
+    }
+}
+
+/// A status change to record.
+#[derive(Debug, Clone)]
+pub struct NewStatus {
+    pub status: Status,
+    /// Defaults to the as-of date.
+    pub date: Option<NaiveDate>,
+    pub note: Option<String>,
+    /// Who announced it (an existing source).
+    pub source: Option<String>,
 }
 
 /// Changes a rumour's status, keeping the change in its history.
 pub fn update_rumour(
     world: &mut World,
     id: &str,
-    status: Status,
-    date: Option<NaiveDate>,
-    note: Option<&str>,
+    change: NewStatus,
     as_of: NaiveDate,
 ) -> Result<RumourId> {
+    let NewStatus {
+        status,
+        date,
+        note,
+        source,
+    } = change;
+    let source = source
+        .as_deref()
+        .map(|s| world.find_source(s))
+        .transpose()?;
+    let note = note.as_deref();
     let id = world.find_rumour(id)?;
     let date = date.unwrap_or(as_of);
     let mut rumour = world.rumours[&id].clone();
@@ -503,7 +557,7 @@ pub fn update_rumour(
     }
     let note = text::optional_note("note", note)?;
     refuse_backdated_status(&rumour, date)?;
-    rumour.set_status(status, date, note);
+    rumour.set_status(status, date, note, source);
     world.put_rumour(rumour);
     Ok(id)
 }
@@ -591,6 +645,7 @@ mod tests {
                 nationality: Some("France".into()),
                 caps: None,
                 foot: None,
+                market_value: None,
                 notes: None,
                 contract: Some(NewContract {
                     club: "bayern".into(),
@@ -614,6 +669,10 @@ mod tests {
             date: Some(date(day)),
             status: None,
             stance: Stance::For,
+            via: None,
+            fee: None,
+            loan: false,
+            option_to_buy: false,
             note: None,
             url: None,
         }
@@ -632,7 +691,7 @@ mod tests {
         let as_of = date("2025-10-22");
         let first = add_report(&mut w, report("Fichajes", "2025-10-20"), as_of).unwrap();
         assert!(first.new_rumour);
-        assert_eq!(first.new_source, Some(SourceId::from("fichajes")));
+        assert_eq!(first.new_sources, [SourceId::from("fichajes")]);
         let second = add_report(&mut w, report("Marca", "2025-10-21"), as_of).unwrap();
         assert!(!second.new_rumour);
         assert_eq!(first.rumour, second.rumour);
@@ -649,15 +708,13 @@ mod tests {
         let mut w = world();
         let as_of = date("2025-12-01");
         let first = add_report(&mut w, report("Fichajes", "2025-10-20"), as_of).unwrap();
-        update_rumour(
-            &mut w,
-            first.rumour.as_str(),
-            Status::Off,
-            Some(date("2025-10-25")),
-            None,
-            as_of,
-        )
-        .unwrap();
+        let off = NewStatus {
+            status: Status::Off,
+            date: Some(date("2025-10-25")),
+            note: None,
+            source: None,
+        };
+        update_rumour(&mut w, first.rumour.as_str(), off, as_of).unwrap();
         let again = add_report(&mut w, report("Fichajes", "2025-11-20"), as_of).unwrap();
         assert!(again.new_rumour);
         assert_ne!(again.rumour, first.rumour);
@@ -705,6 +762,7 @@ mod tests {
             nationality: None,
             caps: None,
             foot: None,
+            market_value: None,
             notes: None,
             contract: None,
         };
@@ -746,6 +804,7 @@ mod tests {
             nationality: None,
             caps: None,
             foot: None,
+            market_value: None,
             notes: None,
             contract: None,
         };

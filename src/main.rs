@@ -4,7 +4,7 @@
 mod cli;
 mod commands;
 
-use clap::Parser;
+use clap::{CommandFactory, Parser};
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
@@ -14,15 +14,45 @@ fn main() -> ExitCode {
         // Prints help/version (exit 0) or the usage error (exit 2).
         Err(e) => e.exit(),
     };
+    match &cli.command {
+        cli::Command::Completions { shell } => {
+            let mut out = Vec::new();
+            clap_complete::generate(*shell, &mut cli::Cli::command(), "mercato", &mut out);
+            print(&String::from_utf8_lossy(&out));
+            return ExitCode::SUCCESS;
+        }
+        cli::Command::Man => {
+            let mut out = Vec::new();
+            if let Err(e) = clap_mangen::Man::new(cli::Cli::command()).render(&mut out) {
+                eprintln!("error: cannot render the man page: {e}");
+                return ExitCode::from(1);
+            }
+            print(&String::from_utf8_lossy(&out));
+            return ExitCode::SUCCESS;
+        }
+        _ => {}
+    }
     // "Today" is read once, here; the library only ever sees this date.
     let as_of = cli
         .as_of
         .unwrap_or_else(|| chrono::Local::now().date_naive());
-    let width = std::io::stdout()
-        .is_terminal()
+    let stdout_is_terminal = std::io::stdout().is_terminal();
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    let color = match cli.color {
+        cli::ColorChoice::Always => true,
+        cli::ColorChoice::Never => false,
+        cli::ColorChoice::Auto => stdout_is_terminal && !no_color,
+    };
+    let width = stdout_is_terminal
         .then(|| comfy_table::Table::new().width())
         .flatten();
-    let ctx = commands::Context::new(cli.data_dir.clone(), as_of, cli.json, width);
+    let ctx = commands::Context {
+        data_dir: cli.data_dir.clone(),
+        as_of,
+        json: cli.json,
+        style: mercato::render::Style { width, color },
+        command_line: command_line(),
+    };
     match commands::run(&ctx, cli.command) {
         Ok(output) => {
             print(&output.stdout);
@@ -43,6 +73,22 @@ fn main() -> ExitCode {
             ExitCode::from(1)
         }
     }
+}
+
+/// The command as typed (for `mercato log`), arguments with spaces quoted.
+fn command_line() -> String {
+    std::env::args_os()
+        .skip(1)
+        .map(|a| a.to_string_lossy().into_owned())
+        .map(|a| {
+            if a.is_empty() || a.contains(char::is_whitespace) {
+                format!("\"{}\"", a.replace('"', "\\\""))
+            } else {
+                a
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// Writes to stdout, ignoring a closed pipe (`mercato rumour list | head`).

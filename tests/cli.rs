@@ -2,6 +2,7 @@
 #![allow(clippy::unwrap_used)]
 
 mod common;
+mod desk;
 mod errors;
 mod headline;
 mod scratch;

@@ -2,6 +2,7 @@
 //! Nothing here reads files or the clock.
 
 pub mod club;
+pub mod fee;
 pub mod ids;
 pub mod player;
 pub mod position;
@@ -9,6 +10,7 @@ pub mod rumour;
 pub mod source;
 
 pub use club::Club;
+pub use fee::{Currency, Fee};
 pub use ids::{ClubId, PlayerId, RumourId, SourceId};
 pub use player::{Contract, Player};
 pub use position::{Foot, Position, Slot};

@@ -25,6 +25,9 @@ pub struct Player {
     pub caps: Option<u32>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub foot: Option<Foot>,
+    /// Market value in euros, where known (e.g. from Transfermarkt).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub market_value: Option<u64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub notes: Option<String>,
     /// Every contract the player has signed, oldest first. A renewal is a new
@@ -179,6 +182,7 @@ mod tests {
             also: vec![Position::LB],
             caps: None,
             foot: None,
+            market_value: None,
             notes: None,
             contracts,
             external_ids: BTreeMap::new(),

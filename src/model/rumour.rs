@@ -1,5 +1,6 @@
 //! Rumours: possible moves, carried by dated reports from sources.
 
+use super::fee::Fee;
 use super::ids::{ClubId, PlayerId, RumourId, SourceId};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -143,6 +144,18 @@ pub struct Report {
     pub source: SourceId,
     #[serde(default, skip_serializing_if = "Stance::is_for")]
     pub stance: Stance,
+    /// The outlet this report only repeats: it is not independent evidence.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub via: Option<SourceId>,
+    /// The fee quoted, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fee: Option<Fee>,
+    /// The move is quoted as a loan.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub loan: bool,
+    /// The loan is quoted with an option to buy.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub option_to_buy: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -157,6 +170,9 @@ pub struct StatusChange {
     pub status: Status,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// Who said so, when a source announced the change.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<SourceId>,
 }
 
 /// One possible move of one player.
@@ -236,10 +252,24 @@ impl Rumour {
     }
 
     /// Sets a new status and records the change.
-    pub fn set_status(&mut self, status: Status, date: NaiveDate, note: Option<String>) {
+    pub fn set_status(
+        &mut self,
+        status: Status,
+        date: NaiveDate,
+        note: Option<String>,
+        source: Option<SourceId>,
+    ) {
         self.status = status;
         let at = self.history.partition_point(|h| h.date <= date);
-        self.history.insert(at, StatusChange { date, status, note });
+        self.history.insert(
+            at,
+            StatusChange {
+                date,
+                status,
+                note,
+                source,
+            },
+        );
     }
 }
 
@@ -252,6 +282,10 @@ mod tests {
             date: date.parse().unwrap(),
             source: source.into(),
             stance: Stance::For,
+            via: None,
+            fee: None,
+            loan: false,
+            option_to_buy: false,
             note: None,
             url: None,
         }

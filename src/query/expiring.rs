@@ -1,21 +1,40 @@
-//! Players whose current contract ends in a given year.
+//! Players whose current contract ends in a given year or window.
 
-use crate::model::{ClubId, Position};
+use crate::model::{ClubId, MoveKind, Position};
 use crate::names::fold;
 use crate::world::World;
-use chrono::{Datelike, NaiveDate};
+use chrono::{Datelike, Months, NaiveDate};
 use serde::Serialize;
 
-/// Which contracts to list.
+/// Which contracts to list. The windows combine: a contract must be in all given.
 #[derive(Debug, Clone, Default)]
 pub struct ExpiringFilter {
+    /// Ending in this calendar year.
+    pub year: Option<i32>,
+    /// Ending within this many months of the as-of date.
+    pub within_months: Option<u32>,
+    /// In the last six months of the contract: free to agree a move with
+    /// another club (FIFA RSTP art. 18.3).
+    pub pre_contract: bool,
     pub club: Option<ClubId>,
     pub position: Option<Position>,
     /// Matched against the club's league, accent- and case-insensitively.
     pub league: Option<String>,
+    /// Only players this old or younger on the as-of date.
+    pub age_max: Option<u32>,
 }
 
-/// One current contract ending in the year asked about.
+/// An open rumour about an expiring player, in brief.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RumourBrief {
+    pub id: String,
+    pub kind: MoveKind,
+    /// The destination of a transfer, the club of a renewal, null for a departure.
+    pub to: Option<String>,
+    pub status: crate::model::Status,
+}
+
+/// One current contract ending in the window asked about.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ExpiringRow {
     pub player: String,
@@ -27,24 +46,43 @@ pub struct ExpiringRow {
     pub age: Option<u32>,
     pub contract_end: NaiveDate,
     pub loan: bool,
+    /// In the last six months of the contract on the as-of date.
+    pub pre_contract: bool,
+    pub open_rumours: Vec<RumourBrief>,
 }
 
-/// The current contracts (permanent, and loans) that end in `year`, sorted by
-/// end date, then player name. A player out of contract whose last contract
+fn months_after(day: NaiveDate, months: u32) -> NaiveDate {
+    day.checked_add_months(Months::new(months))
+        .unwrap_or(NaiveDate::MAX)
+}
+
+/// The current contracts (permanent, and loans) that end in the window, sorted
+/// by end date, then player name. A player out of contract whose last contract
 /// ended that year is listed too: he is a free agent of that year.
-pub fn contracts_expiring_in(
+pub fn contracts_expiring(
     world: &World,
-    year: i32,
     filter: &ExpiringFilter,
     as_of: NaiveDate,
 ) -> Vec<ExpiringRow> {
     let league = filter.league.as_deref().map(fold);
+    let in_window = |end: NaiveDate| {
+        filter.year.is_none_or(|y| end.year() == y)
+            && filter
+                .within_months
+                .is_none_or(|m| end >= as_of && end <= months_after(as_of, m))
+            && (!filter.pre_contract || is_pre_contract(end, as_of))
+    };
     let mut rows: Vec<ExpiringRow> = world
         .players
         .values()
         .filter(|p| filter.position.is_none_or(|pos| p.position == pos))
+        .filter(|p| {
+            filter
+                .age_max
+                .is_none_or(|max| p.age_on(as_of).is_some_and(|a| a <= max))
+        })
         .flat_map(|p| p.current_contracts(as_of).map(move |c| (p, c)))
-        .filter(|(_, c)| c.end.year() == year)
+        .filter(|(_, c)| in_window(c.end))
         .filter(|(_, c)| filter.club.as_ref().is_none_or(|club| &c.club == club))
         .filter(|(_, c)| {
             league.as_ref().is_none_or(|wanted| {
@@ -65,14 +103,38 @@ pub fn contracts_expiring_in(
             age: p.age_on(as_of),
             contract_end: c.end,
             loan: c.loan,
+            pre_contract: is_pre_contract(c.end, as_of),
+            open_rumours: world
+                .rumours_of(&p.id)
+                .filter(|r| r.status.is_open())
+                .map(|r| RumourBrief {
+                    id: r.id.to_string(),
+                    kind: r.kind,
+                    to: r.to.as_ref().map(|c| world.club_name(c).to_string()),
+                    status: r.status,
+                })
+                .collect(),
         })
         .collect();
-    rows.sort_by(|a, b| {
-        (a.contract_end, fold(&a.player), &a.player_id).cmp(&(
-            b.contract_end,
-            fold(&b.player),
-            &b.player_id,
-        ))
-    });
+    rows.sort_by_cached_key(|r| (r.contract_end, fold(&r.player), r.player_id.clone()));
     rows
+}
+
+/// Whether a contract ending on `end` is in its last six months on `as_of`.
+pub fn is_pre_contract(end: NaiveDate, as_of: NaiveDate) -> bool {
+    end >= as_of && end <= months_after(as_of, 6)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pre_contract_is_the_last_six_months() {
+        let end: NaiveDate = "2026-06-30".parse().unwrap();
+        assert!(!is_pre_contract(end, "2025-12-29".parse().unwrap()));
+        assert!(is_pre_contract(end, "2025-12-30".parse().unwrap()));
+        assert!(is_pre_contract(end, "2026-06-30".parse().unwrap()));
+        assert!(!is_pre_contract(end, "2026-07-01".parse().unwrap()));
+    }
 }

@@ -2,7 +2,9 @@
 //! date; their answers are plain serializable views that renderers draw.
 
 pub mod depth;
+pub mod digest;
 pub mod expiring;
+pub mod likelihood;
 pub mod records;
 pub mod rumours;
 

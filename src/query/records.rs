@@ -2,6 +2,7 @@
 
 use crate::model::{Foot, Player, Position, Source};
 use crate::names::fold;
+use crate::query::likelihood::{TrackRecord, track_records};
 use crate::world::World;
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -144,23 +145,83 @@ pub struct SourceView {
     pub tier: Option<u8>,
     /// How many reports it made.
     pub reports: usize,
+    /// Settled rumours it called right, and wrong.
+    pub hits: usize,
+    pub misses: usize,
+    /// hits / (hits + misses), null before any of its rumours was settled.
+    pub hit_rate: Option<f64>,
+}
+
+/// The view of one source.
+pub fn source_view(
+    source: &Source,
+    track: &std::collections::BTreeMap<crate::model::SourceId, TrackRecord>,
+) -> SourceView {
+    let record = track.get(&source.id).cloned().unwrap_or_default();
+    SourceView {
+        id: source.id.to_string(),
+        name: source.name.clone(),
+        aliases: source.aliases.clone(),
+        country: source.country.clone(),
+        tier: source.tier,
+        reports: record.reports,
+        hits: record.hits,
+        misses: record.misses,
+        hit_rate: record.hit_rate().map(|r| (r * 1000.0).round() / 1000.0),
+    }
 }
 
 /// Every source, by tier (unknown last), then name.
 pub fn sources(world: &World) -> Vec<SourceView> {
-    let mut counts: std::collections::HashMap<&crate::model::SourceId, usize> = Default::default();
-    for r in world.rumours.values().flat_map(|r| &r.reports) {
-        *counts.entry(&r.source).or_default() += 1;
-    }
-    let view = |s: &Source| SourceView {
-        id: s.id.to_string(),
-        name: s.name.clone(),
-        aliases: s.aliases.clone(),
-        country: s.country.clone(),
-        tier: s.tier,
-        reports: counts.get(&s.id).copied().unwrap_or(0),
-    };
-    let mut list: Vec<SourceView> = world.sources.values().map(view).collect();
+    let track = track_records(world);
+    let mut list: Vec<SourceView> = world
+        .sources
+        .values()
+        .map(|s| source_view(s, &track))
+        .collect();
     list.sort_by_cached_key(|s| (s.tier.unwrap_or(u8::MAX), fold(&s.name)));
     list
+}
+
+/// One report of a source, for `source show`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SourceReport {
+    pub date: NaiveDate,
+    pub rumour: String,
+    pub player: String,
+    #[serde(rename = "move")]
+    pub move_text: String,
+    pub status: crate::model::Status,
+    pub stance: crate::model::Stance,
+    pub via: Option<String>,
+    pub note: Option<String>,
+}
+
+/// Every report a source made, newest first.
+pub fn source_reports(
+    world: &World,
+    assessor: &crate::query::rumours::Assessor,
+    source: &crate::model::SourceId,
+) -> Vec<SourceReport> {
+    let mut out: Vec<SourceReport> = Vec::new();
+    for rumour in world.rumours.values() {
+        if !rumour.reports.iter().any(|r| &r.source == source) {
+            continue;
+        }
+        let view = crate::query::rumours::view(world, assessor, rumour);
+        for r in rumour.reports.iter().filter(|r| &r.source == source) {
+            out.push(SourceReport {
+                date: r.date,
+                rumour: view.id.clone(),
+                player: view.player.clone(),
+                move_text: view.describe_move(),
+                status: rumour.status,
+                stance: r.stance,
+                via: r.via.as_ref().map(|v| world.source_name(v).to_string()),
+                note: r.note.clone(),
+            });
+        }
+    }
+    out.sort_by_cached_key(|r| (std::cmp::Reverse(r.date), fold(&r.player), r.rumour.clone()));
+    out
 }

@@ -1,11 +1,31 @@
 //! The depth chart as text: one block per slot, players then targets, then the verdict.
 
-use super::{finish, or_dash, table};
-use crate::query::depth::DepthChart;
+use super::{Style, Tone, cell, finish, or_dash, paint, table};
+use crate::query::depth::{Cover, DepthChart, Flag};
 use std::fmt::Write;
 
+fn flag_tone(flags: &[Flag]) -> Option<Tone> {
+    if flags.contains(&Flag::Leaving) {
+        Some(Tone::Bad)
+    } else if flags.contains(&Flag::Expiring) {
+        Some(Tone::Warn)
+    } else if flags.contains(&Flag::Loan) {
+        Some(Tone::Note)
+    } else {
+        None
+    }
+}
+
+fn cover_tone(cover: Cover) -> Tone {
+    match cover {
+        Cover::Solid => Tone::Good,
+        Cover::AtRisk => Tone::Warn,
+        Cover::Thin | Cover::Empty => Tone::Bad,
+    }
+}
+
 /// `club depth`.
-pub fn chart(chart: &DepthChart, width: Option<u16>) -> String {
+pub fn chart(chart: &DepthChart, style: Style) -> String {
     let mut out = format!(
         "{} — defensive depth chart, as of {}\n",
         chart.club, chart.as_of
@@ -17,20 +37,21 @@ pub fn chart(chart: &DepthChart, width: Option<u16>) -> String {
         } else {
             let mut t = table(
                 ["#", "Player", "Pos", "Age", "Contract ends", "Flags"],
-                width,
+                style,
             );
             for (i, p) in slot.players.iter().enumerate() {
                 let mut flags: Vec<&str> = p.flags.iter().map(|f| f.as_str()).collect();
                 if p.cover {
                     flags.insert(0, "cover");
                 }
-                t.add_row([
-                    (i + 1).to_string(),
-                    p.player.clone(),
-                    p.position.to_string(),
-                    or_dash(p.age),
-                    or_dash(p.contract_end),
-                    flags.join(", "),
+                let tone = flag_tone(&p.flags);
+                t.add_row(vec![
+                    cell(i + 1, None, style),
+                    cell(&p.player, tone, style),
+                    cell(p.position, None, style),
+                    cell(or_dash(p.age), None, style),
+                    cell(or_dash(p.contract_end), tone, style),
+                    cell(flags.join(", "), tone, style),
                 ]);
             }
             out.push_str(&finish(&t));
@@ -43,7 +64,8 @@ pub fn chart(chart: &DepthChart, width: Option<u16>) -> String {
             };
             let _ = writeln!(
                 out,
-                "  target: {} ({}, {}) — {}, {} {plural} [rumour {}]",
+                "  {} {} ({}, {}) — {}, {} {plural} [rumour {}]",
+                paint("target:", Some(Tone::Note), style),
                 target.player,
                 target.from.as_deref().unwrap_or("no club"),
                 or_dash(target.age),
@@ -52,7 +74,11 @@ pub fn chart(chart: &DepthChart, width: Option<u16>) -> String {
                 target.rumour
             );
         }
-        let _ = writeln!(out, "  {}", slot.verdict);
+        let _ = writeln!(
+            out,
+            "  {}",
+            paint(&slot.verdict, Some(cover_tone(slot.cover)), style)
+        );
     }
     out
 }

@@ -1,17 +1,18 @@
 //! Tables of contracts, players, clubs, sources and check problems.
 
-use super::{finish, or_dash, table};
+use super::{Style, Tone, cell, finish, or_dash, table};
 use crate::check::Problem;
+use crate::model::MoveKind;
 use crate::model::source::tier_label;
 use crate::query::expiring::ExpiringRow;
-use crate::query::records::{ClubView, PlayerView, SourceView};
+use crate::query::records::{ClubView, PlayerView, SourceReport, SourceView};
 use chrono::NaiveDate;
 use std::fmt::Write;
 
 /// `contract expiring`: a title line, then one row per contract.
-pub fn expiring(rows: &[ExpiringRow], year: i32, as_of: NaiveDate, width: Option<u16>) -> String {
+pub fn expiring(rows: &[ExpiringRow], window: &str, as_of: NaiveDate, style: Style) -> String {
     if rows.is_empty() {
-        return format!("No current contract ends in {year} (as of {as_of}).\n");
+        return format!("No current contract ends {window} (as of {as_of}).\n");
     }
     let mut t = table(
         [
@@ -22,18 +23,34 @@ pub fn expiring(rows: &[ExpiringRow], year: i32, as_of: NaiveDate, width: Option
             "Born",
             "Contract ends",
             "Loan",
+            "Open rumours",
         ],
-        width,
+        style,
     );
     for r in rows {
-        t.add_row([
-            r.player.clone(),
-            r.club.clone(),
-            r.position.to_string(),
-            or_dash(r.age),
-            or_dash(r.born),
-            r.contract_end.to_string(),
-            if r.loan { "loan" } else { "" }.to_string(),
+        let rumours: Vec<String> = r
+            .open_rumours
+            .iter()
+            .map(|b| match (b.kind, &b.to) {
+                (MoveKind::Transfer, Some(to)) => format!("→ {to} ({})", b.status),
+                (MoveKind::Renewal, _) => format!("renewal ({})", b.status),
+                _ => format!("leaving ({})", b.status),
+            })
+            .collect();
+        let tone = if r.pre_contract {
+            Some(Tone::Bad)
+        } else {
+            Some(Tone::Warn)
+        };
+        t.add_row(vec![
+            cell(&r.player, None, style),
+            cell(&r.club, None, style),
+            cell(r.position, None, style),
+            cell(or_dash(r.age), None, style),
+            cell(or_dash(r.born), None, style),
+            cell(r.contract_end, tone, style),
+            cell(if r.loan { "loan" } else { "" }, None, style),
+            cell(rumours.join("; "), None, style),
         ]);
     }
     let noun = if rows.len() == 1 {
@@ -42,14 +59,14 @@ pub fn expiring(rows: &[ExpiringRow], year: i32, as_of: NaiveDate, width: Option
         "contracts"
     };
     format!(
-        "{} {noun} ending in {year} (as of {as_of}):\n\n{}",
+        "{} {noun} ending {window} (as of {as_of}):\n\n{}",
         rows.len(),
         finish(&t)
     )
 }
 
 /// `player list`.
-pub fn players(list: &[PlayerView], width: Option<u16>) -> String {
+pub fn players(list: &[PlayerView], style: Style) -> String {
     if list.is_empty() {
         return "No players.\n".to_string();
     }
@@ -63,7 +80,7 @@ pub fn players(list: &[PlayerView], width: Option<u16>) -> String {
             "Contract ends",
             "Nationality",
         ],
-        width,
+        style,
     );
     for p in list {
         t.add_row([
@@ -88,7 +105,7 @@ pub fn players(list: &[PlayerView], width: Option<u16>) -> String {
 }
 
 /// `player show`.
-pub fn player(p: &PlayerView, rumours: &str, width: Option<u16>) -> String {
+pub fn player(p: &PlayerView, rumours: &str, style: Style) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "{} ({})", p.name, p.id);
     let also = if p.also.is_empty() {
@@ -129,7 +146,7 @@ pub fn player(p: &PlayerView, rumours: &str, width: Option<u16>) -> String {
         let _ = writeln!(out, "  notes        {notes}");
     }
     if !p.contracts.is_empty() {
-        let mut t = table(["Club", "From", "Until", "Loan", "Signed from", ""], width);
+        let mut t = table(["Club", "From", "Until", "Loan", "Signed from", ""], style);
         for c in &p.contracts {
             t.add_row([
                 c.club.clone(),
@@ -149,7 +166,7 @@ pub fn player(p: &PlayerView, rumours: &str, width: Option<u16>) -> String {
 }
 
 /// `club list`.
-pub fn clubs(list: &[ClubView], width: Option<u16>) -> String {
+pub fn clubs(list: &[ClubView], style: Style) -> String {
     if list.is_empty() {
         return "No clubs.\n".to_string();
     }
@@ -162,7 +179,7 @@ pub fn clubs(list: &[ClubView], width: Option<u16>) -> String {
             "Coach",
             "Squad",
         ],
-        width,
+        style,
     );
     for c in list {
         t.add_row([
@@ -178,7 +195,7 @@ pub fn clubs(list: &[ClubView], width: Option<u16>) -> String {
 }
 
 /// `club show`: the club's facts, then its squad.
-pub fn club(c: &ClubView, squad: &[PlayerView], width: Option<u16>) -> String {
+pub fn club(c: &ClubView, squad: &[PlayerView], style: Style) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "{} ({})", c.name, c.id);
     if !c.aliases.is_empty() {
@@ -187,29 +204,79 @@ pub fn club(c: &ClubView, squad: &[PlayerView], width: Option<u16>) -> String {
     let _ = writeln!(out, "  country        {}", or_dash(c.country.as_deref()));
     let _ = writeln!(out, "  league         {}", or_dash(c.league.as_deref()));
     let _ = writeln!(out, "  coach          {}", or_dash(c.coach.as_deref()));
-    let _ = write!(out, "\nSquad ({})\n{}", squad.len(), players(squad, width));
+    let _ = write!(out, "\nSquad ({})\n{}", squad.len(), players(squad, style));
     out
 }
 
 /// `source list`.
-pub fn sources(list: &[SourceView], width: Option<u16>) -> String {
+pub fn sources(list: &[SourceView], style: Style) -> String {
     if list.is_empty() {
         return "No sources.\n".to_string();
     }
     let mut t = table(
-        ["Source", "Tier", "Country", "Reports", "Also known as"],
-        width,
+        [
+            "Source",
+            "Tier",
+            "Reports",
+            "Hits",
+            "Misses",
+            "Hit rate",
+            "Country",
+            "Also known as",
+        ],
+        style,
     );
     for s in list {
         t.add_row([
             s.name.clone(),
             tier_label(s.tier),
-            or_dash(s.country.as_deref()),
             s.reports.to_string(),
+            s.hits.to_string(),
+            s.misses.to_string(),
+            s.hit_rate
+                .map_or_else(|| "-".to_string(), |r| format!("{:.0}%", r * 100.0)),
+            or_dash(s.country.as_deref()),
             s.aliases.join(", "),
         ]);
     }
     finish(&t)
+}
+
+/// `source show`: the source, then its reports.
+pub fn source(s: &SourceView, reports: &[SourceReport], style: Style) -> String {
+    let mut out = format!("{} ({})\n", s.name, s.id);
+    let _ = writeln!(out, "  tier      {}", tier_label(s.tier));
+    let _ = writeln!(out, "  country   {}", or_dash(s.country.as_deref()));
+    if !s.aliases.is_empty() {
+        let _ = writeln!(out, "  aliases   {}", s.aliases.join(", "));
+    }
+    let rate = s.hit_rate.map_or_else(
+        || "no settled rumour yet".to_string(),
+        |r| format!("{:.0}%", r * 100.0),
+    );
+    let _ = writeln!(
+        out,
+        "  record    {} reports, {} hits, {} misses, hit rate {rate}",
+        s.reports, s.hits, s.misses
+    );
+    if !reports.is_empty() {
+        let mut t = table(
+            ["Date", "Rumour", "Player", "Move", "Stance", "Note"],
+            style,
+        );
+        for r in reports {
+            t.add_row([
+                r.date.to_string(),
+                r.rumour.clone(),
+                r.player.clone(),
+                r.move_text.clone(),
+                r.stance.as_str().to_string(),
+                r.note.clone().unwrap_or_default().replace('\n', " "),
+            ]);
+        }
+        let _ = write!(out, "\nReports\n{}", finish(&t));
+    }
+    out
 }
 
 /// `check`: one line per problem, `file: message`.
@@ -217,4 +284,21 @@ pub fn problems(list: &[Problem]) -> String {
     list.iter()
         .map(|p| format!("{}: {}\n", p.file, p.message))
         .collect()
+}
+
+/// `log`: the changes `undo` can revert, newest first.
+pub fn log(lines: &[crate::store::journal::LogLine], style: Style) -> String {
+    if lines.is_empty() {
+        return "No changes to undo.\n".to_string();
+    }
+    let mut t = table(["#", "As of", "Command", "Files"], style);
+    for l in lines {
+        t.add_row([
+            l.seq.to_string(),
+            l.as_of.to_string(),
+            l.command.clone(),
+            l.files.join(", "),
+        ]);
+    }
+    finish(&t)
 }

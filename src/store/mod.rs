@@ -13,6 +13,7 @@
 //! changelog and two people editing different players touch different files.
 
 pub mod atomic;
+pub mod journal;
 pub mod lock;
 
 use crate::error::{Error, Result};
@@ -107,12 +108,7 @@ impl Store {
 
     /// The path of one file of the store.
     pub fn path_of(&self, key: &FileKey) -> PathBuf {
-        match key {
-            FileKey::Clubs => self.dir.join("clubs.json"),
-            FileKey::Sources => self.dir.join("sources.json"),
-            FileKey::Players(shard) => self.dir.join("players").join(format!("{shard}.json")),
-            FileKey::Rumours(shard) => self.dir.join("rumours").join(format!("{shard}.json")),
-        }
+        self.dir.join(relative_path(key))
     }
 
     /// Takes the shared lock: no writer can change files while it is held.
@@ -246,30 +242,79 @@ impl Store {
         })
     }
 
+    /// Loads the world for reading, under the shared lock. A change a
+    /// killed writer left half-done is rolled back first.
+    pub fn read(&self) -> Result<World> {
+        self.recover_if_needed()?;
+        let _lock = self.lock_for_reading()?;
+        self.load()
+    }
+
+    /// Rolls back changes a killed writer left half-done, if any.
+    pub fn recover_if_needed(&self) -> Result<()> {
+        if journal::has_pending(&self.dir) {
+            let _lock = self.lock_for_writing()?;
+            journal::recover(&self.dir)?;
+        }
+        Ok(())
+    }
+
+    /// A read-modify-write under the exclusive lock: loads the world, lets
+    /// `edit` change it, and writes the files it touched as one journaled
+    /// change. Nothing is written unless `edit` succeeds.
+    pub fn change<T>(
+        &self,
+        command: &str,
+        as_of: chrono::NaiveDate,
+        edit: impl FnOnce(&mut World) -> Result<T>,
+    ) -> Result<(World, T)> {
+        let _lock = self.lock_for_writing()?;
+        journal::recover(&self.dir)?;
+        let mut world = self.load()?;
+        let result = edit(&mut world)?;
+        self.save(&mut world, command, as_of)?;
+        Ok((world, result))
+    }
+
     /// Writes every file the world's changes touched, referenced records
-    /// first (clubs, sources, players, then rumours), so that a crash between
-    /// two files never leaves a reference to a record that is not there.
-    pub fn save(&self, world: &mut World) -> Result<()> {
+    /// first (clubs, sources, players, then rumours), as one journaled change.
+    fn save(&self, world: &mut World, command: &str, as_of: chrono::NaiveDate) -> Result<()> {
         let changed: Vec<FileKey> = world.changed_files().iter().cloned().collect();
         if changed.is_empty() {
             return Ok(());
         }
-        self.ensure_gitignore()?;
+        let mut files: Vec<(String, Vec<u8>)> = Vec::new();
+        if !self.dir.join(".gitignore").exists() {
+            files.push((".gitignore".to_string(), GITIGNORE.as_bytes().to_vec()));
+        }
         for key in &changed {
-            let path = self.path_of(key);
             let bytes = match key {
                 FileKey::Clubs => encode(&world.clubs.values().collect::<Vec<_>>()),
                 FileKey::Sources => encode(&world.sources.values().collect::<Vec<_>>()),
                 FileKey::Players(shard) => encode(&world.players_in(shard)),
                 FileKey::Rumours(shard) => encode(&world.rumours_in(shard)),
             }?;
-            if let Some(dir) = path.parent() {
-                atomic::remove_leftovers(dir);
-            }
-            atomic::write_atomic(&path, &bytes)?;
+            files.push((relative_path(key), bytes));
         }
+        for dir in ["", "players", "rumours", journal::DIR] {
+            atomic::remove_leftovers(&self.dir.join(dir));
+        }
+        journal::apply(&self.dir, command, as_of, &files)?;
         world.mark_saved();
         Ok(())
+    }
+
+    /// The changes that `undo` can revert, newest first.
+    pub fn log(&self) -> Result<Vec<journal::LogLine>> {
+        let _lock = self.lock_for_reading()?;
+        journal::log(&self.dir)
+    }
+
+    /// Reverts the latest change.
+    pub fn undo(&self) -> Result<journal::LogLine> {
+        let _lock = self.lock_for_writing()?;
+        journal::recover(&self.dir)?;
+        journal::undo(&self.dir)
     }
 
     fn ensure_gitignore(&self) -> Result<()> {
@@ -278,6 +323,16 @@ impl Store {
             atomic::write_atomic(&path, GITIGNORE.as_bytes())?;
         }
         Ok(())
+    }
+}
+
+/// Where a file lives inside the data directory, with `/` separators.
+pub fn relative_path(key: &FileKey) -> String {
+    match key {
+        FileKey::Clubs => "clubs.json".to_string(),
+        FileKey::Sources => "sources.json".to_string(),
+        FileKey::Players(shard) => format!("players/{shard}.json"),
+        FileKey::Rumours(shard) => format!("rumours/{shard}.json"),
     }
 }
 
@@ -369,15 +424,144 @@ mod tests {
     fn round_trip_through_a_directory() {
         let dir = tempfile::tempdir().unwrap();
         let store = Store::init(dir.path()).unwrap();
-        let mut world = World::default();
-        world.put_club(Club::new("liverpool".into(), "Liverpool"));
-        store.save(&mut world).unwrap();
+        let day = "2025-10-20".parse().unwrap();
+        store
+            .change("club add Liverpool", day, |w| {
+                w.put_club(Club::new("liverpool".into(), "Liverpool"));
+                Ok(())
+            })
+            .unwrap();
         let text = std::fs::read_to_string(dir.path().join("clubs.json")).unwrap();
         assert!(text.ends_with("}\n"));
         assert!(text.contains("\"version\": 1"));
         let back = store.load().unwrap();
         assert_eq!(back.clubs.len(), 1);
         assert!(dir.path().join(".gitignore").exists());
+        assert_eq!(store.log().unwrap().len(), 1);
+    }
+
+    #[test]
+    fn undo_restores_every_byte() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(dir.path()).unwrap();
+        let day = "2025-10-20".parse().unwrap();
+        store
+            .change("one", day, |w| {
+                w.put_club(Club::new("a".into(), "A"));
+                Ok(())
+            })
+            .unwrap();
+        let before = snapshot(dir.path());
+        store
+            .change("two", day, |w| {
+                w.put_club(Club::new("b".into(), "B"));
+                w.put_player(crate::model::Player {
+                    id: "p".into(),
+                    name: "P".into(),
+                    born: None,
+                    nationality: None,
+                    position: crate::model::Position::CB,
+                    also: vec![],
+                    caps: None,
+                    foot: None,
+                    market_value: None,
+                    notes: None,
+                    contracts: vec![],
+                    external_ids: Default::default(),
+                });
+                Ok(())
+            })
+            .unwrap();
+        assert_ne!(before, snapshot(dir.path()));
+        assert_eq!(store.undo().unwrap().command, "two");
+        assert_eq!(before, snapshot(dir.path()));
+        store.undo().unwrap();
+        assert!(
+            snapshot(dir.path()).is_empty(),
+            "{:?}",
+            snapshot(dir.path()).keys()
+        );
+        assert!(
+            store
+                .undo()
+                .unwrap_err()
+                .to_string()
+                .contains("nothing to undo")
+        );
+    }
+
+    #[test]
+    fn undo_refuses_to_clobber_later_edits() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(dir.path()).unwrap();
+        let day = "2025-10-20".parse().unwrap();
+        store
+            .change("one", day, |w| {
+                w.put_club(Club::new("a".into(), "A"));
+                Ok(())
+            })
+            .unwrap();
+        std::fs::write(dir.path().join("clubs.json"), "edited by hand").unwrap();
+        let err = store.undo().unwrap_err().to_string();
+        assert!(err.contains("has changed since"), "{err}");
+    }
+
+    #[test]
+    fn a_half_done_change_is_rolled_back() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(dir.path()).unwrap();
+        let day = "2025-10-20".parse().unwrap();
+        store
+            .change("one", day, |w| {
+                w.put_club(Club::new("a".into(), "A"));
+                Ok(())
+            })
+            .unwrap();
+        let before = snapshot(dir.path());
+        // Simulate a writer killed after its journal entry and one of two files.
+        let entry = journal::Entry {
+            seq: 2,
+            command: "killed".into(),
+            as_of: day,
+            files: vec![
+                journal::FileImage {
+                    path: "clubs.json".into(),
+                    before: Some(std::fs::read_to_string(dir.path().join("clubs.json")).unwrap()),
+                    after: "x".into(),
+                },
+                journal::FileImage {
+                    path: "sources.json".into(),
+                    before: None,
+                    after: "y".into(),
+                },
+            ],
+            created_dirs: vec![],
+        };
+        let pending = dir.path().join(journal::DIR).join("000002.pending.json");
+        std::fs::write(&pending, serde_json::to_vec(&entry).unwrap()).unwrap();
+        std::fs::write(dir.path().join("clubs.json"), "half").unwrap();
+        let world = store.read().unwrap();
+        assert_eq!(world.clubs.len(), 1);
+        assert_eq!(before, snapshot(dir.path()));
+    }
+
+    fn snapshot(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
+        fn walk(root: &Path, dir: &Path, out: &mut BTreeMap<PathBuf, Vec<u8>>) {
+            for entry in std::fs::read_dir(dir).unwrap().flatten() {
+                let path = entry.path();
+                if path.is_dir() {
+                    walk(root, &path, out);
+                } else {
+                    out.insert(
+                        path.strip_prefix(root).unwrap().to_path_buf(),
+                        std::fs::read(&path).unwrap(),
+                    );
+                }
+            }
+        }
+        let mut out = BTreeMap::new();
+        walk(dir, dir, &mut out);
+        out
     }
 
     #[test]

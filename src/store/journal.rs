@@ -1,0 +1,267 @@
+//! The change journal in `data/.mercato/undo/`: before every change, the old
+//! content of each file it touches is written down. It serves twice:
+//!
+//! - **Crash safety.** An entry is first written as `NNNNNN.pending.json`,
+//!   then the data files, then the entry is renamed to `NNNNNN.json`. A
+//!   pending entry found later means a writer died half-way: its before
+//!   images are put back, so a change spanning several files is all or
+//!   nothing.
+//! - **Undo.** `mercato undo` puts back the before images of the latest
+//!   entry, if the files are still as that change left them, and forgets it.
+//!
+//! The journal is mercato's own: git-ignored, never shared.
+
+use super::atomic;
+use crate::error::{Error, Result};
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use std::path::{Path, PathBuf};
+
+/// The journal's directory, relative to the data directory.
+pub const DIR: &str = ".mercato/undo";
+/// How many changes can be undone.
+const KEEP: u64 = 100;
+
+/// One file as it was before a change, and a fingerprint of what the change wrote.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct FileImage {
+    /// Relative to the data directory, with `/` separators.
+    pub path: String,
+    /// The content before; none if the change created the file.
+    pub before: Option<String>,
+    /// FNV-1a of the content the change wrote.
+    pub after: String,
+}
+
+/// One change.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Entry {
+    pub seq: u64,
+    /// The command that made it.
+    pub command: String,
+    pub as_of: NaiveDate,
+    pub files: Vec<FileImage>,
+    /// Directories the change created (removed again by undo when empty).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub created_dirs: Vec<String>,
+}
+
+/// A change as listed by `mercato log`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct LogLine {
+    pub seq: u64,
+    pub command: String,
+    pub as_of: NaiveDate,
+    pub files: Vec<String>,
+}
+
+pub fn fingerprint(bytes: &[u8]) -> String {
+    format!("{:016x}", crate::model::ids::fnv1a(bytes))
+}
+
+fn dir(data: &Path) -> PathBuf {
+    data.join(DIR)
+}
+
+fn entry_path(data: &Path, seq: u64, pending: bool) -> PathBuf {
+    let suffix = if pending { ".pending.json" } else { ".json" };
+    dir(data).join(format!("{seq:06}{suffix}"))
+}
+
+/// The sequence numbers of entries, oldest first, and whether each is pending.
+fn entries(data: &Path) -> Result<Vec<(u64, bool)>> {
+    let dir = dir(data);
+    let read = match std::fs::read_dir(&dir) {
+        Ok(read) => read,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(e) => return Err(Error::io(&dir, e)),
+    };
+    let mut found: Vec<(u64, bool)> = read
+        .flatten()
+        .filter_map(|e| {
+            let name = e.file_name().to_string_lossy().to_string();
+            let (stem, pending) = match name.strip_suffix(".pending.json") {
+                Some(stem) => (stem.to_string(), true),
+                None => (name.strip_suffix(".json")?.to_string(), false),
+            };
+            stem.parse().ok().map(|seq| (seq, pending))
+        })
+        .collect();
+    found.sort();
+    Ok(found)
+}
+
+fn read_entry(path: &Path) -> Result<Entry> {
+    let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+    serde_json::from_slice(&bytes).map_err(|e| Error::Parse {
+        path: path.to_path_buf(),
+        line: e.line(),
+        column: e.column(),
+        message: e.to_string(),
+    })
+}
+
+/// Whether a writer died half-way through a change (readers then ask a
+/// writer to recover before they read).
+pub fn has_pending(data: &Path) -> bool {
+    entries(data).is_ok_and(|e| e.iter().any(|(_, pending)| *pending))
+}
+
+/// Puts back the before images of changes a dead writer left half-done.
+/// Must be called under the exclusive lock.
+pub fn recover(data: &Path) -> Result<usize> {
+    let mut recovered = 0;
+    for (seq, pending) in entries(data)? {
+        if !pending {
+            continue;
+        }
+        let path = entry_path(data, seq, true);
+        // An entry cut short by the crash was written before any data file:
+        // nothing to put back.
+        if let Ok(entry) = read_entry(&path) {
+            restore(data, &entry)?;
+        }
+        std::fs::remove_file(&path).map_err(|e| Error::io(&path, e))?;
+        recovered += 1;
+    }
+    Ok(recovered)
+}
+
+fn restore(data: &Path, entry: &Entry) -> Result<()> {
+    for file in entry.files.iter().rev() {
+        let path = data.join(&file.path);
+        match &file.before {
+            Some(content) => atomic::write_atomic(&path, content.as_bytes())?,
+            None => match std::fs::remove_file(&path) {
+                Ok(()) => {}
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+                Err(e) => return Err(Error::io(&path, e)),
+            },
+        }
+    }
+    for created in entry.created_dirs.iter().rev() {
+        // Only if empty: remove_dir refuses otherwise, which is what we want.
+        let _ = std::fs::remove_dir(data.join(created));
+    }
+    Ok(())
+}
+
+/// Writes `files` (relative path, new content) as one change: journal entry
+/// first, then the files, then the entry is committed.
+pub fn apply(
+    data: &Path,
+    command: &str,
+    as_of: NaiveDate,
+    files: &[(String, Vec<u8>)],
+) -> Result<()> {
+    let seq = entries(data)?.last().map_or(1, |(seq, _)| seq + 1);
+    let mut images = Vec::with_capacity(files.len());
+    let mut created_dirs = Vec::new();
+    for (rel, bytes) in files {
+        let path = data.join(rel);
+        let before = match std::fs::read(&path) {
+            Ok(old) => Some(String::from_utf8(old).map_err(|_| {
+                Error::Refused(format!(
+                    "{}: not UTF-8 text; refusing to replace it",
+                    path.display()
+                ))
+            })?),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+            Err(e) => return Err(Error::io(&path, e)),
+        };
+        if let Some(parent) = Path::new(rel)
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            && !data.join(parent).exists()
+        {
+            created_dirs.push(parent.to_string_lossy().replace('\\', "/"));
+        }
+        images.push(FileImage {
+            path: rel.clone(),
+            before,
+            after: fingerprint(bytes),
+        });
+    }
+    created_dirs.dedup();
+    let entry = Entry {
+        seq,
+        command: command.to_string(),
+        as_of,
+        files: images,
+        created_dirs,
+    };
+    let pending = entry_path(data, seq, true);
+    let encoded = serde_json::to_vec(&entry).map_err(|e| Error::Refused(e.to_string()))?;
+    atomic::write_atomic(&pending, &encoded)?;
+    for (rel, bytes) in files {
+        atomic::write_atomic(&data.join(rel), bytes)?;
+    }
+    let committed = entry_path(data, seq, false);
+    std::fs::rename(&pending, &committed).map_err(|e| Error::io(&committed, e))?;
+    prune(data, seq)
+}
+
+/// Forgets changes older than the last `KEEP`.
+fn prune(data: &Path, newest: u64) -> Result<()> {
+    for (seq, pending) in entries(data)? {
+        if !pending && seq + KEEP <= newest {
+            let _ = std::fs::remove_file(entry_path(data, seq, false));
+        }
+    }
+    Ok(())
+}
+
+/// The changes that can be undone, newest first.
+pub fn log(data: &Path) -> Result<Vec<LogLine>> {
+    let mut lines = Vec::new();
+    for (seq, pending) in entries(data)?.into_iter().rev() {
+        if pending {
+            continue;
+        }
+        let entry = read_entry(&entry_path(data, seq, false))?;
+        lines.push(LogLine {
+            seq: entry.seq,
+            command: entry.command,
+            as_of: entry.as_of,
+            files: entry.files.into_iter().map(|f| f.path).collect(),
+        });
+    }
+    Ok(lines)
+}
+
+/// Reverts the latest change, if every file it wrote is still as it left
+/// it (or already back as it was). Returns what was undone.
+pub fn undo(data: &Path) -> Result<LogLine> {
+    let Some((seq, _)) = entries(data)?
+        .into_iter()
+        .rev()
+        .find(|(_, pending)| !pending)
+    else {
+        return Err(Error::Refused("nothing to undo".into()));
+    };
+    let path = entry_path(data, seq, false);
+    let entry = read_entry(&path)?;
+    for file in &entry.files {
+        let current = std::fs::read(data.join(&file.path)).ok();
+        let as_left = current.as_deref().map(fingerprint).as_deref() == Some(file.after.as_str());
+        let as_before = current.as_deref().map(|c| c.to_vec())
+            == file.before.as_ref().map(|b| b.as_bytes().to_vec());
+        if !as_left && !as_before {
+            return Err(Error::Refused(format!(
+                "{} has changed since `{}` (by git or by hand); undoing would lose that change",
+                file.path, entry.command
+            )));
+        }
+    }
+    restore(data, &entry)?;
+    std::fs::remove_file(&path).map_err(|e| Error::io(&path, e))?;
+    // Leave no trace once the journal is empty: data/ is then exactly as before.
+    let _ = std::fs::remove_dir(dir(data));
+    let _ = std::fs::remove_dir(data.join(".mercato"));
+    Ok(LogLine {
+        seq: entry.seq,
+        command: entry.command,
+        as_of: entry.as_of,
+        files: entry.files.into_iter().map(|f| f.path).collect(),
+    })
+}

@@ -227,5 +227,5 @@ fn written_files_are_sorted_pretty_and_end_with_a_newline() {
     let text = std::fs::read_to_string(env.data.join("clubs.json")).unwrap();
     assert!(text.ends_with("}\n"));
     assert!(text.find("Ajax").unwrap() < text.find("Zenit").unwrap());
-    assert!(text.contains("\n  \"version\": 1"));
+    assert!(text.contains("\n  \"version\": 2,\n  \"kind\": \"clubs\""));
 }

@@ -15,6 +15,7 @@
 pub mod atomic;
 pub mod journal;
 pub mod lock;
+pub mod migrate;
 
 use crate::error::{Error, Result};
 use crate::world::{FileKey, World};
@@ -25,7 +26,7 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 /// The format version this mercato writes and the newest it reads.
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = migrate::CURRENT;
 
 /// What the shipped `.gitignore` of a data directory holds.
 const GITIGNORE: &str = "# Written by mercato: temp files and mercato's own undo log stay out of git.\n.tmp-*\n.mercato/\n";
@@ -40,12 +41,15 @@ pub struct Store {
 #[derive(Deserialize)]
 struct FileIn<T> {
     version: u32,
+    #[serde(default)]
+    kind: Option<String>,
     records: Vec<T>,
 }
 
 #[derive(Serialize)]
 struct FileOut<'a, T> {
     version: u32,
+    kind: &'a str,
     records: &'a [&'a T],
 }
 
@@ -136,10 +140,11 @@ impl Store {
         let mut world = World::default();
         let mut problems = Vec::new();
         let clubs = [self.path_of(&FileKey::Clubs)];
-        self.read_into(&clubs, &mut world.clubs, |c| c.id.clone(), &mut problems);
+        self.read_into(&clubs, "clubs", &mut world.clubs, |c| c.id.clone(), &mut problems);
         let sources = [self.path_of(&FileKey::Sources)];
         self.read_into(
             &sources,
+            "sources",
             &mut world.sources,
             |s| s.id.clone(),
             &mut problems,
@@ -147,6 +152,7 @@ impl Store {
         let players = self.shard_files("players", &mut problems);
         self.read_into(
             &players,
+            "players",
             &mut world.players,
             |p| p.id.clone(),
             &mut problems,
@@ -154,6 +160,7 @@ impl Store {
         let rumours = self.shard_files("rumours", &mut problems);
         self.read_into(
             &rumours,
+            "rumours",
             &mut world.rumours,
             |r| r.id.clone(),
             &mut problems,
@@ -166,6 +173,7 @@ impl Store {
     fn read_into<T, K>(
         &self,
         paths: &[PathBuf],
+        kind: &str,
         map: &mut BTreeMap<K, T>,
         id: impl Fn(&T) -> K,
         problems: &mut Vec<Error>,
@@ -173,7 +181,7 @@ impl Store {
         T: DeserializeOwned + Send,
         K: Ord + std::fmt::Display,
     {
-        for (path, records) in self.read_files::<T>(paths) {
+        for (path, records) in self.read_files::<T>(paths, kind) {
             match records {
                 Ok(records) => {
                     for record in records {
@@ -218,10 +226,11 @@ impl Store {
     fn read_files<T: DeserializeOwned + Send>(
         &self,
         paths: &[PathBuf],
+        kind: &str,
     ) -> Vec<(PathBuf, Result<Vec<T>>)> {
         let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
         if paths.len() < 8 || threads < 2 {
-            return paths.iter().map(|p| (p.clone(), read_records(p))).collect();
+            return paths.iter().map(|p| (p.clone(), read_records(p, kind))).collect();
         }
         let chunk = paths.len().div_ceil(threads);
         std::thread::scope(|scope| {
@@ -230,7 +239,7 @@ impl Store {
                 .map(|part| {
                     scope.spawn(move || {
                         part.iter()
-                            .map(|p| (p.clone(), read_records(p)))
+                            .map(|p| (p.clone(), read_records(p, kind)))
                             .collect::<Vec<_>>()
                     })
                 })
@@ -289,10 +298,10 @@ impl Store {
         }
         for key in &changed {
             let bytes = match key {
-                FileKey::Clubs => encode(&world.clubs.values().collect::<Vec<_>>()),
-                FileKey::Sources => encode(&world.sources.values().collect::<Vec<_>>()),
-                FileKey::Players(shard) => encode(&world.players_in(shard)),
-                FileKey::Rumours(shard) => encode(&world.rumours_in(shard)),
+                FileKey::Clubs => encode("clubs", &world.clubs.values().collect::<Vec<_>>()),
+                FileKey::Sources => encode("sources", &world.sources.values().collect::<Vec<_>>()),
+                FileKey::Players(shard) => encode("players", &world.players_in(shard)),
+                FileKey::Rumours(shard) => encode("rumours", &world.rumours_in(shard)),
             }?;
             files.push((relative_path(key), bytes));
         }
@@ -344,9 +353,10 @@ fn duplicate(path: &Path, id: &str) -> Error {
 }
 
 /// Serializes records the way every data file is written.
-pub fn encode<T: Serialize>(records: &[&T]) -> Result<Vec<u8>> {
+pub fn encode<T: Serialize>(kind: &str, records: &[&T]) -> Result<Vec<u8>> {
     let file = FileOut {
         version: FORMAT_VERSION,
+        kind,
         records,
     };
     let mut bytes = serde_json::to_vec_pretty(&file)
@@ -356,31 +366,46 @@ pub fn encode<T: Serialize>(records: &[&T]) -> Result<Vec<u8>> {
 }
 
 /// Parses one data file; a missing file holds no records.
-pub fn read_records<T: DeserializeOwned>(path: &Path) -> Result<Vec<T>> {
+pub fn read_records<T: DeserializeOwned>(path: &Path, kind: &str) -> Result<Vec<T>> {
     let bytes = match std::fs::read(path) {
         Ok(bytes) => bytes,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
         Err(e) => return Err(Error::io(path, e)),
     };
-    decode(path, &bytes)
+    decode(path, kind, &bytes)
 }
 
-/// Parses the bytes of a data file, telling a newer format from a broken file.
-pub fn decode<T: DeserializeOwned>(path: &Path, bytes: &[u8]) -> Result<Vec<T>> {
+/// Parses the bytes of a data file that should hold `kind` records, telling a
+/// newer format from a broken file and migrating older formats.
+pub fn decode<T: DeserializeOwned>(path: &Path, kind: &str, bytes: &[u8]) -> Result<Vec<T>> {
     let newer = |found: u32| Error::NewerFormat {
         path: path.to_path_buf(),
         found,
         supported: FORMAT_VERSION,
     };
+    let invalid = |message: String| Error::Parse {
+        path: path.to_path_buf(),
+        line: 1,
+        column: 1,
+        message,
+    };
     match serde_json::from_slice::<FileIn<T>>(bytes) {
         Ok(file) if file.version > FORMAT_VERSION => Err(newer(file.version)),
-        Ok(file) if file.version == 0 => Err(Error::Parse {
-            path: path.to_path_buf(),
-            line: 1,
-            column: 1,
-            message: "format version 0 does not exist".into(),
-        }),
-        Ok(file) => Ok(file.records),
+        Ok(file) if file.version == FORMAT_VERSION => match file.kind.as_deref() {
+            Some(found) if found == kind => Ok(file.records),
+            Some(found) => Err(invalid(format!(
+                "this file holds {found}, but its place is for {kind}"
+            ))),
+            None => Err(invalid(format!("format version {FORMAT_VERSION} needs a \"kind\""))),
+        },
+        Ok(_) => {
+            let value: serde_json::Value =
+                serde_json::from_slice(bytes).map_err(|e| invalid(e.to_string()))?;
+            let upgraded = migrate::upgrade(value, kind).map_err(invalid)?;
+            serde_json::from_value::<FileIn<T>>(upgraded)
+                .map(|f| f.records)
+                .map_err(|e| invalid(format!("after migration: {e}")))
+        }
         Err(e) => match serde_json::from_slice::<VersionOnly>(bytes) {
             Ok(v) if v.version > FORMAT_VERSION => Err(newer(v.version)),
             _ => Err(Error::Parse {
@@ -402,6 +427,7 @@ mod tests {
     fn a_broken_file_is_reported_with_line_and_column() {
         let err = decode::<Club>(
             Path::new("data/clubs.json"),
+            "clubs",
             b"{\n  \"version\": 1,\n  \"records\": [ {]\n}",
         )
         .unwrap_err()
@@ -410,9 +436,33 @@ mod tests {
     }
 
     #[test]
+    fn a_version_1_file_is_migrated() {
+        let clubs = decode::<Club>(
+            Path::new("clubs.json"),
+            "clubs",
+            br#"{"version": 1, "records": [{"id": "a", "name": "A"}]}"#,
+        )
+        .unwrap();
+        assert_eq!(clubs[0].name, "A");
+    }
+
+    #[test]
+    fn a_file_in_the_wrong_place_is_refused() {
+        let err = decode::<Club>(
+            Path::new("clubs.json"),
+            "clubs",
+            br#"{"version": 2, "kind": "sources", "records": []}"#,
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(err.contains("holds sources"), "{err}");
+    }
+
+    #[test]
     fn a_newer_file_is_refused() {
         let err = decode::<Club>(
             Path::new("c.json"),
+            "clubs",
             br#"{"version": 99, "records": [{"new": 1}]}"#,
         )
         .unwrap_err()
@@ -433,7 +483,8 @@ mod tests {
             .unwrap();
         let text = std::fs::read_to_string(dir.path().join("clubs.json")).unwrap();
         assert!(text.ends_with("}\n"));
-        assert!(text.contains("\"version\": 1"));
+        assert!(text.contains("\"version\": 2"));
+        assert!(text.contains("\"kind\": \"clubs\""));
         let back = store.load().unwrap();
         assert_eq!(back.clubs.len(), 1);
         assert!(dir.path().join(".gitignore").exists());

@@ -42,6 +42,16 @@ pub struct Cli {
     #[arg(long, global = true)]
     pub json: bool,
 
+    /// How long to wait for another mercato writing to the same data directory.
+    #[arg(
+        long,
+        global = true,
+        env = "MERCATO_LOCK_TIMEOUT",
+        default_value_t = 5.0,
+        value_name = "SECONDS"
+    )]
+    pub lock_timeout: f64,
+
     /// When to use colour: auto (a terminal, and NO_COLOR unset), always or never.
     #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
     pub color: ColorChoice,
@@ -85,6 +95,21 @@ pub enum Command {
         after_help = "Example:\n  mercato completions bash > ~/.local/share/bash-completion/completions/mercato"
     )]
     Completions { shell: clap_complete::Shell },
+    /// Merge three versions of a data file record by record (a git merge driver).
+    #[command(
+        after_help = "Enable it once per clone (data/.gitattributes already routes data files to it):
+  git config merge.mercato.driver \"mercato merge-driver %O %A %B %P\""
+    )]
+    MergeDriver {
+        /// The common ancestor (%O).
+        base: PathBuf,
+        /// Our version (%A); the merged result is written here.
+        ours: PathBuf,
+        /// Their version (%B).
+        theirs: PathBuf,
+        /// The file's path in the repository (%P).
+        path: Option<String>,
+    },
     /// Print the man page (roff) on stdout.
     #[command(after_help = "Example:\n  mercato man > mercato.1 && man ./mercato.1")]
     Man,

@@ -21,6 +21,7 @@ pub struct Context {
     pub style: Style,
     /// The command line, as recorded in the change log.
     pub command_line: String,
+    pub lock_timeout: std::time::Duration,
 }
 
 /// What a command printed.
@@ -44,7 +45,7 @@ impl Output {
 
 impl Context {
     fn store(&self) -> Result<Store> {
-        Store::open(&self.data_dir)
+        Ok(Store::open(&self.data_dir)?.with_lock_timeout(self.lock_timeout))
     }
 
     fn read(&self) -> Result<World> {
@@ -108,6 +109,19 @@ pub fn run(ctx: &Context, command: Command) -> Result<Output> {
             Ok(ctx.show(&serde_json::json!({ "data_dir": path }), || {
                 format!("Initialised a mercato data directory in {path}\n")
             }))
+        }
+        Command::MergeDriver {
+            base,
+            ours,
+            theirs,
+            path,
+        } => {
+            let read = |p: &PathBuf| std::fs::read(p).map_err(|e| Error::io(p, e));
+            let name = path.unwrap_or_else(|| ours.display().to_string());
+            let merged =
+                mercato::merge::merge_files(&read(&base)?, &read(&ours)?, &read(&theirs)?, &name)?;
+            mercato::store::atomic::write_atomic(&ours, &merged)?;
+            Ok(Output::default())
         }
         Command::Completions { .. } | Command::Man => Ok(Output::default()),
     }

@@ -10,6 +10,7 @@ pub mod check;
 pub mod dates;
 pub mod edit;
 pub mod error;
+pub mod merge;
 pub mod model;
 pub mod names;
 pub mod query;

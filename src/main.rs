@@ -52,6 +52,8 @@ fn main() -> ExitCode {
         json: cli.json,
         style: mercato::render::Style { width, color },
         command_line: command_line(),
+        lock_timeout: std::time::Duration::try_from_secs_f64(cli.lock_timeout.max(0.0))
+            .unwrap_or(std::time::Duration::from_secs(5)),
     };
     match commands::run(&ctx, cli.command) {
         Ok(output) => {

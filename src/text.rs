@@ -26,6 +26,13 @@ pub fn name(field: &str, value: &str) -> Result<String> {
             value.chars().count()
         )));
     }
+    // Names never become file names here, but a name that looks like a path
+    // is a mistake or an attack either way.
+    if value.contains(['/', '\\']) || value.contains("..") {
+        return Err(Error::Refused(format!(
+            "{field} must not contain path separators or '..'"
+        )));
+    }
     if !value.chars().any(char::is_alphanumeric) {
         return Err(Error::Refused(format!(
             "{field} '{value}' must contain a letter or a digit"
@@ -108,6 +115,17 @@ mod tests {
                 .contains("too long")
         );
         assert!(name("name", "../").is_err());
+        assert!(
+            name("name", "a/b")
+                .unwrap_err()
+                .to_string()
+                .contains("path separators")
+        );
+        assert!(name("name", "x..y").is_err());
+        assert_eq!(
+            name("name", "Brighton & Hove Albion").unwrap(),
+            "Brighton & Hove Albion"
+        );
     }
 
     #[test]

@@ -5,4 +5,6 @@ mod common;
 mod desk;
 mod errors;
 mod headline;
+mod props;
+mod safety;
 mod scratch;

@@ -19,7 +19,9 @@ const MIGRATIONS: &[Migration] = &[v1_to_v2];
 pub const CURRENT: u32 = MIGRATIONS.len() as u32 + 1;
 
 fn v1_to_v2(file: &mut Value, kind: &str) -> Result<(), String> {
-    let map = file.as_object_mut().ok_or("the file is not a JSON object")?;
+    let map = file
+        .as_object_mut()
+        .ok_or("the file is not a JSON object")?;
     map.insert("kind".into(), Value::String(kind.to_string()));
     Ok(())
 }
@@ -49,7 +51,10 @@ mod tests {
     fn version_1_gains_its_kind() {
         let v1 = json!({"version": 1, "records": [{"id": "x", "name": "X"}]});
         let up = upgrade(v1, "clubs").unwrap();
-        assert_eq!(up, json!({"version": 2, "kind": "clubs", "records": [{"id": "x", "name": "X"}]}));
+        assert_eq!(
+            up,
+            json!({"version": 2, "kind": "clubs", "records": [{"id": "x", "name": "X"}]})
+        );
     }
 
     #[test]

@@ -31,6 +31,10 @@ pub const FORMAT_VERSION: u32 = migrate::CURRENT;
 /// What the shipped `.gitignore` of a data directory holds.
 const GITIGNORE: &str = "# Written by mercato: temp files and mercato's own undo log stay out of git.\n.tmp-*\n.mercato/\n";
 
+/// What the `.gitattributes` of a data directory holds: data files merge
+/// with `mercato merge-driver` once a clone enables it (see the README).
+const GITATTRIBUTES: &str = "# Merge data files record by record; enable once per clone with:\n#   git config merge.mercato.driver \"mercato merge-driver %O %A %B %P\"\n*.json merge=mercato\n";
+
 /// A data directory.
 #[derive(Debug, Clone)]
 pub struct Store {
@@ -140,7 +144,13 @@ impl Store {
         let mut world = World::default();
         let mut problems = Vec::new();
         let clubs = [self.path_of(&FileKey::Clubs)];
-        self.read_into(&clubs, "clubs", &mut world.clubs, |c| c.id.clone(), &mut problems);
+        self.read_into(
+            &clubs,
+            "clubs",
+            &mut world.clubs,
+            |c| c.id.clone(),
+            &mut problems,
+        );
         let sources = [self.path_of(&FileKey::Sources)];
         self.read_into(
             &sources,
@@ -230,7 +240,10 @@ impl Store {
     ) -> Vec<(PathBuf, Result<Vec<T>>)> {
         let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
         if paths.len() < 8 || threads < 2 {
-            return paths.iter().map(|p| (p.clone(), read_records(p, kind))).collect();
+            return paths
+                .iter()
+                .map(|p| (p.clone(), read_records(p, kind)))
+                .collect();
         }
         let chunk = paths.len().div_ceil(threads);
         std::thread::scope(|scope| {
@@ -249,6 +262,26 @@ impl Store {
                 .flat_map(|h| h.join().unwrap_or_default())
                 .collect()
         })
+    }
+
+    /// A directory without write permission is refused up front, with a clear
+    /// reason, even for root (who could write anyway): read-only is a choice.
+    fn refuse_read_only(&self) -> Result<()> {
+        let meta = std::fs::metadata(&self.dir).map_err(|e| Error::io(&self.dir, e))?;
+        #[cfg(unix)]
+        let read_only = {
+            use std::os::unix::fs::PermissionsExt;
+            meta.permissions().mode() & 0o222 == 0
+        };
+        #[cfg(not(unix))]
+        let read_only = meta.permissions().readonly();
+        if read_only {
+            return Err(Error::DataDir {
+                path: self.dir.clone(),
+                reason: "is read-only; nothing was changed".into(),
+            });
+        }
+        Ok(())
     }
 
     /// Loads the world for reading, under the shared lock. A change a
@@ -277,6 +310,7 @@ impl Store {
         as_of: chrono::NaiveDate,
         edit: impl FnOnce(&mut World) -> Result<T>,
     ) -> Result<(World, T)> {
+        self.refuse_read_only()?;
         let _lock = self.lock_for_writing()?;
         journal::recover(&self.dir)?;
         let mut world = self.load()?;
@@ -293,8 +327,10 @@ impl Store {
             return Ok(());
         }
         let mut files: Vec<(String, Vec<u8>)> = Vec::new();
-        if !self.dir.join(".gitignore").exists() {
-            files.push((".gitignore".to_string(), GITIGNORE.as_bytes().to_vec()));
+        for (name, content) in [(".gitignore", GITIGNORE), (".gitattributes", GITATTRIBUTES)] {
+            if !self.dir.join(name).exists() {
+                files.push((name.to_string(), content.as_bytes().to_vec()));
+            }
         }
         for key in &changed {
             let bytes = match key {
@@ -321,15 +357,18 @@ impl Store {
 
     /// Reverts the latest change.
     pub fn undo(&self) -> Result<journal::LogLine> {
+        self.refuse_read_only()?;
         let _lock = self.lock_for_writing()?;
         journal::recover(&self.dir)?;
         journal::undo(&self.dir)
     }
 
     fn ensure_gitignore(&self) -> Result<()> {
-        let path = self.dir.join(".gitignore");
-        if !path.exists() {
-            atomic::write_atomic(&path, GITIGNORE.as_bytes())?;
+        for (name, content) in [(".gitignore", GITIGNORE), (".gitattributes", GITATTRIBUTES)] {
+            let path = self.dir.join(name);
+            if !path.exists() {
+                atomic::write_atomic(&path, content.as_bytes())?;
+            }
         }
         Ok(())
     }
@@ -396,7 +435,9 @@ pub fn decode<T: DeserializeOwned>(path: &Path, kind: &str, bytes: &[u8]) -> Res
             Some(found) => Err(invalid(format!(
                 "this file holds {found}, but its place is for {kind}"
             ))),
-            None => Err(invalid(format!("format version {FORMAT_VERSION} needs a \"kind\""))),
+            None => Err(invalid(format!(
+                "format version {FORMAT_VERSION} needs a \"kind\""
+            ))),
         },
         Ok(_) => {
             let value: serde_json::Value =

@@ -77,6 +77,16 @@ pub enum Command {
     /// Sources: the outlets that carry rumours, with their reliability tier.
     #[command(subcommand, visible_alias = "sources")]
     Source(SourceCommand),
+    /// Write the whole store as one JSON bundle (stdout, or --out FILE).
+    #[command(after_help = "Example:\n  mercato export --out backup.json")]
+    Export {
+        /// Where to write it (default: stdout).
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
+    /// Import data: a mercato bundle, or Transfermarkt / Wyscout exports.
+    #[command(subcommand)]
+    Import(ImportCommand),
     /// What changed since a date: new rumours, reports and status changes, by club.
     #[command(after_help = "Example:\n  mercato digest --since 2025-10-01")]
     Digest {
@@ -117,6 +127,17 @@ pub enum Command {
     Init {
         /// Where to create it.
         dir: Option<PathBuf>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ImportCommand {
+    /// Load a bundle written by `mercato export` (records are added or replaced by id).
+    Bundle {
+        file: PathBuf,
+        /// Report what would change, change nothing.
+        #[arg(long)]
+        dry_run: bool,
     },
 }
 

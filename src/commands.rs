@@ -2,7 +2,8 @@
 //! change, render. No logic of its own beyond choosing text or JSON.
 
 use crate::cli::{
-    ClubCommand, Command, ContractCommand, PlayerCommand, RumourCommand, SortArg, SourceCommand,
+    ClubCommand, Command, ContractCommand, ImportCommand, PlayerCommand, RumourCommand, SortArg,
+    SourceCommand,
 };
 use chrono::NaiveDate;
 use mercato::edit::{self, Move, NewClub, NewContract, NewPlayer, NewReport, NewSource, NewStatus};
@@ -48,13 +49,29 @@ impl Context {
         Ok(Store::open(&self.data_dir)?.with_lock_timeout(self.lock_timeout))
     }
 
+    /// Every record, every rumour in full.
     fn read(&self) -> Result<World> {
         self.store()?.read()
     }
 
+    /// Every record, rumours in brief: enough for most questions, and fast.
+    fn read_brief(&self) -> Result<World> {
+        Ok(self.store()?.read_index(|_, _| Ok(()))?.0)
+    }
+
+    /// Rumours in brief, then `then` reads in full the shards it needs.
+    fn read_with<T>(
+        &self,
+        then: impl FnOnce(&Store, &mut World) -> Result<T>,
+    ) -> Result<(World, T)> {
+        self.store()?.read_index(then)
+    }
+
     /// A read-modify-write; nothing is written unless `change` succeeds.
-    fn write<T>(&self, change: impl FnOnce(&mut World) -> Result<T>) -> Result<(World, T)> {
-        self.store()?.change(&self.command_line, self.as_of, change)
+    /// `change` reads in full the rumour shards it changes.
+    fn write<T>(&self, change: impl FnOnce(&Store, &mut World) -> Result<T>) -> Result<(World, T)> {
+        let store = self.store()?;
+        store.change(&self.command_line, self.as_of, |w| change(&store, w))
     }
 
     /// JSON or text.
@@ -79,6 +96,66 @@ pub fn run(ctx: &Context, command: Command) -> Result<Output> {
         Command::Club(c) => club(ctx, c),
         Command::Player(c) => player(ctx, c),
         Command::Source(c) => source(ctx, c),
+        Command::Export { out } => {
+            let world = ctx.read()?;
+            let bundle = mercato::bundle::export(&world);
+            let mut bytes = serde_json::to_vec_pretty(&bundle)
+                .map_err(|e| Error::Refused(format!("cannot encode the bundle: {e}")))?;
+            bytes.push(b'\n');
+            match out {
+                Some(path) => {
+                    mercato::store::atomic::write_atomic(&path, &bytes)?;
+                    let mut o = Output::default();
+                    o.notes.push(format!(
+                        "exported {} clubs, {} sources, {} players, {} rumours to {}",
+                        bundle.clubs.len(),
+                        bundle.sources.len(),
+                        bundle.players.len(),
+                        bundle.rumours.len(),
+                        path.display()
+                    ));
+                    Ok(o)
+                }
+                None => Ok(Output::text(String::from_utf8_lossy(&bytes).into_owned())),
+            }
+        }
+        Command::Import(ImportCommand::Bundle { file, dry_run }) => {
+            let bytes = std::fs::read(&file).map_err(|e| Error::io(&file, e))?;
+            let bundle = mercato::bundle::parse(&bytes, &file)?;
+            let apply = |w: &mut World| -> Result<mercato::bundle::ImportCounts> {
+                let counts = mercato::bundle::import(w, bundle)?;
+                let problems = mercato::check::check_world(&ctx.store()?, w, ctx.as_of);
+                if let Some(p) = problems.first() {
+                    return Err(Error::Refused(format!(
+                        "the bundle would leave {} problem(s), e.g. {}: {}; nothing imported",
+                        problems.len(),
+                        p.file,
+                        p.message
+                    )));
+                }
+                Ok(counts)
+            };
+            let counts = if dry_run {
+                let mut world = ctx.read()?;
+                apply(&mut world)?
+            } else {
+                ctx.write(|store, w| {
+                    store.load_all_rumours(w)?;
+                    apply(w)
+                })?
+                .1
+            };
+            Ok(ctx.show(&counts, || {
+                format!(
+                    "{}{} new, {} updated, {} unchanged, {} skipped\n",
+                    if dry_run { "dry run: " } else { "" },
+                    counts.new,
+                    counts.updated,
+                    counts.unchanged,
+                    counts.skipped
+                )
+            }))
+        }
         Command::Digest { since } => {
             let world = ctx.read()?;
             let assessor = Assessor::new(&world, ctx.as_of);
@@ -167,7 +244,11 @@ fn rumour(ctx: &Context, command: RumourCommand) -> Result<Output> {
                 note: a.note,
                 url: a.url,
             };
-            let (world, added) = ctx.write(|w| edit::add_report(w, new, ctx.as_of))?;
+            let (world, added) = ctx.write(|store, w| {
+                let player = w.find_player(&new.player)?;
+                store.load_rumours_of(w, &player)?;
+                edit::add_report(w, new, ctx.as_of)
+            })?;
             let assessor = Assessor::new(&world, ctx.as_of);
             let view = rumours::view(&world, &assessor, &world.rumours[&added.rumour]);
             let mut out = ctx.show(&view, || {
@@ -198,9 +279,7 @@ fn rumour(ctx: &Context, command: RumourCommand) -> Result<Output> {
             Ok(out)
         }
         RumourCommand::List(l) => {
-            let world = ctx.read()?;
-            let mut assessor = Assessor::new(&world, ctx.as_of);
-            assessor.reheat_days = l.reheat_days;
+            let world = ctx.read_brief()?;
             let filter = rumours::RumourFilter {
                 player: l.player.map(|p| world.find_player(&p)).transpose()?,
                 club: l.club.map(|c| world.find_club(&c)).transpose()?,
@@ -220,12 +299,27 @@ fn rumour(ctx: &Context, command: RumourCommand) -> Result<Output> {
                     SortArg::Player => SortBy::Player,
                 },
             };
+            // Read in full only the shards holding matching rumours.
+            let (world, ()) = ctx.read_with(|store, w| {
+                let shards: std::collections::BTreeSet<String> = rumours::matching(w, &filter)
+                    .iter()
+                    .map(|s| mercato::world::shard_of(&s.player))
+                    .collect();
+                store.load_rumour_shards(w, shards.iter().map(String::as_str))
+            })?;
+            let mut assessor = Assessor::new(&world, ctx.as_of);
+            assessor.reheat_days = l.reheat_days;
             let list = rumours::list(&world, &assessor, &filter);
             Ok(ctx.show(&list, || render::rumours::list(&list, ctx.style)))
         }
         RumourCommand::Show { id, reheat_days } => {
-            let world = ctx.read()?;
-            let id = world.find_rumour(&id)?;
+            let (world, id) = ctx.read_with(|store, w| {
+                let id = w.find_rumour(&id)?;
+                if let Some(player) = w.summary(&id).map(|s| s.player.clone()) {
+                    store.load_rumours_of(w, &player)?;
+                }
+                Ok(id)
+            })?;
             let mut assessor = Assessor::new(&world, ctx.as_of);
             assessor.reheat_days = reheat_days;
             let view = rumours::view(&world, &assessor, &world.rumours[&id]);
@@ -244,7 +338,13 @@ fn rumour(ctx: &Context, command: RumourCommand) -> Result<Output> {
                 note,
                 source,
             };
-            let (world, id) = ctx.write(|w| edit::update_rumour(w, &id, change, ctx.as_of))?;
+            let (world, id) = ctx.write(|store, w| {
+                let found = w.find_rumour(&id)?;
+                if let Some(player) = w.summary(&found).map(|s| s.player.clone()) {
+                    store.load_rumours_of(w, &player)?;
+                }
+                edit::update_rumour(w, &id, change, ctx.as_of)
+            })?;
             let assessor = Assessor::new(&world, ctx.as_of);
             let view = rumours::view(&world, &assessor, &world.rumours[&id]);
             Ok(ctx.show(&view, || {
@@ -271,7 +371,7 @@ fn contract(ctx: &Context, command: ContractCommand) -> Result<Output> {
             position,
             league,
         } => {
-            let world = ctx.read()?;
+            let world = ctx.read_brief()?;
             let filter = expiring::ExpiringFilter {
                 year,
                 within_months: within,
@@ -304,7 +404,7 @@ fn contract(ctx: &Context, command: ContractCommand) -> Result<Output> {
                 loan: c.loan,
                 signed_from: c.from,
             };
-            let (world, id) = ctx.write(|w| edit::set_contract(w, &c.player, new, ctx.as_of))?;
+            let (world, id) = ctx.write(|_, w| edit::set_contract(w, &c.player, new, ctx.as_of))?;
             let view = records::player_view(&world, &world.players[&id], ctx.as_of);
             Ok(ctx.show(&view, || render::records::player(&view, "", ctx.style)))
         }
@@ -327,7 +427,7 @@ fn club(ctx: &Context, command: ClubCommand) -> Result<Output> {
                 league,
                 coach,
             };
-            let (world, id) = ctx.write(|w| edit::add_club(w, new))?;
+            let (world, id) = ctx.write(|_, w| edit::add_club(w, new))?;
             let view = records::clubs(&world, ctx.as_of)
                 .into_iter()
                 .find(|c| c.id == id.as_str());
@@ -336,12 +436,12 @@ fn club(ctx: &Context, command: ClubCommand) -> Result<Output> {
             }))
         }
         ClubCommand::List => {
-            let world = ctx.read()?;
+            let world = ctx.read_brief()?;
             let list = records::clubs(&world, ctx.as_of);
             Ok(ctx.show(&list, || render::records::clubs(&list, ctx.style)))
         }
         ClubCommand::Show { club } => {
-            let world = ctx.read()?;
+            let world = ctx.read_brief()?;
             let id = world.find_club(&club)?;
             let view = records::clubs(&world, ctx.as_of)
                 .into_iter()
@@ -369,9 +469,9 @@ fn club(ctx: &Context, command: ClubCommand) -> Result<Output> {
                 changes.push((slot, Vec::new()));
             }
             let world = if changes.is_empty() {
-                ctx.read()?
+                ctx.read_brief()?
             } else {
-                ctx.write(|w| {
+                ctx.write(|_, w| {
                     let id = w.find_club(&club)?;
                     for (slot, players) in &changes {
                         edit::set_depth_order(w, &id, *slot, players, ctx.as_of)?;
@@ -417,19 +517,22 @@ fn player(ctx: &Context, command: PlayerCommand) -> Result<Output> {
                 notes: a.notes,
                 contract,
             };
-            let (world, id) = ctx.write(|w| edit::add_player(w, new, ctx.as_of))?;
+            let (world, id) = ctx.write(|_, w| edit::add_player(w, new, ctx.as_of))?;
             let view = records::player_view(&world, &world.players[&id], ctx.as_of);
             Ok(ctx.show(&view, || format!("Added player {} ({id})\n", view.name)))
         }
         PlayerCommand::List { club, position } => {
-            let world = ctx.read()?;
+            let world = ctx.read_brief()?;
             let club = club.map(|c| world.find_club(&c)).transpose()?;
             let list = records::players(&world, club.as_ref(), position, ctx.as_of);
             Ok(ctx.show(&list, || render::records::players(&list, ctx.style)))
         }
         PlayerCommand::Show { player } => {
-            let world = ctx.read()?;
-            let id = world.find_player(&player)?;
+            let (world, id) = ctx.read_with(|store, w| {
+                let id = w.find_player(&player)?;
+                store.load_rumours_of(w, &id)?;
+                Ok(id)
+            })?;
             let view = records::player_view(&world, &world.players[&id], ctx.as_of);
             let filter = rumours::RumourFilter {
                 player: Some(id),
@@ -466,12 +569,12 @@ fn source(ctx: &Context, command: SourceCommand) -> Result<Output> {
                 country,
                 tier,
             };
-            let (world, id) = ctx.write(|w| edit::add_source(w, new))?;
+            let (world, id) = ctx.write(|_, w| edit::add_source(w, new))?;
             let view = one(&world, &id);
             Ok(ctx.show(&view, || format!("Added source {} ({id})\n", view.name)))
         }
         SourceCommand::List => {
-            let world = ctx.read()?;
+            let world = ctx.read_brief()?;
             let list = records::sources(&world);
             Ok(ctx.show(&list, || render::records::sources(&list, ctx.style)))
         }
@@ -493,7 +596,7 @@ fn source(ctx: &Context, command: SourceCommand) -> Result<Output> {
             aliases,
         } => {
             let (world, id) =
-                ctx.write(|w| edit::set_source(w, &source, tier, country.as_deref(), &aliases))?;
+                ctx.write(|_, w| edit::set_source(w, &source, tier, country.as_deref(), &aliases))?;
             let view = one(&world, &id);
             Ok(ctx.show(&view, || format!("Updated source {} ({id})\n", view.name)))
         }

@@ -469,7 +469,7 @@ pub fn add_report(world: &mut World, new: NewReport, as_of: NaiveDate) -> Result
             let status = new.status.unwrap_or(Status::Rumour);
             let id = (0..)
                 .map(|salt| Rumour::make_id(&player_id, kind, to.as_ref(), &report, salt))
-                .find(|id| !world.rumours.contains_key(id))
+                .find(|id| world.summary(id).is_none())
                 .unwrap_or_else(|| RumourId(String::new()));
             let mut rumour = Rumour {
                 id,

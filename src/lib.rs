@@ -6,6 +6,7 @@
 //! binary only parses arguments and prints.
 #![cfg_attr(test, allow(clippy::unwrap_used))]
 
+pub mod bundle;
 pub mod check;
 pub mod dates;
 pub mod edit;

@@ -1,9 +1,11 @@
 //! The whole transfer world in memory, and which of its files a change touched.
 
 use crate::error::{Error, Result};
-use crate::model::{Club, ClubId, Player, PlayerId, Rumour, RumourId, Source, SourceId};
+use crate::model::{
+    Club, ClubId, Player, PlayerId, Rumour, RumourId, RumourSummary, Source, SourceId,
+};
 use crate::names::{self, Candidate};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// One file of the store. Players and their rumours are sharded by a hash of
 /// the player id, so a change rewrites one small file and two people working
@@ -31,7 +33,16 @@ pub struct World {
     pub clubs: BTreeMap<ClubId, Club>,
     pub sources: BTreeMap<SourceId, Source>,
     pub players: BTreeMap<PlayerId, Player>,
+    /// The rumours read in full (every rumour, or the shards a command
+    /// needed: see [`crate::Store::load_rumour_shards`]). Change them through
+    /// [`World::put_rumour`], which keeps the summaries right.
     pub rumours: BTreeMap<RumourId, Rumour>,
+    /// Every rumour in brief, read in full or not.
+    summaries: BTreeMap<RumourId, RumourSummary>,
+    /// The rumours of each player, so a player's stories are found without a scan.
+    by_player: HashMap<PlayerId, Vec<RumourId>>,
+    /// The rumour shards read in full; `None` when all are.
+    loaded: Option<BTreeSet<String>>,
     changed: BTreeSet<FileKey>,
 }
 
@@ -71,23 +82,85 @@ impl World {
     /// Inserts or replaces a rumour.
     pub fn put_rumour(&mut self, rumour: Rumour) {
         self.touch(FileKey::Rumours(shard_of(&rumour.player)));
+        self.insert_rumour(rumour);
+    }
+
+    /// Adds a rumour read from a file (nothing to write).
+    pub(crate) fn insert_rumour(&mut self, rumour: Rumour) {
+        self.insert_summary(RumourSummary::of(&rumour));
         self.rumours.insert(rumour.id.clone(), rumour);
     }
 
-    /// The records a file holds, sorted by id.
-    pub fn players_in(&self, shard: &str) -> Vec<&Player> {
-        self.players
-            .values()
-            .filter(|p| shard_of(&p.id) == shard)
-            .collect()
+    /// Adds what is known of a rumour that is not read in full.
+    pub(crate) fn insert_summary(&mut self, summary: RumourSummary) {
+        if let Some(old) = self.summaries.get(&summary.id)
+            && old.player != summary.player
+            && let Some(ids) = self.by_player.get_mut(&old.player)
+        {
+            ids.retain(|id| id != &summary.id);
+        }
+        let ids = self.by_player.entry(summary.player.clone()).or_default();
+        if !ids.contains(&summary.id) {
+            ids.push(summary.id.clone());
+        }
+        self.summaries.insert(summary.id.clone(), summary);
     }
 
-    /// The rumours a file holds, sorted by id.
-    pub fn rumours_in(&self, shard: &str) -> Vec<&Rumour> {
-        self.rumours
-            .values()
-            .filter(|r| shard_of(&r.player) == shard)
-            .collect()
+    /// Says which rumour shards are read in full (`None`: all of them).
+    pub(crate) fn set_loaded(&mut self, loaded: Option<BTreeSet<String>>) {
+        self.loaded = loaded;
+    }
+
+    /// Whether a rumour shard is read in full.
+    pub fn is_loaded(&self, shard: &str) -> bool {
+        self.loaded.as_ref().is_none_or(|l| l.contains(shard))
+    }
+
+    /// Marks a shard as read in full.
+    pub(crate) fn mark_loaded(&mut self, shard: &str) {
+        if let Some(l) = self.loaded.as_mut() {
+            l.insert(shard.to_string());
+        }
+    }
+
+    /// Every rumour in brief.
+    pub fn summaries(&self) -> impl Iterator<Item = &RumourSummary> {
+        self.summaries.values()
+    }
+
+    /// One rumour in brief.
+    pub fn summary(&self, id: &RumourId) -> Option<&RumourSummary> {
+        self.summaries.get(id)
+    }
+
+    /// A player's rumours in brief.
+    pub fn summaries_of<'a>(
+        &'a self,
+        player: &'a PlayerId,
+    ) -> impl Iterator<Item = &'a RumourSummary> + 'a {
+        self.by_player
+            .get(player)
+            .into_iter()
+            .flatten()
+            .filter_map(|id| self.summaries.get(id))
+    }
+
+    /// The players of each shard, sorted by id (one pass over all players).
+    pub fn players_by_shard(&self) -> BTreeMap<String, Vec<&Player>> {
+        let mut shards: BTreeMap<String, Vec<&Player>> = BTreeMap::new();
+        for p in self.players.values() {
+            shards.entry(shard_of(&p.id)).or_default().push(p);
+        }
+        shards
+    }
+
+    /// The rumours of each shard, sorted by id (one pass over all rumours).
+    pub fn rumours_by_shard(&self) -> BTreeMap<String, Vec<&Rumour>> {
+        let mut shards: BTreeMap<String, Vec<&Rumour>> = BTreeMap::new();
+        for r in self.rumours.values() {
+            shards.entry(shard_of(&r.player)).or_default().push(r);
+        }
+        shards
     }
 
     /// A club's display name (its id if it is unknown, which `check` reports).
@@ -169,7 +242,7 @@ impl World {
             });
         }
         let found: Vec<&RumourId> = self
-            .rumours
+            .summaries
             .range(RumourId(wanted.clone())..)
             .take_while(|(id, _)| id.as_str().starts_with(&wanted))
             .map(|(id, _)| id)
@@ -200,9 +273,13 @@ impl World {
             .filter(move |p| p.club_on(day) == Some(club))
     }
 
-    /// The rumours about a player.
+    /// The rumours about a player, read in full (his shard must be loaded).
     pub fn rumours_of<'a>(&'a self, player: &'a PlayerId) -> impl Iterator<Item = &'a Rumour> + 'a {
-        self.rumours.values().filter(move |r| &r.player == player)
+        self.by_player
+            .get(player)
+            .into_iter()
+            .flatten()
+            .filter_map(|id| self.rumours.get(id))
     }
 }
 

@@ -229,3 +229,42 @@ fn written_files_are_sorted_pretty_and_end_with_a_newline() {
     assert!(text.find("Ajax").unwrap() < text.find("Zenit").unwrap());
     assert!(text.contains("\n  \"version\": 2,\n  \"kind\": \"clubs\""));
 }
+
+#[test]
+fn the_cache_never_gives_a_stale_answer() {
+    let env = TestEnv::shipped();
+    let targets = |env: &TestEnv| {
+        let chart = env.json(&["club", "depth", "real madrid"]);
+        chart["slots"][2]["targets"].as_array().unwrap().len()
+    };
+    assert_eq!(targets(&env), 1);
+    assert_eq!(targets(&env), 1, "from the cache");
+    // Edit a rumour file by hand: Upamecano's move to Madrid is off.
+    let list = env.json(&[
+        "rumour",
+        "list",
+        "--player",
+        "upamecano",
+        "--status",
+        "rumour",
+    ]);
+    let id = list[0]["id"].as_str().unwrap();
+    for entry in std::fs::read_dir(env.data.join("rumours"))
+        .unwrap()
+        .flatten()
+    {
+        let text = std::fs::read_to_string(entry.path()).unwrap();
+        if text.contains(id) {
+            let edited = text.replacen("\"status\": \"rumour\",", "\"status\": \"off\",", 1);
+            assert_ne!(edited, text);
+            std::fs::write(entry.path(), edited).unwrap();
+        }
+    }
+    assert_eq!(targets(&env), 0, "the next query sees the hand edit");
+    let cache = env.data.parent().unwrap().join("cache");
+    assert!(
+        cache.exists(),
+        "the cache lives beside, not inside, the data directory"
+    );
+    assert!(!env.data.join(".mercato").join("cache").exists());
+}

@@ -8,6 +8,7 @@ pub mod player;
 pub mod position;
 pub mod rumour;
 pub mod source;
+pub mod summary;
 
 pub use club::Club;
 pub use fee::{Currency, Fee};
@@ -16,3 +17,4 @@ pub use player::{Contract, Player};
 pub use position::{Foot, Position, Slot};
 pub use rumour::{MoveKind, Report, Rumour, Stance, Status, StatusChange};
 pub use source::Source;
+pub use summary::{RumourSummary, Vote};

@@ -9,7 +9,7 @@
 //! the user's order.
 
 use super::expiry_horizon;
-use crate::model::{Club, ClubId, MoveKind, Player, Position, Rumour, Slot, Status};
+use crate::model::{Club, ClubId, MoveKind, Player, Position, RumourSummary, Slot, Status};
 use crate::names::fold;
 use crate::world::World;
 use chrono::NaiveDate;
@@ -225,9 +225,9 @@ fn is_leaving(
     if signed_elsewhere {
         return true;
     }
-    let rumours: Vec<&Rumour> = world
-        .rumours_of(&player.id)
-        .filter(|r| r.first_reported().is_none_or(|d| d <= as_of))
+    let rumours: Vec<&RumourSummary> = world
+        .summaries_of(&player.id)
+        .filter(|r| r.first.is_none_or(|d| d <= as_of))
         .collect();
     let outgoing_settled = rumours.iter().any(|r| {
         r.from.as_ref() == Some(club)
@@ -243,7 +243,7 @@ fn is_leaving(
     let departure_reported = rumours.iter().any(|r| {
         r.kind == MoveKind::Departure && r.from.as_ref() == Some(club) && r.status.is_open()
     });
-    let renewals: Vec<&&Rumour> = rumours
+    let renewals: Vec<&&RumourSummary> = rumours
         .iter()
         .filter(|r| r.kind == MoveKind::Renewal && r.to.as_ref() == Some(club))
         .collect();
@@ -257,12 +257,11 @@ fn is_leaving(
 /// Open transfer rumours to `club` of players whose primary position is in `slot`.
 fn targets_for(world: &World, club: &ClubId, slot: Slot, as_of: NaiveDate) -> Vec<DepthTarget> {
     let mut targets: Vec<DepthTarget> = world
-        .rumours
-        .values()
+        .summaries()
         .filter(|r| {
             r.kind == MoveKind::Transfer && r.to.as_ref() == Some(club) && r.status.is_open()
         })
-        .filter(|r| r.first_reported().is_none_or(|d| d <= as_of))
+        .filter(|r| r.first.is_none_or(|d| d <= as_of))
         .filter_map(|r| {
             let p = world.players.get(&r.player)?;
             (p.position.slot() == Some(slot)).then(|| DepthTarget {

@@ -105,7 +105,7 @@ pub fn contracts_expiring(
             loan: c.loan,
             pre_contract: is_pre_contract(c.end, as_of),
             open_rumours: world
-                .rumours_of(&p.id)
+                .summaries_of(&p.id)
                 .filter(|r| r.status.is_open())
                 .map(|r| RumourBrief {
                     id: r.id.to_string(),

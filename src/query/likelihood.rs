@@ -64,24 +64,19 @@ pub fn track_records(world: &World) -> BTreeMap<SourceId, TrackRecord> {
         .keys()
         .map(|id| (id.clone(), TrackRecord::default()))
         .collect();
-    for rumour in world.rumours.values() {
-        let mut latest: BTreeMap<&SourceId, &Report> = BTreeMap::new();
-        for report in &rumour.reports {
-            records.entry(report.source.clone()).or_default().reports += 1;
-            latest.insert(&report.source, report);
-        }
+    for rumour in world.summaries() {
         let outcome = match rumour.status {
             Status::Done => Some(true),
             Status::Off | Status::Denied => Some(false),
             _ => None,
         };
-        let Some(happened) = outcome else { continue };
-        for (source, report) in latest {
-            let record = records.entry(source.clone()).or_default();
-            if report.stance.is_for() == happened {
-                record.hits += 1;
-            } else {
-                record.misses += 1;
+        for vote in &rumour.votes {
+            let record = records.entry(vote.source.clone()).or_default();
+            record.reports += vote.reports as usize;
+            match outcome {
+                Some(happened) if vote.latest_for == happened => record.hits += 1,
+                Some(_) => record.misses += 1,
+                None => {}
             }
         }
     }

@@ -3,7 +3,8 @@
 
 use super::likelihood::{Likelihood, TrackRecord, likelihood, track_records};
 use crate::model::{
-    ClubId, Fee, MoveKind, PlayerId, Report, Rumour, SourceId, Stance, Status, StatusChange,
+    ClubId, Fee, MoveKind, PlayerId, Report, Rumour, RumourSummary, SourceId, Stance, Status,
+    StatusChange,
 };
 use crate::names::fold;
 use crate::world::World;
@@ -308,22 +309,22 @@ pub fn view(world: &World, assessor: &Assessor, rumour: &Rumour) -> RumourView {
     }
 }
 
-/// The rumours that pass the filter, in the order asked for.
-pub fn list(world: &World, assessor: &Assessor, filter: &RumourFilter) -> Vec<RumourView> {
-    let tier_ok = |r: &Rumour| {
+/// The rumours that pass the filter, judged on their summaries: the command
+/// then reads these rumours in full before [`list`] draws them.
+pub fn matching(world: &World, filter: &RumourFilter) -> Vec<RumourSummary> {
+    let tier_ok = |r: &RumourSummary| {
         filter.min_tier.is_none_or(|wanted| {
-            r.reports.iter().any(|rep| {
+            r.votes.iter().any(|v| {
                 world
                     .sources
-                    .get(&rep.source)
+                    .get(&v.source)
                     .and_then(|s| s.tier)
                     .is_some_and(|t| t <= wanted)
             })
         })
     };
-    let rumours: Vec<&Rumour> = world
-        .rumours
-        .values()
+    world
+        .summaries()
         .filter(|r| filter.player.as_ref().is_none_or(|p| &r.player == p))
         .filter(|r| filter.club.as_ref().is_none_or(|c| r.is_about_club(c)))
         .filter(|r| filter.status.is_none_or(|s| r.status == s))
@@ -331,23 +332,30 @@ pub fn list(world: &World, assessor: &Assessor, filter: &RumourFilter) -> Vec<Ru
         .filter(|r| {
             filter
                 .since
-                .is_none_or(|since| r.last_reported().is_some_and(|d| d >= since))
+                .is_none_or(|since| r.last.is_some_and(|d| d >= since))
         })
         .filter(|r| {
             filter
                 .source
                 .as_ref()
-                .is_none_or(|s| r.reports.iter().any(|rep| &rep.source == s))
+                .is_none_or(|s| r.votes.iter().any(|v| &v.source == s))
         })
         .filter(|r| tier_ok(r))
         .filter(|r| {
-            filter.min_fee_eur.is_none_or(|min| {
-                r.reports
-                    .iter()
-                    .filter_map(|rep| rep.fee.as_ref())
-                    .any(|f| f.total_eur() >= min)
-            })
+            filter
+                .min_fee_eur
+                .is_none_or(|min| r.max_fee_eur.is_some_and(|f| f >= min))
         })
+        .cloned()
+        .collect()
+}
+
+/// The rumours that pass the filter, in the order asked for. They must have
+/// been read in full (see [`matching`]).
+pub fn list(world: &World, assessor: &Assessor, filter: &RumourFilter) -> Vec<RumourView> {
+    let rumours: Vec<&Rumour> = matching(world, filter)
+        .iter()
+        .filter_map(|s| world.rumours.get(&s.id))
         .collect();
     let mut views: Vec<RumourView> = rumours
         .into_iter()

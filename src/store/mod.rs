@@ -13,11 +13,13 @@
 //! changelog and two people editing different players touch different files.
 
 pub mod atomic;
+pub mod cache;
 pub mod journal;
 pub mod lock;
 pub mod migrate;
 
 use crate::error::{Error, Result};
+use crate::model::Rumour;
 use crate::world::{FileKey, World};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
@@ -168,14 +170,189 @@ impl Store {
             &mut problems,
         );
         let rumours = self.shard_files("rumours", &mut problems);
+        let mut all = BTreeMap::new();
         self.read_into(
             &rumours,
             "rumours",
-            &mut world.rumours,
-            |r| r.id.clone(),
+            &mut all,
+            |r: &Rumour| r.id.clone(),
             &mut problems,
         );
+        for rumour in all.into_values() {
+            world.insert_rumour(rumour);
+        }
         (world, problems)
+    }
+
+    /// Loads clubs, sources, players and every rumour in brief, but reads
+    /// in full only the rumour shards the cache cannot vouch for. Commands
+    /// then read the shards they need with [`Store::load_rumour_shards`].
+    pub fn load_index(&self) -> Result<World> {
+        let mut problems = Vec::new();
+        let mut world = World::default();
+        let clubs = [self.path_of(&FileKey::Clubs)];
+        self.read_into(
+            &clubs,
+            "clubs",
+            &mut world.clubs,
+            |c| c.id.clone(),
+            &mut problems,
+        );
+        let sources = [self.path_of(&FileKey::Sources)];
+        self.read_into(
+            &sources,
+            "sources",
+            &mut world.sources,
+            |s| s.id.clone(),
+            &mut problems,
+        );
+        let players = self.shard_files("players", &mut problems);
+        self.read_into(
+            &players,
+            "players",
+            &mut world.players,
+            |p| p.id.clone(),
+            &mut problems,
+        );
+        if let Some(first) = problems.into_iter().next() {
+            return Err(first);
+        }
+        let mut problems = Vec::new();
+        let files = self.shard_files("rumours", &mut problems);
+        if let Some(first) = problems.into_iter().next() {
+            return Err(first);
+        }
+        let mut cache = cache::read(&self.dir);
+        let mut stale = Vec::new();
+        let mut current: BTreeMap<String, cache::Fingerprint> = BTreeMap::new();
+        for path in &files {
+            let shard = shard_name(path);
+            let fingerprint = cache::Fingerprint::of(path);
+            match (fingerprint, cache.shards.get(&shard)) {
+                (Some(fp), Some(cached)) if cached.fingerprint == fp => {
+                    for summary in &cached.summaries {
+                        world.insert_summary(summary.clone());
+                    }
+                }
+                _ => stale.push(path.clone()),
+            }
+            if let Some(fp) = fingerprint {
+                current.insert(shard, fp);
+            }
+        }
+        let mut loaded = std::collections::BTreeSet::new();
+        let mut changed = cache.shards.keys().any(|k| !current.contains_key(k));
+        cache.shards.retain(|k, _| current.contains_key(k));
+        for (path, records) in self.read_files::<Rumour>(&stale, "rumours") {
+            let rumours = records?;
+            let shard = shard_name(&path);
+            if let Some(fp) = current.get(&shard) {
+                cache.shards.insert(
+                    shard.clone(),
+                    cache::CachedShard {
+                        fingerprint: *fp,
+                        summaries: rumours
+                            .iter()
+                            .map(crate::model::RumourSummary::of)
+                            .collect(),
+                    },
+                );
+                changed = true;
+            }
+            for rumour in rumours {
+                if world.rumours.contains_key(&rumour.id) {
+                    return Err(duplicate(&path, rumour.id.as_str()));
+                }
+                world.insert_rumour(rumour);
+            }
+            loaded.insert(shard);
+        }
+        world.set_loaded(Some(loaded));
+        if changed {
+            cache::write(&self.dir, &mut cache);
+        }
+        Ok(world)
+    }
+
+    /// Reads rumour shards in full into a world loaded with [`Store::load_index`].
+    pub fn load_rumour_shards<'a>(
+        &self,
+        world: &mut World,
+        shards: impl IntoIterator<Item = &'a str>,
+    ) -> Result<()> {
+        let wanted: Vec<PathBuf> = shards
+            .into_iter()
+            .filter(|s| !world.is_loaded(s))
+            .collect::<std::collections::BTreeSet<_>>()
+            .into_iter()
+            .map(|s| self.path_of(&FileKey::Rumours(s.to_string())))
+            .collect();
+        for (path, records) in self.read_files::<Rumour>(&wanted, "rumours") {
+            for rumour in records? {
+                world.insert_rumour(rumour);
+            }
+            world.mark_loaded(&shard_name(&path));
+        }
+        Ok(())
+    }
+
+    /// Reads every rumour shard in full.
+    pub fn load_all_rumours(&self, world: &mut World) -> Result<()> {
+        let mut problems = Vec::new();
+        let shards: Vec<String> = self
+            .shard_files("rumours", &mut problems)
+            .iter()
+            .map(|p| shard_name(p))
+            .collect();
+        if let Some(first) = problems.into_iter().next() {
+            return Err(first);
+        }
+        self.load_rumour_shards(world, shards.iter().map(String::as_str))
+    }
+
+    /// Reads in full the rumours about one player.
+    pub fn load_rumours_of(
+        &self,
+        world: &mut World,
+        player: &crate::model::PlayerId,
+    ) -> Result<()> {
+        self.load_rumour_shards(world, [crate::world::shard_of(player).as_str()])
+    }
+
+    /// Records the rumour shards a change just wrote in the cache, so the
+    /// next command need not read them again.
+    fn refresh_cache(&self, world: &World, shards: &[String]) {
+        if shards.is_empty() {
+            return;
+        }
+        let mut cache = cache::read(&self.dir);
+        let by_shard = world.rumours_by_shard();
+        for shard in shards {
+            let path = self.path_of(&FileKey::Rumours(shard.clone()));
+            match cache::Fingerprint::of(&path) {
+                Some(fingerprint) => {
+                    let summaries = by_shard
+                        .get(shard)
+                        .map(|rs| {
+                            rs.iter()
+                                .map(|r| crate::model::RumourSummary::of(r))
+                                .collect()
+                        })
+                        .unwrap_or_default();
+                    cache.shards.insert(
+                        shard.clone(),
+                        cache::CachedShard {
+                            fingerprint,
+                            summaries,
+                        },
+                    );
+                }
+                None => {
+                    cache.shards.remove(shard);
+                }
+            }
+        }
+        cache::write(&self.dir, &mut cache);
     }
 
     /// Reads files into a map by id; a duplicate id is a problem (the last
@@ -292,6 +469,19 @@ impl Store {
         self.load()
     }
 
+    /// Like [`Store::read`], with rumours in brief (see [`Store::load_index`]);
+    /// `then` reads the shards it needs while the lock is still held.
+    pub fn read_index<T>(
+        &self,
+        then: impl FnOnce(&Store, &mut World) -> Result<T>,
+    ) -> Result<(World, T)> {
+        self.recover_if_needed()?;
+        let _lock = self.lock_for_reading()?;
+        let mut world = self.load_index()?;
+        let result = then(self, &mut world)?;
+        Ok((world, result))
+    }
+
     /// Rolls back changes a killed writer left half-done, if any.
     pub fn recover_if_needed(&self) -> Result<()> {
         if journal::has_pending(&self.dir) {
@@ -313,9 +503,18 @@ impl Store {
         self.refuse_read_only()?;
         let _lock = self.lock_for_writing()?;
         journal::recover(&self.dir)?;
-        let mut world = self.load()?;
+        let mut world = self.load_index()?;
         let result = edit(&mut world)?;
+        let rumour_shards: Vec<String> = world
+            .changed_files()
+            .iter()
+            .filter_map(|k| match k {
+                FileKey::Rumours(s) => Some(s.clone()),
+                _ => None,
+            })
+            .collect();
         self.save(&mut world, command, as_of)?;
+        self.refresh_cache(&world, &rumour_shards);
         Ok((world, result))
     }
 
@@ -326,18 +525,44 @@ impl Store {
         if changed.is_empty() {
             return Ok(());
         }
+        for key in &changed {
+            if let FileKey::Rumours(shard) = key
+                && !world.is_loaded(shard)
+                && self.path_of(key).exists()
+            {
+                // Writing a shard read only in brief would drop its rumours.
+                return Err(Error::Refused(format!(
+                    "internal error: rumours/{shard}.json changed without being read; nothing was written"
+                )));
+            }
+        }
         let mut files: Vec<(String, Vec<u8>)> = Vec::new();
         for (name, content) in [(".gitignore", GITIGNORE), (".gitattributes", GITATTRIBUTES)] {
             if !self.dir.join(name).exists() {
                 files.push((name.to_string(), content.as_bytes().to_vec()));
             }
         }
+        // Group records by shard once, not once per changed shard.
+        let players = if changed.iter().any(|k| matches!(k, FileKey::Players(_))) {
+            world.players_by_shard()
+        } else {
+            BTreeMap::new()
+        };
+        let rumours = if changed.iter().any(|k| matches!(k, FileKey::Rumours(_))) {
+            world.rumours_by_shard()
+        } else {
+            BTreeMap::new()
+        };
         for key in &changed {
             let bytes = match key {
                 FileKey::Clubs => encode("clubs", &world.clubs.values().collect::<Vec<_>>()),
                 FileKey::Sources => encode("sources", &world.sources.values().collect::<Vec<_>>()),
-                FileKey::Players(shard) => encode("players", &world.players_in(shard)),
-                FileKey::Rumours(shard) => encode("rumours", &world.rumours_in(shard)),
+                FileKey::Players(shard) => {
+                    encode("players", players.get(shard).map_or(&[][..], Vec::as_slice))
+                }
+                FileKey::Rumours(shard) => {
+                    encode("rumours", rumours.get(shard).map_or(&[][..], Vec::as_slice))
+                }
             }?;
             files.push((relative_path(key), bytes));
         }
@@ -382,6 +607,13 @@ pub fn relative_path(key: &FileKey) -> String {
         FileKey::Players(shard) => format!("players/{shard}.json"),
         FileKey::Rumours(shard) => format!("rumours/{shard}.json"),
     }
+}
+
+/// "ab" for `.../rumours/ab.json`.
+fn shard_name(path: &Path) -> String {
+    path.file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default()
 }
 
 fn duplicate(path: &Path, id: &str) -> Error {

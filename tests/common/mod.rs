@@ -76,10 +76,13 @@ impl TestEnv {
 }
 
 fn run_mercato(data: &Path, as_of: &str, args: &[&str]) -> Run {
+    // Each test's cache lives beside its data, never in the user's home.
+    let cache = data.parent().unwrap_or(data).join("cache");
     let output = Command::cargo_bin("mercato")
         .expect("binary")
         .env_remove("MERCATO_DATA_DIR")
         .env_remove("MERCATO_AS_OF")
+        .env("MERCATO_CACHE_DIR", cache)
         .env("NO_COLOR", "1")
         .arg("--data-dir")
         .arg(data)

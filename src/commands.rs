@@ -301,6 +301,9 @@ fn rumour(ctx: &Context, command: RumourCommand) -> Result<Output> {
             };
             // Read in full only the shards holding matching rumours.
             let (world, ()) = ctx.read_with(|store, w| {
+                if filter.needs_reports() {
+                    store.load_all_rumours(w)?;
+                }
                 let shards: std::collections::BTreeSet<String> = rumours::matching(w, &filter)
                     .iter()
                     .map(|s| mercato::world::shard_of(&s.player))

@@ -2,7 +2,7 @@
 
 use crate::error::{Error, Result};
 use crate::model::{
-    Club, ClubId, Player, PlayerId, Rumour, RumourId, RumourSummary, Source, SourceId,
+    Club, ClubId, Player, PlayerId, Rumour, RumourId, RumourSummary, Source, SourceId, TrackRecord,
 };
 use crate::names::{self, Candidate};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -43,6 +43,8 @@ pub struct World {
     by_player: HashMap<PlayerId, Vec<RumourId>>,
     /// The rumour shards read in full; `None` when all are.
     loaded: Option<BTreeSet<String>>,
+    /// Track records earned in the shards read only in brief (from the cache).
+    tallies: BTreeMap<String, BTreeMap<SourceId, TrackRecord>>,
     changed: BTreeSet<FileKey>,
 }
 
@@ -116,11 +118,29 @@ impl World {
         self.loaded.as_ref().is_none_or(|l| l.contains(shard))
     }
 
-    /// Marks a shard as read in full.
+    /// Marks a shard as read in full: its track records now come from its rumours.
     pub(crate) fn mark_loaded(&mut self, shard: &str) {
         if let Some(l) = self.loaded.as_mut() {
             l.insert(shard.to_string());
         }
+        self.tallies.remove(shard);
+    }
+
+    /// Records the track records earned in a shard read only in brief.
+    pub(crate) fn set_tally(&mut self, shard: &str, tally: BTreeMap<SourceId, TrackRecord>) {
+        self.tallies.insert(shard.to_string(), tally);
+    }
+
+    /// Every source's track record over all rumours: counted from the
+    /// rumours read in full, and taken from the cache for the others.
+    pub fn track_records(&self) -> BTreeMap<SourceId, TrackRecord> {
+        let mut records = crate::model::summary::tally(self.rumours.values());
+        for tally in self.tallies.values() {
+            for (source, record) in tally {
+                records.entry(source.clone()).or_default().add(record);
+            }
+        }
+        records
     }
 
     /// Every rumour in brief.

@@ -17,4 +17,4 @@ pub use player::{Contract, Player};
 pub use position::{Foot, Position, Slot};
 pub use rumour::{MoveKind, Report, Rumour, Stance, Status, StatusChange};
 pub use source::Source;
-pub use summary::{RumourSummary, Vote};
+pub use summary::{RumourSummary, TrackRecord};

@@ -1,25 +1,14 @@
-//! A rumour without its reports: what list filters, depth charts, expiring
-//! contracts and track records need. Kept for every rumour in memory (and
-//! cached on disk), while full rumours are read only for the players a
-//! command is about.
+//! A rumour without its reports: what list filters, depth charts and
+//! expiring contracts need; and the track record of sources over a set of
+//! rumours. Summaries of every rumour are kept in memory (and cached on
+//! disk), while full rumours are read only for the players a command is about.
 
 use super::ids::{ClubId, PlayerId, RumourId, SourceId};
-use super::rumour::{MoveKind, Rumour, Status};
+use super::rumour::MoveKind;
+use super::rumour::{Report, Rumour, Status};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
-
-/// One source's part in a rumour.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Vote {
-    pub source: SourceId,
-    /// How many reports it made.
-    pub reports: u32,
-    /// Whether its latest report was for the move.
-    pub latest_for: bool,
-    /// Whether all its reports only repeat another outlet (`--via`).
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
-    pub only_via: bool,
-}
+use std::collections::BTreeMap;
 
 /// A rumour in brief.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -35,7 +24,8 @@ pub struct RumourSummary {
     pub first: Option<NaiveDate>,
     pub last: Option<NaiveDate>,
     pub reports: u32,
-    pub votes: Vec<Vote>,
+    /// How many different sources reported it.
+    pub sources: u32,
     /// The highest fee quoted (fee plus add-ons, euros).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max_fee_eur: Option<f64>,
@@ -44,22 +34,6 @@ pub struct RumourSummary {
 impl RumourSummary {
     /// Summarizes a rumour.
     pub fn of(rumour: &Rumour) -> RumourSummary {
-        let mut votes: Vec<Vote> = Vec::new();
-        for r in &rumour.reports {
-            match votes.iter_mut().find(|v| v.source == r.source) {
-                Some(v) => {
-                    v.reports += 1;
-                    v.latest_for = r.stance.is_for();
-                    v.only_via &= r.via.is_some();
-                }
-                None => votes.push(Vote {
-                    source: r.source.clone(),
-                    reports: 1,
-                    latest_for: r.stance.is_for(),
-                    only_via: r.via.is_some(),
-                }),
-            }
-        }
         RumourSummary {
             id: rumour.id.clone(),
             player: rumour.player.clone(),
@@ -70,7 +44,7 @@ impl RumourSummary {
             first: rumour.first_reported(),
             last: rumour.last_reported(),
             reports: u32::try_from(rumour.reports.len()).unwrap_or(u32::MAX),
-            votes,
+            sources: u32::try_from(rumour.source_count()).unwrap_or(u32::MAX),
             max_fee_eur: rumour
                 .reports
                 .iter()
@@ -79,13 +53,62 @@ impl RumourSummary {
         }
     }
 
-    /// How many different sources reported it.
-    pub fn source_count(&self) -> usize {
-        self.votes.len()
-    }
-
     /// Whether the move concerns this club (from or to).
     pub fn is_about_club(&self, club: &ClubId) -> bool {
         self.from.as_ref() == Some(club) || self.to.as_ref() == Some(club)
     }
+}
+
+/// What a source's reports turned into.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TrackRecord {
+    /// Every report it made.
+    pub reports: usize,
+    /// Settled rumours it called right (for a move that was done, against one that fell through).
+    pub hits: usize,
+    /// Settled rumours it called wrong.
+    pub misses: usize,
+}
+
+impl TrackRecord {
+    /// hits / (hits + misses); none before any rumour it reported was settled.
+    pub fn hit_rate(&self) -> Option<f64> {
+        let settled = self.hits + self.misses;
+        (settled > 0).then(|| self.hits as f64 / settled as f64)
+    }
+
+    /// Adds another record to this one.
+    pub fn add(&mut self, other: &TrackRecord) {
+        self.reports += other.reports;
+        self.hits += other.hits;
+        self.misses += other.misses;
+    }
+}
+
+/// The track records earned over some rumours. A source is judged once per
+/// rumour, by its latest report on it: a report for a move that was done is
+/// a hit, for one that fell through a miss (a report against, the reverse).
+pub fn tally<'a>(rumours: impl IntoIterator<Item = &'a Rumour>) -> BTreeMap<SourceId, TrackRecord> {
+    let mut records: BTreeMap<SourceId, TrackRecord> = BTreeMap::new();
+    for rumour in rumours {
+        let mut latest: BTreeMap<&SourceId, &Report> = BTreeMap::new();
+        for report in &rumour.reports {
+            records.entry(report.source.clone()).or_default().reports += 1;
+            latest.insert(&report.source, report);
+        }
+        let happened = match rumour.status {
+            Status::Done => true,
+            Status::Off | Status::Denied => false,
+            _ => continue,
+        };
+        for (source, report) in latest {
+            let record = records.entry(source.clone()).or_default();
+            if report.stance.is_for() == happened {
+                record.hits += 1;
+            } else {
+                record.misses += 1;
+            }
+        }
+    }
+    records
 }

@@ -272,7 +272,7 @@ fn targets_for(world: &World, club: &ClubId, slot: Slot, as_of: NaiveDate) -> Ve
                     .or(r.from.as_ref())
                     .map(|c| world.club_name(c).to_string()),
                 status: r.status,
-                sources: r.source_count(),
+                sources: r.sources as usize,
                 rumour: r.id.to_string(),
                 age: p.age_on(as_of),
                 contract_end: p.playing_contract(as_of).map(|c| c.end),

@@ -37,48 +37,17 @@ const PRIOR_STRENGTH: f64 = 4.0;
 /// Days for a report's weight to halve.
 const HALF_LIFE_DAYS: f64 = 30.0;
 
-/// What a source's reports turned into.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
-pub struct TrackRecord {
-    /// Every report it made.
-    pub reports: usize,
-    /// Settled rumours it called right (for a move that was done, against one that fell through).
-    pub hits: usize,
-    /// Settled rumours it called wrong.
-    pub misses: usize,
-}
+pub use crate::model::TrackRecord;
 
-impl TrackRecord {
-    /// hits / (hits + misses); none before any rumour it reported was settled.
-    pub fn hit_rate(&self) -> Option<f64> {
-        let settled = self.hits + self.misses;
-        (settled > 0).then(|| self.hits as f64 / settled as f64)
-    }
-}
-
-/// Every source's track record. A source is judged once per rumour, by its
-/// latest report on it.
+/// Every source's track record, over every rumour (see [`crate::model::summary::tally`]).
 pub fn track_records(world: &World) -> BTreeMap<SourceId, TrackRecord> {
     let mut records: BTreeMap<SourceId, TrackRecord> = world
         .sources
         .keys()
         .map(|id| (id.clone(), TrackRecord::default()))
         .collect();
-    for rumour in world.summaries() {
-        let outcome = match rumour.status {
-            Status::Done => Some(true),
-            Status::Off | Status::Denied => Some(false),
-            _ => None,
-        };
-        for vote in &rumour.votes {
-            let record = records.entry(vote.source.clone()).or_default();
-            record.reports += vote.reports as usize;
-            match outcome {
-                Some(happened) if vote.latest_for == happened => record.hits += 1,
-                Some(_) => record.misses += 1,
-                None => {}
-            }
-        }
+    for (source, record) in world.track_records() {
+        records.entry(source).or_default().add(&record);
     }
     records
 }

@@ -69,6 +69,14 @@ pub struct RumourFilter {
     pub sort: SortBy,
 }
 
+impl RumourFilter {
+    /// Whether the filter looks at reports (sources, tiers): every rumour
+    /// must then be read in full.
+    pub fn needs_reports(&self) -> bool {
+        self.source.is_some() || self.min_tier.is_some()
+    }
+}
+
 /// A report as shown.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ReportView {
@@ -312,14 +320,19 @@ pub fn view(world: &World, assessor: &Assessor, rumour: &Rumour) -> RumourView {
 /// The rumours that pass the filter, judged on their summaries: the command
 /// then reads these rumours in full before [`list`] draws them.
 pub fn matching(world: &World, filter: &RumourFilter) -> Vec<RumourSummary> {
+    // Sources are not in the summaries: these two filters look at the
+    // reports, so the command reads every shard first when they are used.
+    let reports_of = |r: &RumourSummary| world.rumours.get(&r.id).map(|full| &full.reports);
     let tier_ok = |r: &RumourSummary| {
         filter.min_tier.is_none_or(|wanted| {
-            r.votes.iter().any(|v| {
-                world
-                    .sources
-                    .get(&v.source)
-                    .and_then(|s| s.tier)
-                    .is_some_and(|t| t <= wanted)
+            reports_of(r).is_some_and(|reports| {
+                reports.iter().any(|rep| {
+                    world
+                        .sources
+                        .get(&rep.source)
+                        .and_then(|s| s.tier)
+                        .is_some_and(|t| t <= wanted)
+                })
             })
         })
     };
@@ -335,10 +348,9 @@ pub fn matching(world: &World, filter: &RumourFilter) -> Vec<RumourSummary> {
                 .is_none_or(|since| r.last.is_some_and(|d| d >= since))
         })
         .filter(|r| {
-            filter
-                .source
-                .as_ref()
-                .is_none_or(|s| r.votes.iter().any(|v| &v.source == s))
+            filter.source.as_ref().is_none_or(|s| {
+                reports_of(r).is_some_and(|reps| reps.iter().any(|rep| &rep.source == s))
+            })
         })
         .filter(|r| tier_ok(r))
         .filter(|r| {

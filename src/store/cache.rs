@@ -8,12 +8,12 @@
 //! to write it, only costs time.
 
 use super::atomic;
-use crate::model::RumourSummary;
+use crate::model::{Rumour, RumourSummary, SourceId, TrackRecord};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-const VERSION: u32 = 1;
+const VERSION: u32 = 2;
 
 /// What identifies one state of a file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -48,6 +48,19 @@ impl Fingerprint {
 pub struct CachedShard {
     pub fingerprint: Fingerprint,
     pub summaries: Vec<RumourSummary>,
+    /// The track records its rumours earn each source.
+    pub tallies: BTreeMap<SourceId, TrackRecord>,
+}
+
+impl CachedShard {
+    /// The cache entry for a shard's rumours.
+    pub fn of(fingerprint: Fingerprint, rumours: &[&Rumour]) -> CachedShard {
+        CachedShard {
+            fingerprint,
+            summaries: rumours.iter().map(|r| RumourSummary::of(r)).collect(),
+            tallies: crate::model::summary::tally(rumours.iter().copied()),
+        }
+    }
 }
 
 /// The cache of one data directory.

@@ -233,6 +233,7 @@ impl Store {
                     for summary in &cached.summaries {
                         world.insert_summary(summary.clone());
                     }
+                    world.set_tally(&shard, cached.tallies.clone());
                 }
                 _ => stale.push(path.clone()),
             }
@@ -247,16 +248,10 @@ impl Store {
             let rumours = records?;
             let shard = shard_name(&path);
             if let Some(fp) = current.get(&shard) {
-                cache.shards.insert(
-                    shard.clone(),
-                    cache::CachedShard {
-                        fingerprint: *fp,
-                        summaries: rumours
-                            .iter()
-                            .map(crate::model::RumourSummary::of)
-                            .collect(),
-                    },
-                );
+                let refs: Vec<&Rumour> = rumours.iter().collect();
+                cache
+                    .shards
+                    .insert(shard.clone(), cache::CachedShard::of(*fp, &refs));
                 changed = true;
             }
             for rumour in rumours {
@@ -331,21 +326,10 @@ impl Store {
             let path = self.path_of(&FileKey::Rumours(shard.clone()));
             match cache::Fingerprint::of(&path) {
                 Some(fingerprint) => {
-                    let summaries = by_shard
-                        .get(shard)
-                        .map(|rs| {
-                            rs.iter()
-                                .map(|r| crate::model::RumourSummary::of(r))
-                                .collect()
-                        })
-                        .unwrap_or_default();
-                    cache.shards.insert(
-                        shard.clone(),
-                        cache::CachedShard {
-                            fingerprint,
-                            summaries,
-                        },
-                    );
+                    let rumours = by_shard.get(shard).map_or(&[][..], Vec::as_slice);
+                    cache
+                        .shards
+                        .insert(shard.clone(), cache::CachedShard::of(fingerprint, rumours));
                 }
                 None => {
                     cache.shards.remove(shard);

@@ -12,7 +12,11 @@ use mercato::query::rumours::{Assessor, SortBy};
 use mercato::query::{depth, digest, expiring, records, rumours};
 use mercato::render::Style;
 use mercato::{Error, Result, Store, World, render};
+use std::mem::ManuallyDrop;
 use std::path::PathBuf;
+
+/// A world that is not freed (see `Context::read`).
+type Kept = ManuallyDrop<World>;
 
 /// What every command needs: where the data is, the day, how to print.
 pub struct Context {
@@ -49,29 +53,38 @@ impl Context {
         Ok(Store::open(&self.data_dir)?.with_lock_timeout(self.lock_timeout))
     }
 
+    // Worlds are handed out as `ManuallyDrop`: the process ends right after
+    // the command, and freeing a hundred thousand records one by one would
+    // cost a tenth of the run for nothing.
+
     /// Every record, every rumour in full.
-    fn read(&self) -> Result<World> {
-        self.store()?.read()
+    fn read(&self) -> Result<Kept> {
+        Ok(ManuallyDrop::new(self.store()?.read()?))
     }
 
     /// Every record, rumours in brief: enough for most questions, and fast.
-    fn read_brief(&self) -> Result<World> {
-        Ok(self.store()?.read_index(|_, _| Ok(()))?.0)
+    fn read_brief(&self) -> Result<Kept> {
+        Ok(ManuallyDrop::new(self.store()?.read_index(|_, _| Ok(()))?.0))
     }
 
     /// Rumours in brief, then `then` reads in full the shards it needs.
     fn read_with<T>(
         &self,
         then: impl FnOnce(&Store, &mut World) -> Result<T>,
-    ) -> Result<(World, T)> {
-        self.store()?.read_index(then)
+    ) -> Result<(Kept, T)> {
+        let (world, t) = self.store()?.read_index(then)?;
+        Ok((ManuallyDrop::new(world), t))
     }
 
     /// A read-modify-write; nothing is written unless `change` succeeds.
     /// `change` reads in full the rumour shards it changes.
-    fn write<T>(&self, change: impl FnOnce(&Store, &mut World) -> Result<T>) -> Result<(World, T)> {
+    fn write<T>(
+        &self,
+        change: impl FnOnce(&Store, &mut World) -> Result<T>,
+    ) -> Result<(Kept, T)> {
         let store = self.store()?;
-        store.change(&self.command_line, self.as_of, |w| change(&store, w))
+        let (world, t) = store.change(&self.command_line, self.as_of, |w| change(&store, w))?;
+        Ok((ManuallyDrop::new(world), t))
     }
 
     /// JSON or text.
@@ -279,36 +292,37 @@ fn rumour(ctx: &Context, command: RumourCommand) -> Result<Output> {
             Ok(out)
         }
         RumourCommand::List(l) => {
-            let world = ctx.read_brief()?;
-            let filter = rumours::RumourFilter {
-                player: l.player.map(|p| world.find_player(&p)).transpose()?,
-                club: l.club.map(|c| world.find_club(&c)).transpose()?,
-                status: l.status.map(Into::into),
-                since: l.since,
-                source: l.source.map(|s| world.find_source(&s)).transpose()?,
-                min_tier: l.min_tier,
-                open: l.open,
-                min_fee_eur: l
-                    .min_fee
-                    .as_deref()
-                    .map(|f| parse_fee(f, None).map(|fee| fee.total_eur()))
-                    .transpose()?,
-                sort: match l.sort {
-                    SortArg::Recent => SortBy::Recent,
-                    SortArg::Likelihood => SortBy::Likelihood,
-                    SortArg::Player => SortBy::Player,
-                },
-            };
-            // Read in full only the shards holding matching rumours.
-            let (world, ()) = ctx.read_with(|store, w| {
+            let min_fee_eur = l
+                .min_fee
+                .as_deref()
+                .map(|f| parse_fee(f, None).map(|fee| fee.total_eur()))
+                .transpose()?;
+            let (world, filter) = ctx.read_with(|store, world| {
+                let filter = rumours::RumourFilter {
+                    player: l.player.map(|p| world.find_player(&p)).transpose()?,
+                    club: l.club.map(|c| world.find_club(&c)).transpose()?,
+                    status: l.status.map(Into::into),
+                    since: l.since,
+                    source: l.source.map(|s| world.find_source(&s)).transpose()?,
+                    min_tier: l.min_tier,
+                    open: l.open,
+                    min_fee_eur,
+                    sort: match l.sort {
+                        SortArg::Recent => SortBy::Recent,
+                        SortArg::Likelihood => SortBy::Likelihood,
+                        SortArg::Player => SortBy::Player,
+                    },
+                };
+                // Read in full only the shards holding matching rumours.
                 if filter.needs_reports() {
-                    store.load_all_rumours(w)?;
+                    store.load_all_rumours(world)?;
                 }
-                let shards: std::collections::BTreeSet<String> = rumours::matching(w, &filter)
+                let shards: std::collections::BTreeSet<String> = rumours::matching(world, &filter)
                     .iter()
                     .map(|s| mercato::world::shard_of(&s.player))
                     .collect();
-                store.load_rumour_shards(w, shards.iter().map(String::as_str))
+                store.load_rumour_shards(world, shards.iter().map(String::as_str))?;
+                Ok(filter)
             })?;
             let mut assessor = Assessor::new(&world, ctx.as_of);
             assessor.reheat_days = l.reheat_days;

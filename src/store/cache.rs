@@ -1,11 +1,13 @@
 //! A derived, rebuildable cache of rumour summaries, so that a command about
 //! one player does not read every rumour. It lives outside the data directory
 //! (in `$MERCATO_CACHE_DIR`, else `$XDG_CACHE_HOME/mercato`, else
-//! `~/.cache/mercato`), so `data/` only ever holds what people wrote, and is
-//! never trusted blindly: each rumour shard's entry is used only while the
-//! file's size, modification time and inode are exactly as recorded;
-//! anything else is read again from the file. Losing the cache, or failing
-//! to write it, only costs time.
+//! `~/.cache/mercato`; `MERCATO_NO_CACHE=1` turns it off), so `data/` only
+//! ever holds what people wrote. It is never trusted blindly: the entry of a
+//! rumour shard is used only while the shard file's size, modification time
+//! and inode are exactly as recorded; anything else is read again from the
+//! file. Losing the cache, or failing to write it, only costs time.
+//!
+//! One cache file per rumour shard, so a change rewrites one small file.
 
 use super::atomic;
 use crate::model::{Rumour, RumourSummary, SourceId, TrackRecord};
@@ -13,7 +15,7 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-const VERSION: u32 = 2;
+const VERSION: u32 = 3;
 
 /// What identifies one state of a file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -46,6 +48,7 @@ impl Fingerprint {
 /// The summaries of one rumour shard, valid for one state of its file.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct CachedShard {
+    pub version: u32,
     pub fingerprint: Fingerprint,
     pub summaries: Vec<RumourSummary>,
     /// The track records its rumours earn each source.
@@ -56,6 +59,7 @@ impl CachedShard {
     /// The cache entry for a shard's rumours.
     pub fn of(fingerprint: Fingerprint, rumours: &[&Rumour]) -> CachedShard {
         CachedShard {
+            version: VERSION,
             fingerprint,
             summaries: rumours.iter().map(|r| RumourSummary::of(r)).collect(),
             tallies: crate::model::summary::tally(rumours.iter().copied()),
@@ -63,15 +67,8 @@ impl CachedShard {
     }
 }
 
-/// The cache of one data directory.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
-pub struct Cache {
-    pub version: u32,
-    pub shards: BTreeMap<String, CachedShard>,
-}
-
 /// Where the cache of `data` lives, if there is anywhere to put it.
-fn file_for(data: &Path) -> Option<PathBuf> {
+fn dir_for(data: &Path) -> Option<PathBuf> {
     if std::env::var_os("MERCATO_NO_CACHE").is_some_and(|v| !v.is_empty()) {
         return None;
     }
@@ -81,24 +78,29 @@ fn file_for(data: &Path) -> Option<PathBuf> {
         .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cache/mercato")))?;
     let canonical = data.canonicalize().ok()?;
     let key = crate::model::ids::fnv1a(canonical.to_string_lossy().as_bytes());
-    Some(base.join(format!("{key:016x}")).join("rumours.json"))
+    Some(base.join(format!("{key:016x}")).join("rumours"))
 }
 
-/// The cache, or an empty one when there is none or it cannot be read.
-pub fn read(data: &Path) -> Cache {
-    file_for(data)
-        .and_then(|f| std::fs::read(f).ok())
-        .and_then(|bytes| serde_json::from_slice::<Cache>(&bytes).ok())
-        .filter(|c| c.version == VERSION)
-        .unwrap_or_default()
+/// The cached entry of one shard, if it is still valid for `fingerprint`.
+pub fn read(data: &Path, shard: &str, fingerprint: Fingerprint) -> Option<CachedShard> {
+    let file = dir_for(data)?.join(format!("{shard}.json"));
+    let bytes = std::fs::read(file).ok()?;
+    let entry: CachedShard = serde_json::from_slice(&bytes).ok()?;
+    (entry.version == VERSION && entry.fingerprint == fingerprint).then_some(entry)
 }
 
-/// Saves the cache; failures are ignored (the next command rebuilds it).
-pub fn write(data: &Path, cache: &mut Cache) {
-    cache.version = VERSION;
-    if let Some(file) = file_for(data)
-        && let Ok(bytes) = serde_json::to_vec(cache)
+/// Saves one shard's entry; failures are ignored (the next command rebuilds it).
+pub fn write(data: &Path, shard: &str, entry: &CachedShard) {
+    if let Some(dir) = dir_for(data)
+        && let Ok(bytes) = serde_json::to_vec(entry)
     {
-        let _ = atomic::write_atomic(&file, &bytes);
+        let _ = atomic::write_atomic(&dir.join(format!("{shard}.json")), &bytes);
+    }
+}
+
+/// Forgets one shard's entry (its file is gone).
+pub fn forget(data: &Path, shard: &str) {
+    if let Some(dir) = dir_for(data) {
+        let _ = std::fs::remove_file(dir.join(format!("{shard}.json")));
     }
 }

@@ -222,37 +222,56 @@ impl Store {
         if let Some(first) = problems.into_iter().next() {
             return Err(first);
         }
-        let mut cache = cache::read(&self.dir);
+        // Each shard: its cache entry if still valid, else the file itself.
+        let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+        let chunk = files.len().div_ceil(threads).max(1);
+        let data = &self.dir;
+        type Looked = (PathBuf, Option<cache::Fingerprint>, Option<cache::CachedShard>);
+        let looked_up: Vec<Looked> = std::thread::scope(|scope| {
+            let handles: Vec<_> = files
+                .chunks(chunk)
+                .map(|part| {
+                    scope.spawn(move || {
+                        part.iter()
+                            .map(|path| {
+                                let fp = cache::Fingerprint::of(path);
+                                let entry =
+                                    fp.and_then(|fp| cache::read(data, &shard_name(path), fp));
+                                (path.clone(), fp, entry)
+                            })
+                            .collect::<Vec<_>>()
+                    })
+                })
+                .collect();
+            handles
+                .into_iter()
+                .flat_map(|h| h.join().unwrap_or_default())
+                .collect()
+        });
         let mut stale = Vec::new();
-        let mut current: BTreeMap<String, cache::Fingerprint> = BTreeMap::new();
-        for path in &files {
-            let shard = shard_name(path);
-            let fingerprint = cache::Fingerprint::of(path);
-            match (fingerprint, cache.shards.get(&shard)) {
-                (Some(fp), Some(cached)) if cached.fingerprint == fp => {
-                    for summary in &cached.summaries {
-                        world.insert_summary(summary.clone());
+        let mut fingerprints = BTreeMap::new();
+        for (path, fp, entry) in looked_up {
+            let shard = shard_name(&path);
+            match entry {
+                Some(entry) => {
+                    for summary in entry.summaries {
+                        world.insert_summary(summary);
                     }
-                    world.set_tally(&shard, cached.tallies.clone());
+                    world.set_tally(&shard, entry.tallies);
                 }
-                _ => stale.push(path.clone()),
+                None => stale.push(path),
             }
-            if let Some(fp) = fingerprint {
-                current.insert(shard, fp);
+            if let Some(fp) = fp {
+                fingerprints.insert(shard, fp);
             }
         }
         let mut loaded = std::collections::BTreeSet::new();
-        let mut changed = cache.shards.keys().any(|k| !current.contains_key(k));
-        cache.shards.retain(|k, _| current.contains_key(k));
         for (path, records) in self.read_files::<Rumour>(&stale, "rumours") {
             let rumours = records?;
             let shard = shard_name(&path);
-            if let Some(fp) = current.get(&shard) {
+            if let Some(fp) = fingerprints.get(&shard) {
                 let refs: Vec<&Rumour> = rumours.iter().collect();
-                cache
-                    .shards
-                    .insert(shard.clone(), cache::CachedShard::of(*fp, &refs));
-                changed = true;
+                cache::write(&self.dir, &shard, &cache::CachedShard::of(*fp, &refs));
             }
             for rumour in rumours {
                 if world.rumours.contains_key(&rumour.id) {
@@ -263,9 +282,6 @@ impl Store {
             loaded.insert(shard);
         }
         world.set_loaded(Some(loaded));
-        if changed {
-            cache::write(&self.dir, &mut cache);
-        }
         Ok(world)
     }
 
@@ -317,26 +333,17 @@ impl Store {
     /// Records the rumour shards a change just wrote in the cache, so the
     /// next command need not read them again.
     fn refresh_cache(&self, world: &World, shards: &[String]) {
-        if shards.is_empty() {
-            return;
-        }
-        let mut cache = cache::read(&self.dir);
         let by_shard = world.rumours_by_shard();
         for shard in shards {
             let path = self.path_of(&FileKey::Rumours(shard.clone()));
             match cache::Fingerprint::of(&path) {
                 Some(fingerprint) => {
                     let rumours = by_shard.get(shard).map_or(&[][..], Vec::as_slice);
-                    cache
-                        .shards
-                        .insert(shard.clone(), cache::CachedShard::of(fingerprint, rumours));
+                    cache::write(&self.dir, shard, &cache::CachedShard::of(fingerprint, rumours));
                 }
-                None => {
-                    cache.shards.remove(shard);
-                }
+                None => cache::forget(&self.dir, shard),
             }
         }
-        cache::write(&self.dir, &mut cache);
     }
 
     /// Reads files into a map by id; a duplicate id is a problem (the last

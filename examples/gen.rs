@@ -559,6 +559,7 @@ fn main() {
             id: id.clone(),
             name,
             born: Some(born),
+            reported_age: None,
             nationality: Some(rng.pick(NATIONS).to_string()),
             position,
             also,

@@ -132,6 +132,27 @@ pub enum Command {
 
 #[derive(Debug, Subcommand)]
 pub enum ImportCommand {
+    /// Transfermarkt's public dataset (players.csv, clubs.csv): re-importing updates, never duplicates.
+    #[command(after_help = "Example:
+  mercato import transfermarkt --clubs clubs.csv --players players.csv --dry-run")]
+    #[command(group(ArgGroup::new("files").required(true).multiple(true).args(["players", "clubs"])))]
+    Transfermarkt {
+        #[arg(long, value_name = "FILE")]
+        players: Option<PathBuf>,
+        #[arg(long, value_name = "FILE")]
+        clubs: Option<PathBuf>,
+        /// Report what would change, change nothing.
+        #[arg(long)]
+        dry_run: bool,
+    },
+    /// A Wyscout-style league export (Player, League, Team, Position, Age, ...).
+    #[command(after_help = "Example:\n  mercato import wyscout EFLSCOTFEB26.csv")]
+    Wyscout {
+        file: PathBuf,
+        /// Report what would change, change nothing.
+        #[arg(long)]
+        dry_run: bool,
+    },
     /// Load a bundle written by `mercato export` (records are added or replaced by id).
     Bundle {
         file: PathBuf,

@@ -64,7 +64,9 @@ impl Context {
 
     /// Every record, rumours in brief: enough for most questions, and fast.
     fn read_brief(&self) -> Result<Kept> {
-        Ok(ManuallyDrop::new(self.store()?.read_index(|_, _| Ok(()))?.0))
+        Ok(ManuallyDrop::new(
+            self.store()?.read_index(|_, _| Ok(()))?.0,
+        ))
     }
 
     /// Rumours in brief, then `then` reads in full the shards it needs.
@@ -78,10 +80,7 @@ impl Context {
 
     /// A read-modify-write; nothing is written unless `change` succeeds.
     /// `change` reads in full the rumour shards it changes.
-    fn write<T>(
-        &self,
-        change: impl FnOnce(&Store, &mut World) -> Result<T>,
-    ) -> Result<(Kept, T)> {
+    fn write<T>(&self, change: impl FnOnce(&Store, &mut World) -> Result<T>) -> Result<(Kept, T)> {
         let store = self.store()?;
         let (world, t) = store.change(&self.command_line, self.as_of, |w| change(&store, w))?;
         Ok((ManuallyDrop::new(world), t))
@@ -169,6 +168,24 @@ pub fn run(ctx: &Context, command: Command) -> Result<Output> {
                 )
             }))
         }
+        Command::Import(ImportCommand::Transfermarkt {
+            players,
+            clubs,
+            dry_run,
+        }) => import_rows(ctx, dry_run, |w, progress| {
+            mercato::import::transfermarkt::import(
+                w,
+                clubs.as_deref(),
+                players.as_deref(),
+                ctx.as_of,
+                progress,
+            )
+        }),
+        Command::Import(ImportCommand::Wyscout { file, dry_run }) => {
+            import_rows(ctx, dry_run, |w, progress| {
+                mercato::import::wyscout::import(w, &file, ctx.as_of, progress)
+            })
+        }
         Command::Digest { since } => {
             let world = ctx.read()?;
             let assessor = Assessor::new(&world, ctx.as_of);
@@ -215,6 +232,68 @@ pub fn run(ctx: &Context, command: Command) -> Result<Output> {
         }
         Command::Completions { .. } | Command::Man => Ok(Output::default()),
     }
+}
+
+/// Runs an importer (on a copy, for a dry run), with a progress bar on a
+/// terminal, and reports counts and bad rows.
+fn import_rows(
+    ctx: &Context,
+    dry_run: bool,
+    import: impl FnOnce(&mut World, mercato::import::Progress) -> Result<mercato::import::ImportReport>,
+) -> Result<Output> {
+    use std::io::IsTerminal;
+    let bar = std::io::stderr().is_terminal().then(|| {
+        let bar = indicatif::ProgressBar::new_spinner();
+        bar.set_message("rows read");
+        bar
+    });
+    let progress = |rows: u64| {
+        if let Some(bar) = &bar
+            && rows.is_multiple_of(256)
+        {
+            bar.set_position(rows);
+        }
+    };
+    let report = if dry_run {
+        let mut world = ctx.read_brief()?;
+        import(&mut world, &progress)?
+    } else {
+        ctx.write(|_, w| import(w, &progress))?.1
+    };
+    if let Some(bar) = bar {
+        bar.finish_and_clear();
+    }
+    let mut out = ctx.show(&report, || {
+        format!(
+            "{}{}\n",
+            if dry_run {
+                "dry run, nothing written: "
+            } else {
+                ""
+            },
+            mercato::import::transfermarkt::summary(&report)
+        )
+    });
+    for p in report.problems.iter().take(20) {
+        out.notes
+            .push(format!("skipped {}:{}: {}", p.file, p.line, p.message));
+    }
+    if !report.warnings.is_empty() {
+        out.notes.push(format!(
+            "{} row(s) imported in part, e.g. {}:{}: {}",
+            report.warnings.len(),
+            report.warnings[0].file,
+            report.warnings[0].line,
+            report.warnings[0].message
+        ));
+    }
+    if report.problems.len() > 20 {
+        out.notes.push(format!(
+            "... and {} more skipped rows (see --json)",
+            report.problems.len() - 20
+        ));
+    }
+    Ok(out)
 }
 
 fn parse_fee(text: &str, currency: Option<&str>) -> Result<Fee> {

@@ -323,6 +323,7 @@ pub fn add_player(world: &mut World, new: NewPlayer, as_of: NaiveDate) -> Result
         id: id.clone(),
         name,
         born: Some(new.born),
+        reported_age: None,
         nationality: text::optional_name("nationality", new.nationality.as_deref())?,
         position: new.position,
         also,

@@ -11,6 +11,7 @@ pub mod check;
 pub mod dates;
 pub mod edit;
 pub mod error;
+pub mod import;
 pub mod merge;
 pub mod model;
 pub mod names;

@@ -5,6 +5,7 @@ mod common;
 mod desk;
 mod errors;
 mod headline;
+mod import;
 mod props;
 mod safety;
 mod scratch;

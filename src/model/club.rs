@@ -24,6 +24,9 @@ pub struct Club {
     /// players not named here follow in the default order.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub depth: BTreeMap<Slot, Vec<PlayerId>>,
+    /// Ids in other databases (e.g. "transfermarkt"), so re-imports update.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub external_ids: BTreeMap<String, String>,
 }
 
 impl Club {
@@ -37,6 +40,7 @@ impl Club {
             league: None,
             coach: None,
             depth: BTreeMap::new(),
+            external_ids: BTreeMap::new(),
         }
     }
 }

@@ -14,6 +14,9 @@ pub struct Player {
     pub name: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub born: Option<NaiveDate>,
+    /// The age a source gave, when the date of birth is unknown.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reported_age: Option<ReportedAge>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub nationality: Option<String>,
     /// The primary position.
@@ -96,10 +99,33 @@ impl Contract {
     }
 }
 
+/// Orders contracts by when they were signed: by start when both starts are
+/// known, else by end (an imported contract often has no start).
+fn later_signed(a: &Contract, b: &Contract) -> std::cmp::Ordering {
+    match (a.start, b.start) {
+        (Some(x), Some(y)) => (x, a.end).cmp(&(y, b.end)),
+        _ => (a.end, a.start).cmp(&(b.end, b.start)),
+    }
+}
+
+/// An age as a source gave it, when the date of birth is unknown.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReportedAge {
+    pub age: u32,
+    /// The day it was true.
+    pub on: NaiveDate,
+}
+
 impl Player {
     /// The player's age in whole years on `day`.
     pub fn age_on(&self, day: NaiveDate) -> Option<u32> {
-        let born = self.born?;
+        let Some(born) = self.born else {
+            // Only an age was given (some exports): add the whole years since.
+            let reported = self.reported_age.as_ref()?;
+            let years = day.years_since(reported.on)?;
+            return Some(reported.age + years);
+        };
         if day < born {
             return None;
         }
@@ -117,7 +143,7 @@ impl Player {
         self.contracts
             .iter()
             .filter(|c| !c.loan && c.started_by(day))
-            .max_by_key(|c| (c.start, c.end))
+            .max_by(|a, b| later_signed(a, b))
     }
 
     /// The loan the player is on, on `day`.
@@ -177,6 +203,7 @@ mod tests {
             id: "p".into(),
             name: "P".into(),
             born: Some(date(born)),
+            reported_age: None,
             nationality: None,
             position: Position::CB,
             also: vec![Position::LB],

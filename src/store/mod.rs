@@ -226,7 +226,11 @@ impl Store {
         let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
         let chunk = files.len().div_ceil(threads).max(1);
         let data = &self.dir;
-        type Looked = (PathBuf, Option<cache::Fingerprint>, Option<cache::CachedShard>);
+        type Looked = (
+            PathBuf,
+            Option<cache::Fingerprint>,
+            Option<cache::CachedShard>,
+        );
         let looked_up: Vec<Looked> = std::thread::scope(|scope| {
             let handles: Vec<_> = files
                 .chunks(chunk)
@@ -339,7 +343,11 @@ impl Store {
             match cache::Fingerprint::of(&path) {
                 Some(fingerprint) => {
                     let rumours = by_shard.get(shard).map_or(&[][..], Vec::as_slice);
-                    cache::write(&self.dir, shard, &cache::CachedShard::of(fingerprint, rumours));
+                    cache::write(
+                        &self.dir,
+                        shard,
+                        &cache::CachedShard::of(fingerprint, rumours),
+                    );
                 }
                 None => cache::forget(&self.dir, shard),
             }
@@ -774,6 +782,7 @@ mod tests {
                     id: "p".into(),
                     name: "P".into(),
                     born: None,
+                    reported_age: None,
                     nationality: None,
                     position: crate::model::Position::CB,
                     also: vec![],

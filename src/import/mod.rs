@@ -1,0 +1,396 @@
+//! Importers of real football data: Transfermarkt's public dataset and
+//! Wyscout-style league exports. Both map rows onto the model, keep the
+//! source's ids so that a re-import updates instead of duplicating, report bad
+//! rows with their line number and import the rest.
+
+pub mod transfermarkt;
+pub mod wyscout;
+
+use crate::model::{Club, ClubId, Contract, Player, PlayerId};
+use crate::names::fold;
+use crate::world::World;
+use serde::Serialize;
+use std::collections::HashMap;
+
+/// What happened to the records of one kind.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct Counts {
+    pub new: usize,
+    pub updated: usize,
+    pub unchanged: usize,
+    pub skipped: usize,
+}
+
+/// A row that could not be imported.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RowProblem {
+    pub file: String,
+    pub line: u64,
+    pub message: String,
+}
+
+/// What an import did.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct ImportReport {
+    pub clubs: Counts,
+    pub players: Counts,
+    /// Rows skipped, and why.
+    pub problems: Vec<RowProblem>,
+    /// Rows imported without part of what they said, and why.
+    pub warnings: Vec<RowProblem>,
+}
+
+/// Called with the number of rows read so far, for a progress bar.
+pub type Progress<'a> = &'a dyn Fn(u64);
+
+/// Finds records by external id or by name, once per import.
+pub(crate) struct Matcher {
+    clubs_by_external: HashMap<(String, String), ClubId>,
+    clubs_by_name: HashMap<String, ClubId>,
+    /// By the name without legal words ("Liverpool Football Club" → "liverpool");
+    /// `None` where two clubs share the key.
+    clubs_by_key: HashMap<String, Option<ClubId>>,
+    /// The systems each club already has an id in.
+    club_systems: HashMap<ClubId, Vec<String>>,
+    players_by_external: HashMap<(String, String), PlayerId>,
+    players_by_name_born: HashMap<(String, Option<chrono::NaiveDate>), PlayerId>,
+}
+
+impl Matcher {
+    pub(crate) fn new(world: &World) -> Matcher {
+        let mut m = Matcher {
+            clubs_by_external: HashMap::new(),
+            clubs_by_name: HashMap::new(),
+            club_systems: HashMap::new(),
+            clubs_by_key: HashMap::new(),
+            players_by_external: HashMap::new(),
+            players_by_name_born: HashMap::new(),
+        };
+        for club in world.clubs.values() {
+            m.remember_club(club);
+        }
+        for player in world.players.values() {
+            m.remember_player(player);
+        }
+        m
+    }
+
+    fn remember_club(&mut self, club: &Club) {
+        self.club_systems
+            .insert(club.id.clone(), club.external_ids.keys().cloned().collect());
+        for (system, id) in &club.external_ids {
+            self.clubs_by_external
+                .insert((system.clone(), id.clone()), club.id.clone());
+        }
+        for name in std::iter::once(&club.name).chain(&club.aliases) {
+            self.clubs_by_name
+                .entry(fold(name))
+                .or_insert_with(|| club.id.clone());
+        }
+        self.clubs_by_name
+            .entry(fold(club.id.as_str()))
+            .or_insert_with(|| club.id.clone());
+        let mut keys: Vec<String> = std::iter::once(&club.name)
+            .chain(&club.aliases)
+            .map(|n| club_key(n))
+            .filter(|k| !k.is_empty())
+            .collect();
+        keys.sort();
+        keys.dedup();
+        for key in keys {
+            let entry = self
+                .clubs_by_key
+                .entry(key)
+                .or_insert_with(|| Some(club.id.clone()));
+            if entry.as_ref() != Some(&club.id) {
+                *entry = None;
+            }
+        }
+    }
+
+    fn remember_player(&mut self, player: &Player) {
+        for (system, id) in &player.external_ids {
+            self.players_by_external
+                .insert((system.clone(), id.clone()), player.id.clone());
+        }
+        self.players_by_name_born
+            .entry((fold(&player.name), player.born))
+            .or_insert_with(|| player.id.clone());
+    }
+
+    /// The club with this external id, or else one of these names (a club
+    /// that already has another id in the same system is another club).
+    pub(crate) fn club(&self, system: &str, external: &str, names: &[&str]) -> Option<ClubId> {
+        if let Some(id) = self
+            .clubs_by_external
+            .get(&(system.to_string(), external.to_string()))
+        {
+            return Some(id.clone());
+        }
+        let free = |id: &&ClubId| {
+            !self
+                .club_systems
+                .get(*id)
+                .is_some_and(|systems| systems.iter().any(|s| s == system))
+        };
+        names
+            .iter()
+            .filter_map(|n| self.clubs_by_name.get(&fold(n)))
+            .find(free)
+            .or_else(|| {
+                names
+                    .iter()
+                    .filter_map(|n| self.clubs_by_key.get(&club_key(n))?.as_ref())
+                    .find(free)
+            })
+            .cloned()
+    }
+
+    /// The player with this external id, or else this name and date of birth.
+    pub(crate) fn player(
+        &self,
+        system: &str,
+        external: &str,
+        name: &str,
+        born: Option<chrono::NaiveDate>,
+    ) -> Option<PlayerId> {
+        self.players_by_external
+            .get(&(system.to_string(), external.to_string()))
+            .or_else(|| born.and_then(|_| self.players_by_name_born.get(&(fold(name), born))))
+            .cloned()
+    }
+}
+
+/// A club's name without the words of its legal form, for matching
+/// "Liverpool Football Club" or "FC Liverpool" with "Liverpool".
+pub(crate) fn club_key(name: &str) -> String {
+    const LEGAL: &[&str] = &[
+        "fc", "afc", "cf", "sc", "ac", "club", "football", "fussball", "futbol", "clube", "de",
+        "del", "calcio", "s", "a", "d", "e", "v", "ev", "ag", "spa", "sad", "ltd", "plc", "the",
+    ];
+    fold(name)
+        .split(' ')
+        .filter(|w| !w.is_empty() && !LEGAL.contains(w))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Puts an imported club into the world: merged into the existing one it
+/// matches, else added. Returns its id.
+pub(crate) fn upsert_club(
+    world: &mut World,
+    matcher: &mut Matcher,
+    counts: &mut Counts,
+    existing: Option<ClubId>,
+    incoming: Club,
+) -> ClubId {
+    match existing.and_then(|id| world.clubs.get(&id).cloned()) {
+        Some(old) => {
+            let mut merged = old.clone();
+            // Imports fill in what is unknown and refresh external facts, but
+            // never rename a club the user named.
+            // Facts already known are kept: two sources that name a league
+            // differently ("Scotland 1.", "Scottish Premiership") must not
+            // undo each other on every import.
+            merged.country = merged.country.or(incoming.country);
+            merged.league = merged.league.or(incoming.league);
+            merged.coach = incoming.coach.or(merged.coach);
+            for alias in incoming.aliases {
+                if fold(&alias) != fold(&merged.name)
+                    && !merged.aliases.iter().any(|a| fold(a) == fold(&alias))
+                {
+                    merged.aliases.push(alias);
+                }
+            }
+            merged.external_ids.extend(incoming.external_ids);
+            let id = merged.id.clone();
+            if merged == old {
+                counts.unchanged += 1;
+            } else {
+                counts.updated += 1;
+                matcher.remember_club(&merged);
+                world.put_club(merged);
+            }
+            id
+        }
+        None => {
+            let mut club = incoming;
+            let base = club.id.as_str().to_string();
+            let mut n = 2;
+            while world.clubs.contains_key(&club.id) {
+                club.id = ClubId(format!("{base}-{n}"));
+                n += 1;
+            }
+            counts.new += 1;
+            matcher.remember_club(&club);
+            let id = club.id.clone();
+            world.put_club(club);
+            id
+        }
+    }
+}
+
+/// Puts an imported player into the world: merged into the one it matches,
+/// else added. A contract that is new for him is added to his history.
+pub(crate) fn upsert_player(
+    world: &mut World,
+    matcher: &mut Matcher,
+    counts: &mut Counts,
+    existing: Option<PlayerId>,
+    incoming: Player,
+    contract: Option<Contract>,
+) {
+    let add_contract = |p: &mut Player| {
+        if let Some(c) = &contract {
+            let known = p
+                .contracts
+                .iter()
+                .any(|k| k.club == c.club && k.end == c.end && k.loan == c.loan);
+            if !known {
+                p.contracts.push(c.clone());
+            }
+        }
+    };
+    match existing.and_then(|id| world.players.get(&id).cloned()) {
+        Some(old) => {
+            let mut merged = old.clone();
+            merged.born = merged.born.or(incoming.born);
+            if merged.born.is_none() {
+                // A newer export gives an older age: keep the first report
+                // unless the two disagree about the player's age.
+                let agrees = match (&merged.reported_age, &incoming.reported_age) {
+                    (Some(old), Some(new)) => new
+                        .on
+                        .years_since(old.on)
+                        .is_some_and(|years| old.age + years == new.age),
+                    _ => false,
+                };
+                if !agrees {
+                    merged.reported_age = incoming.reported_age.or(merged.reported_age);
+                }
+            }
+            merged.nationality = merged.nationality.or(incoming.nationality);
+            merged.caps = incoming.caps.or(merged.caps);
+            merged.foot = merged.foot.or(incoming.foot);
+            merged.market_value = incoming.market_value.or(merged.market_value);
+            for p in incoming.also {
+                if p != merged.position && !merged.also.contains(&p) {
+                    merged.also.push(p);
+                }
+            }
+            merged.external_ids.extend(incoming.external_ids);
+            add_contract(&mut merged);
+            if merged == old {
+                counts.unchanged += 1;
+            } else {
+                counts.updated += 1;
+                matcher.remember_player(&merged);
+                world.put_player(merged);
+            }
+        }
+        None => {
+            let mut player = incoming;
+            add_contract(&mut player);
+            counts.new += 1;
+            matcher.remember_player(&player);
+            world.put_player(player);
+        }
+    }
+}
+
+/// A player id for an imported name: the slug, then with the birth year,
+/// then with a counter.
+pub(crate) fn new_player_id(
+    world: &World,
+    name: &str,
+    born: Option<chrono::NaiveDate>,
+) -> Option<PlayerId> {
+    use chrono::Datelike;
+    let base = crate::model::ids::slug(name)?;
+    let year = born.map(|b| format!("-{}", b.year())).unwrap_or_default();
+    std::iter::once(base.clone())
+        .chain(std::iter::once(format!("{base}{year}")))
+        .chain((2..100_000).map(|n| format!("{base}{year}-{n}")))
+        .map(PlayerId)
+        .find(|id| !world.players.contains_key(id))
+}
+
+/// "2026-06-30 00:00:00" or "2026-06-30" → a date.
+pub(crate) fn parse_day(text: &str) -> Result<Option<chrono::NaiveDate>, String> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Ok(None);
+    }
+    let day = text.split(' ').next().unwrap_or(text);
+    crate::dates::parse(day).map(Some)
+}
+
+/// A column of a CSV header, or an error naming what is missing.
+pub(crate) fn column(headers: &csv::StringRecord, name: &str, file: &str) -> crate::Result<usize> {
+    headers.iter().position(|h| h == name).ok_or_else(|| {
+        crate::Error::Refused(format!(
+            "{file}: no column '{name}' in the header; is this the right file?"
+        ))
+    })
+}
+
+/// Line numbers of CSV records, counted from their byte offsets (the csv
+/// crate's own line count is one short on CRLF files).
+pub(crate) struct Lines<'a> {
+    bytes: &'a [u8],
+    offset: usize,
+    line: u64,
+}
+
+impl<'a> Lines<'a> {
+    pub(crate) fn new(bytes: &'a [u8]) -> Lines<'a> {
+        Lines {
+            bytes,
+            offset: 0,
+            line: 1,
+        }
+    }
+
+    /// The 1-based line on which the record at `position` starts.
+    pub(crate) fn of(&mut self, position: Option<&csv::Position>) -> u64 {
+        let Some(target) = position.map(|p| usize::try_from(p.byte()).unwrap_or(usize::MAX)) else {
+            return 0;
+        };
+        let mut target = target.min(self.bytes.len());
+        // On CRLF files a record's offset can point at the line break before it.
+        while target < self.bytes.len() && matches!(self.bytes[target], b'\r' | b'\n') {
+            target += 1;
+        }
+        if target < self.offset {
+            self.offset = 0;
+            self.line = 1;
+        }
+        self.line += self.bytes[self.offset..target]
+            .iter()
+            .filter(|b| **b == b'\n')
+            .count() as u64;
+        self.offset = target;
+        self.line
+    }
+}
+
+/// Reads a whole CSV file, so that bad rows can be located by line.
+pub(crate) fn read_csv(path: &std::path::Path) -> crate::Result<Vec<u8>> {
+    std::fs::read(path).map_err(|e| crate::Error::io(path, e))
+}
+
+/// The records of a CSV file, each with the line it starts on; a record
+/// that cannot be read comes with its error, and reading goes on.
+pub(crate) fn records<'r>(
+    rdr: &'r mut csv::Reader<&[u8]>,
+    lines: &'r mut Lines<'_>,
+) -> impl Iterator<Item = (u64, Result<csv::StringRecord, csv::Error>)> + 'r {
+    std::iter::from_fn(move || {
+        let mut record = csv::StringRecord::new();
+        match rdr.read_record(&mut record) {
+            Ok(false) => None,
+            Ok(true) => Some((lines.of(record.position()), Ok(record))),
+            Err(e) => Some((lines.of(e.position()), Err(e))),
+        }
+    })
+}

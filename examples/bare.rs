@@ -22,7 +22,9 @@ fn main() {
         .unwrap_or_default();
     paths.sort();
     for path in paths {
-        let Ok(bytes) = std::fs::read(&path) else { continue };
+        let Ok(bytes) = std::fs::read(&path) else {
+            continue;
+        };
         if let Ok(file) = serde_json::from_slice::<File>(&bytes) {
             players += file.records.len();
         }

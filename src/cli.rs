@@ -317,6 +317,22 @@ pub enum ContractCommand {
         #[arg(long)]
         league: Option<String>,
     },
+    /// Contracts on a time axis, one bar per player: today marked, final years
+    /// highlighted, open rumours on the bars.
+    #[command(after_help = "Examples:
+  mercato contract timeline --club \"Real Madrid\"
+  mercato contract timeline --position CB --svg centre-backs.svg")]
+    Timeline {
+        /// Only this club's players.
+        #[arg(long)]
+        club: Option<String>,
+        /// Only players who can play this position.
+        #[arg(long, value_parser = parse_position)]
+        position: Option<Position>,
+        /// Also write the timeline as a standalone SVG picture to this file.
+        #[arg(long, value_name = "FILE")]
+        svg: Option<PathBuf>,
+    },
     /// Record a contract: a signing, a loan or a renewal. Earlier contracts stay as history.
     #[command(
         after_help = "Example:\n  mercato contract set konate --club liverpool --until 2030-06-30"
@@ -374,6 +390,8 @@ pub enum ClubCommand {
   mercato club depth \"Real Madrid\"
   mercato club depth liverpool --set CB \"van dijk,konate\"
   mercato club depth liverpool --reset CB
+  mercato club depth \"Real Madrid\" --view pitch
+  mercato club depth \"Real Madrid\" --svg real-madrid.svg
 
 Default order in a slot: natural players before cover, players staying before
 players leaving, then the older first. --set puts the named players first.")]
@@ -385,6 +403,12 @@ players leaving, then the older first. --set puts the named players first.")]
         /// Go back to the default order for a slot.
         #[arg(long, value_name = "SLOT", value_parser = parse_slot)]
         reset: Option<Slot>,
+        /// table (one block per slot) or pitch (the back line drawn in formation).
+        #[arg(long, value_enum, default_value_t = DepthView::Table)]
+        view: DepthView,
+        /// Also write the chart as a standalone SVG picture to this file.
+        #[arg(long, value_name = "FILE")]
+        svg: Option<PathBuf>,
     },
 }
 
@@ -482,6 +506,13 @@ pub enum SourceCommand {
         #[arg(long = "alias", value_name = "ALIAS")]
         aliases: Vec<String>,
     },
+}
+
+/// How `club depth` draws the chart in the terminal.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DepthView {
+    Table,
+    Pitch,
 }
 
 /// When to colour output.

@@ -2,14 +2,14 @@
 //! change, render. No logic of its own beyond choosing text or JSON.
 
 use crate::cli::{
-    ClubCommand, Command, ContractCommand, ImportCommand, PlayerCommand, RumourCommand, SortArg,
-    SourceCommand,
+    ClubCommand, Command, ContractCommand, DepthView, ImportCommand, PlayerCommand, RumourCommand,
+    SortArg, SourceCommand,
 };
 use chrono::NaiveDate;
 use mercato::edit::{self, Move, NewClub, NewContract, NewPlayer, NewReport, NewSource, NewStatus};
 use mercato::model::{Currency, Fee, Slot, Stance};
 use mercato::query::rumours::{Assessor, SortBy};
-use mercato::query::{depth, digest, expiring, records, rumours};
+use mercato::query::{depth, digest, expiring, records, rumours, timeline};
 use mercato::render::Style;
 use mercato::{Error, Result, Store, World, render};
 use std::mem::ManuallyDrop;
@@ -232,6 +232,13 @@ pub fn run(ctx: &Context, command: Command) -> Result<Output> {
         }
         Command::Completions { .. } | Command::Man => Ok(Output::default()),
     }
+}
+
+/// Writes an SVG picture (atomically) and says where.
+fn write_picture(path: &std::path::Path, svg: &str, out: &mut Output) -> Result<()> {
+    mercato::store::atomic::write_atomic(path, svg.as_bytes())?;
+    out.notes.push(format!("wrote {}", path.display()));
+    Ok(())
 }
 
 /// Runs an importer (on a copy, for a dry run), with a progress bar on a
@@ -492,6 +499,20 @@ fn contract(ctx: &Context, command: ContractCommand) -> Result<Output> {
                 render::records::expiring(&rows, &window.join(" and "), ctx.as_of, ctx.style)
             }))
         }
+        ContractCommand::Timeline {
+            club,
+            position,
+            svg,
+        } => {
+            let world = ctx.read_brief()?;
+            let club = club.map(|c| world.find_club(&c)).transpose()?;
+            let t = timeline::timeline(&world, club.as_ref(), position, ctx.as_of);
+            let mut out = ctx.show(&t, || render::timeline::timeline(&t, ctx.style));
+            if let Some(path) = svg {
+                write_picture(&path, &render::svg::timeline(&t), &mut out)?;
+            }
+            Ok(out)
+        }
         ContractCommand::Set(c) => {
             let new = NewContract {
                 club: c.club,
@@ -549,7 +570,13 @@ fn club(ctx: &Context, command: ClubCommand) -> Result<Output> {
                 || render::records::club(&view, &squad, ctx.style),
             ))
         }
-        ClubCommand::Depth { club, set, reset } => {
+        ClubCommand::Depth {
+            club,
+            set,
+            reset,
+            view,
+            svg,
+        } => {
             let mut changes: Vec<(Slot, Vec<String>)> = Vec::new();
             if let Some(pair) = set {
                 let slot: Slot = pair[0].parse().map_err(Error::Refused)?;
@@ -578,7 +605,14 @@ fn club(ctx: &Context, command: ClubCommand) -> Result<Output> {
             };
             let id = world.find_club(&club)?;
             let chart = depth::depth_chart(&world, &world.clubs[&id], ctx.as_of);
-            Ok(ctx.show(&chart, || render::depth::chart(&chart, ctx.style)))
+            let mut out = ctx.show(&chart, || match view {
+                DepthView::Table => render::depth::chart(&chart, ctx.style),
+                DepthView::Pitch => render::pitch::pitch(&chart, ctx.style),
+            });
+            if let Some(path) = svg {
+                write_picture(&path, &render::svg::depth(&chart), &mut out)?;
+            }
+            Ok(out)
         }
     }
 }

@@ -6,6 +6,7 @@ mod desk;
 mod errors;
 mod headline;
 mod import;
+mod pictures;
 mod props;
 mod safety;
 mod scratch;

@@ -7,6 +7,7 @@ pub mod expiring;
 pub mod likelihood;
 pub mod records;
 pub mod rumours;
+pub mod timeline;
 
 use chrono::{Months, NaiveDate};
 

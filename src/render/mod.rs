@@ -2,8 +2,11 @@
 //! reads files, the clock or the terminal; the caller says how wide to draw.
 
 pub mod depth;
+pub mod pitch;
 pub mod records;
 pub mod rumours;
+pub mod svg;
+pub mod timeline;
 
 use comfy_table::{Cell, Color, ContentArrangement, LineStyle, Table, TableStyle};
 use serde::Serialize;

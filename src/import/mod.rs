@@ -40,6 +40,22 @@ pub struct ImportReport {
     pub warnings: Vec<RowProblem>,
 }
 
+impl ImportReport {
+    /// Records a row that was skipped, and why.
+    pub(crate) fn skip(&mut self, players: bool, file: &str, line: u64, message: String) {
+        if players {
+            self.players.skipped += 1;
+        } else {
+            self.clubs.skipped += 1;
+        }
+        self.problems.push(RowProblem {
+            file: file.to_string(),
+            line,
+            message,
+        });
+    }
+}
+
 /// Called with the number of rows read so far, for a progress bar.
 pub type Progress<'a> = &'a dyn Fn(u64);
 

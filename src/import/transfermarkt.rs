@@ -109,8 +109,7 @@ pub fn import(
             let record = match record {
                 Ok(r) => r,
                 Err(e) => {
-                    report.clubs.skipped += 1;
-                    report.problems.push(problem(&file, line, e.to_string()));
+                    report.skip(false, &file, line, e.to_string());
                     continue;
                 }
             };
@@ -119,16 +118,12 @@ pub fn import(
             let name = match text::name("club name", field(c_name)) {
                 Ok(n) => n,
                 Err(e) => {
-                    report.clubs.skipped += 1;
-                    report.problems.push(problem(&file, line, e.to_string()));
+                    report.skip(false, &file, line, e.to_string());
                     continue;
                 }
             };
             if external.is_empty() {
-                report.clubs.skipped += 1;
-                report
-                    .problems
-                    .push(problem(&file, line, "no club_id".into()));
+                report.skip(false, &file, line, "no club_id".into());
                 continue;
             }
             let code = field(c_code);
@@ -181,8 +176,7 @@ pub fn import(
             let record = match record {
                 Ok(r) => r,
                 Err(e) => {
-                    report.players.skipped += 1;
-                    report.problems.push(problem(&file, line, e.to_string()));
+                    report.skip(true, &file, line, e.to_string());
                     continue;
                 }
             };
@@ -205,8 +199,7 @@ pub fn import(
                     contract,
                 ),
                 Err(message) => {
-                    report.players.skipped += 1;
-                    report.problems.push(problem(&file, line, message));
+                    report.skip(true, &file, line, message);
                 }
             }
         }

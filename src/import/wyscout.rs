@@ -5,8 +5,8 @@
 //! the second adds what it knows (a contract) to the first.
 
 use super::{
-    ImportReport, Lines, Matcher, Progress, RowProblem, column, new_player_id, parse_day, read_csv,
-    records, upsert_club, upsert_player,
+    ImportReport, Lines, Matcher, Progress, column, new_player_id, parse_day, read_csv, records,
+    upsert_club, upsert_player,
 };
 use crate::error::{Error, Result};
 use crate::model::player::ReportedAge;
@@ -75,23 +75,13 @@ pub fn import(
         let record = match record {
             Ok(r) => r,
             Err(e) => {
-                report.players.skipped += 1;
-                report.problems.push(RowProblem {
-                    file: file.clone(),
-                    line,
-                    message: e.to_string(),
-                });
+                report.skip(true, &file, line, e.to_string());
                 continue;
             }
         };
         let field = |i: usize| record.get(i).unwrap_or("").trim();
         let bad = |message: String, report: &mut ImportReport| {
-            report.players.skipped += 1;
-            report.problems.push(RowProblem {
-                file: file.clone(),
-                line,
-                message,
-            });
+            report.skip(true, &file, line, message);
         };
         let (name, team) = match (
             text::name("player name", field(c_player)),

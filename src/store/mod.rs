@@ -145,30 +145,7 @@ impl Store {
     pub fn load_lenient(&self) -> (World, Vec<Error>) {
         let mut world = World::default();
         let mut problems = Vec::new();
-        let clubs = [self.path_of(&FileKey::Clubs)];
-        self.read_into(
-            &clubs,
-            "clubs",
-            &mut world.clubs,
-            |c| c.id.clone(),
-            &mut problems,
-        );
-        let sources = [self.path_of(&FileKey::Sources)];
-        self.read_into(
-            &sources,
-            "sources",
-            &mut world.sources,
-            |s| s.id.clone(),
-            &mut problems,
-        );
-        let players = self.shard_files("players", &mut problems);
-        self.read_into(
-            &players,
-            "players",
-            &mut world.players,
-            |p| p.id.clone(),
-            &mut problems,
-        );
+        self.load_people(&mut world, &mut problems);
         let rumours = self.shard_files("rumours", &mut problems);
         let mut all = BTreeMap::new();
         self.read_into(
@@ -184,19 +161,15 @@ impl Store {
         (world, problems)
     }
 
-    /// Loads clubs, sources, players and every rumour in brief, but reads
-    /// in full only the rumour shards the cache cannot vouch for. Commands
-    /// then read the shards they need with [`Store::load_rumour_shards`].
-    pub fn load_index(&self) -> Result<World> {
-        let mut problems = Vec::new();
-        let mut world = World::default();
+    /// Reads clubs, sources and players (with their contracts) into `world`.
+    fn load_people(&self, world: &mut World, problems: &mut Vec<Error>) {
         let clubs = [self.path_of(&FileKey::Clubs)];
         self.read_into(
             &clubs,
             "clubs",
             &mut world.clubs,
             |c| c.id.clone(),
-            &mut problems,
+            problems,
         );
         let sources = [self.path_of(&FileKey::Sources)];
         self.read_into(
@@ -204,16 +177,25 @@ impl Store {
             "sources",
             &mut world.sources,
             |s| s.id.clone(),
-            &mut problems,
+            problems,
         );
-        let players = self.shard_files("players", &mut problems);
+        let players = self.shard_files("players", problems);
         self.read_into(
             &players,
             "players",
             &mut world.players,
             |p| p.id.clone(),
-            &mut problems,
+            problems,
         );
+    }
+
+    /// Loads clubs, sources, players and every rumour in brief, but reads
+    /// in full only the rumour shards the cache cannot vouch for. Commands
+    /// then read the shards they need with [`Store::load_rumour_shards`].
+    pub fn load_index(&self) -> Result<World> {
+        let mut problems = Vec::new();
+        let mut world = World::default();
+        self.load_people(&mut world, &mut problems);
         if let Some(first) = problems.into_iter().next() {
             return Err(first);
         }

@@ -27,6 +27,7 @@ pub struct Cli {
     #[arg(
         long,
         global = true,
+        help_heading = "Global options",
         env = "MERCATO_DATA_DIR",
         default_value = "data",
         value_name = "DIR"
@@ -35,17 +36,18 @@ pub struct Cli {
 
     /// The day to see the world as of: ages, expiry windows and "latest" are computed from it.
     /// Defaults to today.
-    #[arg(long, global = true, env = "MERCATO_AS_OF", value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    #[arg(long, global = true, help_heading = "Global options", env = "MERCATO_AS_OF", value_name = "YYYY-MM-DD", value_parser = parse_date)]
     pub as_of: Option<NaiveDate>,
 
     /// Print machine-readable JSON on stdout instead of tables.
-    #[arg(long, global = true)]
+    #[arg(long, global = true, help_heading = "Global options")]
     pub json: bool,
 
     /// How long to wait for another mercato writing to the same data directory.
     #[arg(
         long,
         global = true,
+        help_heading = "Global options",
         env = "MERCATO_LOCK_TIMEOUT",
         default_value_t = 5.0,
         value_name = "SECONDS"
@@ -53,7 +55,7 @@ pub struct Cli {
     pub lock_timeout: f64,
 
     /// When to use colour: auto (a terminal, and NO_COLOR unset), always or never.
-    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
+    #[arg(long, global = true, help_heading = "Global options", value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
     pub color: ColorChoice,
 
     #[command(subcommand)]

@@ -24,19 +24,8 @@ $M player add "Dean Huijsen" --born 2005-04-14 --position CB --nationality Spain
 $M player add "Éder Militão" --born 1998-01-18 --position CB --also RB --nationality Brazil --foot right --club "Real Madrid" --until 2028-06-30
 $M player add "Trent Alexander-Arnold" --born 1998-10-07 --position RB --also CM --nationality England --foot right --club "Real Madrid" --until 2031-06-30 --from Liverpool --notes "Joined in summer 2025"
 $M player add "Álvaro Carreras" --born 2003-03-23 --position LB --nationality Spain --foot left --club "Real Madrid" --until 2031-06-30 --notes "Joined in summer 2025"
-# Start dates of these contracts are not in the article and not certain: leave them unknown.
-python3 - ""$1"" <<'PY'
-import json, glob, sys
-unknown_start = {"virgil-van-dijk", "dean-huijsen", "eder-militao", "trent-alexander-arnold", "alvaro-carreras"}
-for path in glob.glob(sys.argv[1] + "/players/*.json"):
-    doc = json.load(open(path))
-    for p in doc["records"]:
-        if p["id"] in unknown_start:
-            for c in p["contracts"]:
-                c.pop("start", None)
-    with open(path, "w") as f:
-        f.write(json.dumps(doc, indent=2, ensure_ascii=False) + "\n")
-PY
+# Contracts entered without --since keep an unknown start: those dates are not
+# in the article and not certain.
 $M rumour add konate --renewal --source "L'Equipe" --date 2025-10-19 --status talks --note "Liverpool chiefs confident Konaté will sign a new deal; talks ongoing for over a year"
 $M rumour add konate --renewal --source "Spanish media" --date 2025-10-20 --note "Backs up L'Equipe: Konaté expected to extend his stay"
 $M rumour add konate --to "Real Madrid" --source "Spanish media" --date 2025-10-20 --against --note "Xabi Alonso has decided to abandon plans to sign Konaté; Upamecano is plan B"

@@ -352,7 +352,7 @@ pub struct ContractArgs {
     /// The last day of the contract.
     #[arg(long, value_parser = parse_date, value_name = "YYYY-MM-DD")]
     pub until: NaiveDate,
-    /// The first day (default: the as-of date).
+    /// The first day, if known.
     #[arg(long, value_parser = parse_date, value_name = "YYYY-MM-DD")]
     pub since: Option<NaiveDate>,
     /// A loan (the permanent contract elsewhere goes on).
@@ -467,7 +467,7 @@ pub struct PlayerAdd {
     /// Last day of his contract at --club.
     #[arg(long, requires = "club", value_parser = parse_date, value_name = "YYYY-MM-DD")]
     pub until: Option<NaiveDate>,
-    /// First day of that contract (default: the as-of date).
+    /// First day of that contract, if known.
     #[arg(long, requires = "club", value_parser = parse_date, value_name = "YYYY-MM-DD")]
     pub since: Option<NaiveDate>,
     /// The contract is a loan.

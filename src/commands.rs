@@ -521,7 +521,7 @@ fn contract(ctx: &Context, command: ContractCommand) -> Result<Output> {
                 loan: c.loan,
                 signed_from: c.from,
             };
-            let (world, id) = ctx.write(|_, w| edit::set_contract(w, &c.player, new, ctx.as_of))?;
+            let (world, id) = ctx.write(|_, w| edit::set_contract(w, &c.player, new))?;
             let view = records::player_view(&world, &world.players[&id], ctx.as_of);
             Ok(ctx.show(&view, || render::records::player(&view, "", ctx.style)))
         }

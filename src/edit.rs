@@ -38,7 +38,7 @@ pub struct NewSource {
 #[derive(Debug, Clone)]
 pub struct NewContract {
     pub club: String,
-    /// First day; defaults to the as-of date.
+    /// First day, when known.
     pub start: Option<NaiveDate>,
     pub end: NaiveDate,
     pub loan: bool,
@@ -251,12 +251,7 @@ pub fn set_source(
 }
 
 /// Checks a contract and resolves its clubs.
-fn build_contract(
-    world: &World,
-    new: &NewContract,
-    born: Option<NaiveDate>,
-    as_of: NaiveDate,
-) -> Result<Contract> {
+fn build_contract(world: &World, new: &NewContract, born: Option<NaiveDate>) -> Result<Contract> {
     let club = world.find_club(&new.club)?;
     let signed_from = new
         .signed_from
@@ -271,7 +266,10 @@ fn build_contract(
     }
     let contract = Contract {
         club,
-        start: Some(new.start.unwrap_or(as_of)),
+        // An unknown start is left unknown rather than guessed: a contract
+        // "until 2026-06-30" entered today must not be refused for ending
+        // before it started.
+        start: new.start,
         end: new.end,
         loan: new.loan,
         signed_from,
@@ -315,7 +313,7 @@ pub fn add_player(world: &mut World, new: NewPlayer, as_of: NaiveDate) -> Result
         }
     }
     let contracts = match &new.contract {
-        Some(c) => vec![build_contract(world, c, Some(new.born), as_of)?],
+        Some(c) => vec![build_contract(world, c, Some(new.born))?],
         None => Vec::new(),
     };
     let id = unique_player_id(world, &name, new.born)?;
@@ -356,15 +354,10 @@ pub fn unique_player_id(world: &World, name: &str, born: NaiveDate) -> Result<Pl
 }
 
 /// Records a new contract (a signing or a renewal). Earlier contracts stay as history.
-pub fn set_contract(
-    world: &mut World,
-    player: &str,
-    new: NewContract,
-    as_of: NaiveDate,
-) -> Result<PlayerId> {
+pub fn set_contract(world: &mut World, player: &str, new: NewContract) -> Result<PlayerId> {
     let id = world.find_player(player)?;
     let mut record = world.players[&id].clone();
-    let contract = build_contract(world, &new, record.born, as_of)?;
+    let contract = build_contract(world, &new, record.born)?;
     if record.contracts.contains(&contract) {
         return Err(Error::Refused(format!(
             "{} already has this contract with {} (until {})",
@@ -826,7 +819,6 @@ mod tests {
                 loan: false,
                 signed_from: None,
             },
-            date("2025-11-01"),
         )
         .unwrap();
         let p = &w.players[&id];

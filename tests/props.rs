@@ -197,7 +197,6 @@ fn apply(world: &mut World, op: &Op) {
                 loan,
                 signed_from: None,
             },
-            as_of(),
         )
         .map(drop),
         Op::Report {

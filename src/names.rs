@@ -22,6 +22,8 @@ fn compact(folded: &str) -> String {
 /// Something that can be found by name.
 pub struct Candidate<'a, K> {
     pub key: K,
+    /// The id, shown beside the name when two candidates share a name.
+    pub id: &'a str,
     /// The name shown to the user.
     pub name: &'a str,
     /// Other names it answers to (aliases, the id).
@@ -87,7 +89,7 @@ pub fn resolve<'a, K: Clone>(
     let folded_query = fold(query);
     let query_words: Vec<&str> = folded_query.split(' ').filter(|w| !w.is_empty()).collect();
     let mut best: Option<Quality> = None;
-    let mut matches: Vec<(K, &'a str)> = Vec::new();
+    let mut matches: Vec<(K, &'a str, &'a str)> = Vec::new();
     let mut near: Vec<(f64, &'a str)> = Vec::new();
     for cand in candidates {
         let q = std::iter::once(cand.name)
@@ -106,11 +108,11 @@ pub fn resolve<'a, K: Clone>(
             .min();
         match (q, best) {
             (Some(q), Some(b)) if q > b => {}
-            (Some(q), Some(b)) if q == b => matches.push((cand.key, cand.name)),
+            (Some(q), Some(b)) if q == b => matches.push((cand.key, cand.name, cand.id)),
             (Some(q), _) => {
                 best = Some(q);
                 matches.clear();
-                matches.push((cand.key, cand.name));
+                matches.push((cand.key, cand.name, cand.id));
             }
             (None, _) if best.is_none() => {
                 let score = similarity(&folded_query, cand.name, &cand.aliases);
@@ -136,8 +138,18 @@ pub fn resolve<'a, K: Clone>(
             })
         }
         _ => {
-            let mut candidates: Vec<String> =
-                matches.into_iter().map(|(_, n)| n.to_string()).collect();
+            // Namesakes are told apart by their ids, which always resolve.
+            let shared = |name: &str| matches.iter().filter(|(_, n, _)| *n == name).count() > 1;
+            let mut candidates: Vec<String> = matches
+                .iter()
+                .map(|(_, n, id)| {
+                    if shared(n) {
+                        format!("{n} ({id})")
+                    } else {
+                        n.to_string()
+                    }
+                })
+                .collect();
             candidates.sort();
             candidates.dedup();
             let shown = candidates.len();
@@ -198,6 +210,7 @@ mod tests {
             query,
             people().into_iter().map(|(k, n, a)| Candidate {
                 key: k,
+                id: k,
                 name: n,
                 aliases: a,
             }),

@@ -202,26 +202,35 @@ impl World {
             .map_or(id.as_str(), |s| s.name.as_str())
     }
 
-    /// Finds a player by name ("konate", "Van Dijk") or id.
+    /// Finds a player by name ("konate", "Van Dijk") or id; an exact id
+    /// always wins, so namesakes can be named.
     pub fn find_player(&self, query: &str) -> Result<PlayerId> {
+        if let Some((id, _)) = self.players.get_key_value(query.trim()) {
+            return Ok(id.clone());
+        }
         names::resolve(
             "player",
             query,
             self.players.values().map(|p| Candidate {
                 key: p.id.clone(),
+                id: p.id.as_str(),
                 name: &p.name,
                 aliases: vec![p.id.as_str()],
             }),
         )
     }
 
-    /// Finds a club by name, alias ("Real", "LFC") or id.
+    /// Finds a club by name, alias ("Real", "LFC") or id (an exact id always wins).
     pub fn find_club(&self, query: &str) -> Result<ClubId> {
+        if let Some((id, _)) = self.clubs.get_key_value(query.trim()) {
+            return Ok(id.clone());
+        }
         names::resolve(
             "club",
             query,
             self.clubs.values().map(|c| Candidate {
                 key: c.id.clone(),
+                id: c.id.as_str(),
                 name: &c.name,
                 aliases: c
                     .aliases
@@ -233,13 +242,17 @@ impl World {
         )
     }
 
-    /// Finds a source by name, alias or id.
+    /// Finds a source by name, alias or id (an exact id always wins).
     pub fn find_source(&self, query: &str) -> Result<SourceId> {
+        if let Some((id, _)) = self.sources.get_key_value(query.trim()) {
+            return Ok(id.clone());
+        }
         names::resolve(
             "source",
             query,
             self.sources.values().map(|s| Candidate {
                 key: s.id.clone(),
+                id: s.id.as_str(),
                 name: &s.name,
                 aliases: s
                     .aliases

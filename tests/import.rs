@@ -86,6 +86,16 @@ fn transfermarkt_imports_once_and_updates_after() {
     assert_eq!(klose["player"]["position"], "ST");
     let selcuk = env.run_as_of(DAY, &["player", "show", "selcuk sahin"]);
     assert_eq!(selcuk.code, 1, "two namesakes: ambiguous");
+    assert!(
+        selcuk.stderr.contains("Selcuk Sahin (selcuk-sahin)"),
+        "{}",
+        selcuk.stderr
+    );
+    let by_id = json(&env, &["player", "show", "selcuk-sahin"]);
+    assert_eq!(
+        by_id["player"]["id"], "selcuk-sahin",
+        "an exact id always resolves"
+    );
     assert!(env.run_as_of(DAY, &["check"]).stdout.contains("ok"));
 }
 

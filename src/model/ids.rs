@@ -25,6 +25,13 @@ macro_rules! id_type {
             }
         }
 
+        // Lets maps keyed by ids be searched with a plain `&str`.
+        impl std::borrow::Borrow<str> for $name {
+            fn borrow(&self) -> &str {
+                &self.0
+            }
+        }
+
         impl From<&str> for $name {
             fn from(s: &str) -> Self {
                 Self(s.to_string())

@@ -50,6 +50,9 @@ pub fn check_world(store: &Store, world: &World, as_of: NaiveDate) -> Vec<Proble
         });
     };
     for club in world.clubs.values() {
+        if let Err(e) = crate::text::name("name", &club.name) {
+            report(FileKey::Clubs, format!("club '{}': {e}", club.id));
+        }
         for (slot, order) in &club.depth {
             for id in order.iter().filter(|id| !world.players.contains_key(*id)) {
                 report(
@@ -63,6 +66,9 @@ pub fn check_world(store: &Store, world: &World, as_of: NaiveDate) -> Vec<Proble
         }
     }
     for source in world.sources.values() {
+        if let Err(e) = crate::text::name("name", &source.name) {
+            report(FileKey::Sources, format!("source '{}': {e}", source.id));
+        }
         if let Some(tier) = source.tier.filter(|t| !TIERS.contains(t)) {
             report(
                 FileKey::Sources,
@@ -73,6 +79,16 @@ pub fn check_world(store: &Store, world: &World, as_of: NaiveDate) -> Vec<Proble
     for player in world.players.values() {
         let key = || FileKey::Players(shard_of(&player.id));
         let who = format!("player '{}'", player.id);
+        if let Err(e) = crate::text::name("name", &player.name) {
+            report(key(), format!("{who}: {e}"));
+        }
+        if let Some(Err(e)) = player
+            .notes
+            .as_deref()
+            .map(|n| crate::text::note("notes", n))
+        {
+            report(key(), format!("{who}: {e}"));
+        }
         if let Some(born) = player.born.filter(|b| *b > as_of) {
             report(key(), format!("{who}: born {born}, after {as_of}"));
         }
@@ -124,6 +140,9 @@ pub fn check_world(store: &Store, world: &World, as_of: NaiveDate) -> Vec<Proble
             report(key(), format!("{what}: has no reports"));
         }
         for r in &rumour.reports {
+            if let Some(Err(e)) = r.note.as_deref().map(|n| crate::text::note("note", n)) {
+                report(key(), format!("{what}: {e}"));
+            }
             if !world.sources.contains_key(&r.source) {
                 report(
                     key(),

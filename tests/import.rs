@@ -260,3 +260,19 @@ fn a_bundle_that_is_not_one_is_refused() {
     assert!(run.stderr.contains("tm-clubs.csv:1:"), "{}", run.stderr);
     assert_eq!(before, env.snapshot());
 }
+
+#[test]
+fn a_hostile_bundle_is_refused_whole() {
+    let env = TestEnv::shipped();
+    let out = env.data.parent().unwrap().join("bundle.json");
+    env.ok(&["export", "--out", out.to_str().unwrap()]);
+    let mut bundle: Value = serde_json::from_slice(&std::fs::read(&out).unwrap()).unwrap();
+    bundle["clubs"][0]["name"] = Value::from("Evil\u{0}Club");
+    bundle["players"][0]["notes"] = Value::from("x".repeat(1_000_000));
+    std::fs::write(&out, serde_json::to_vec(&bundle).unwrap()).unwrap();
+    let before = env.snapshot();
+    let run = env.run(&["import", "bundle", out.to_str().unwrap()]);
+    assert_eq!(run.code, 1);
+    assert!(run.stderr.contains("nothing imported"), "{}", run.stderr);
+    assert_eq!(before, env.snapshot());
+}

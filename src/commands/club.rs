@@ -1,0 +1,97 @@
+//! `mercato club ...`.
+
+use super::{Context, Output, write_picture};
+use crate::cli::{ClubCommand, DepthView};
+use mercato::edit::{self, NewClub};
+use mercato::model::Slot;
+use mercato::query::{depth, records};
+use mercato::{Error, Result, render};
+
+pub fn run(ctx: &Context, command: ClubCommand) -> Result<Output> {
+    match command {
+        ClubCommand::Add {
+            name,
+            country,
+            league,
+            coach,
+            aliases,
+        } => {
+            let new = NewClub {
+                name,
+                aliases,
+                country,
+                league,
+                coach,
+            };
+            let (world, id) = ctx.write(|_, w| edit::add_club(w, new))?;
+            let view = records::clubs(&world, ctx.as_of)
+                .into_iter()
+                .find(|c| c.id == id.as_str());
+            Ok(ctx.show(&view, || {
+                format!("Added club {} ({id})\n", world.club_name(&id))
+            }))
+        }
+        ClubCommand::List => {
+            let world = ctx.read_brief()?;
+            let list = records::clubs(&world, ctx.as_of);
+            Ok(ctx.show(&list, || render::records::clubs(&list, ctx.style)))
+        }
+        ClubCommand::Show { club } => {
+            let world = ctx.read_brief()?;
+            let id = world.find_club(&club)?;
+            let view = records::clubs(&world, ctx.as_of)
+                .into_iter()
+                .find(|c| c.id == id.as_str())
+                .ok_or_else(|| Error::Refused(format!("club '{id}' vanished while reading")))?;
+            let squad = records::players(&world, Some(&id), None, ctx.as_of);
+            Ok(ctx.show(
+                &serde_json::json!({ "club": &view, "squad": &squad }),
+                || render::records::club(&view, &squad, ctx.style),
+            ))
+        }
+        ClubCommand::Depth {
+            club,
+            set,
+            reset,
+            view,
+            svg,
+        } => {
+            let mut changes: Vec<(Slot, Vec<String>)> = Vec::new();
+            if let Some(pair) = set {
+                let slot: Slot = pair[0].parse().map_err(Error::Refused)?;
+                let players = pair[1]
+                    .split(',')
+                    .map(str::trim)
+                    .filter(|p| !p.is_empty())
+                    .map(String::from)
+                    .collect();
+                changes.push((slot, players));
+            }
+            if let Some(slot) = reset {
+                changes.push((slot, Vec::new()));
+            }
+            let world = if changes.is_empty() {
+                ctx.read_brief()?
+            } else {
+                ctx.write(|_, w| {
+                    let id = w.find_club(&club)?;
+                    for (slot, players) in &changes {
+                        edit::set_depth_order(w, &id, *slot, players, ctx.as_of)?;
+                    }
+                    Ok(())
+                })?
+                .0
+            };
+            let id = world.find_club(&club)?;
+            let chart = depth::depth_chart(&world, &world.clubs[&id], ctx.as_of);
+            let mut out = ctx.show(&chart, || match view {
+                DepthView::Table => render::depth::chart(&chart, ctx.style),
+                DepthView::Pitch => render::pitch::pitch(&chart, ctx.style),
+            });
+            if let Some(path) = svg {
+                write_picture(&path, &render::svg::depth(&chart), &mut out)?;
+            }
+            Ok(out)
+        }
+    }
+}

@@ -1,0 +1,73 @@
+//! `mercato contract ...`.
+
+use super::{Context, Output, write_picture};
+use crate::cli::ContractCommand;
+use mercato::Result;
+use mercato::edit::{self, NewContract};
+use mercato::query::{expiring, records, timeline};
+use mercato::render;
+
+pub fn run(ctx: &Context, command: ContractCommand) -> Result<Output> {
+    match command {
+        ContractCommand::Expiring {
+            year,
+            within,
+            pre_contract,
+            age_max,
+            club,
+            position,
+            league,
+        } => {
+            let world = ctx.read_brief()?;
+            let filter = expiring::ExpiringFilter {
+                year,
+                within_months: within,
+                pre_contract,
+                club: club.map(|c| world.find_club(&c)).transpose()?,
+                position,
+                league,
+                age_max,
+            };
+            let rows = expiring::contracts_expiring(&world, &filter, ctx.as_of);
+            let mut window = Vec::new();
+            if let Some(y) = year {
+                window.push(format!("in {y}"));
+            }
+            if let Some(m) = within {
+                window.push(format!("within {m} months"));
+            }
+            if pre_contract {
+                window.push("within 6 months (pre-contract)".to_string());
+            }
+            Ok(ctx.show(&rows, || {
+                render::records::expiring(&rows, &window.join(" and "), ctx.as_of, ctx.style)
+            }))
+        }
+        ContractCommand::Timeline {
+            club,
+            position,
+            svg,
+        } => {
+            let world = ctx.read_brief()?;
+            let club = club.map(|c| world.find_club(&c)).transpose()?;
+            let t = timeline::timeline(&world, club.as_ref(), position, ctx.as_of);
+            let mut out = ctx.show(&t, || render::timeline::timeline(&t, ctx.style));
+            if let Some(path) = svg {
+                write_picture(&path, &render::svg::timeline(&t), &mut out)?;
+            }
+            Ok(out)
+        }
+        ContractCommand::Set(c) => {
+            let new = NewContract {
+                club: c.club,
+                start: c.since,
+                end: c.until,
+                loan: c.loan,
+                signed_from: c.from,
+            };
+            let (world, id) = ctx.write(|_, w| edit::set_contract(w, &c.player, new))?;
+            let view = records::player_view(&world, &world.players[&id], ctx.as_of);
+            Ok(ctx.show(&view, || render::records::player(&view, "", ctx.style)))
+        }
+    }
+}

@@ -1,0 +1,225 @@
+//! What each command does, in terms of the library: resolve names, ask or
+//! change, render. One file per noun; no logic beyond choosing text or JSON.
+
+mod club;
+mod contract;
+mod data;
+mod player;
+mod rumour;
+mod source;
+
+use crate::cli::{Command, ImportCommand};
+use chrono::NaiveDate;
+use mercato::model::{Currency, Fee};
+use mercato::render::Style;
+use mercato::{Error, Result, Store, World, render};
+use std::mem::ManuallyDrop;
+use std::path::PathBuf;
+
+/// A world that is not freed (see `Context::read`).
+type Kept = ManuallyDrop<World>;
+
+/// What every command needs: where the data is, the day, how to print.
+pub struct Context {
+    pub data_dir: PathBuf,
+    pub as_of: NaiveDate,
+    pub json: bool,
+    pub style: Style,
+    /// The command line, as recorded in the change log.
+    pub command_line: String,
+    pub lock_timeout: std::time::Duration,
+}
+
+/// What a command printed.
+#[derive(Default)]
+pub struct Output {
+    pub stdout: String,
+    /// Side remarks for stderr ("created source X").
+    pub notes: Vec<String>,
+    /// The command ran but found a problem (`check`): exit 1.
+    pub failed: bool,
+}
+
+impl Output {
+    fn text(stdout: String) -> Output {
+        Output {
+            stdout,
+            ..Output::default()
+        }
+    }
+}
+
+impl Context {
+    fn store(&self) -> Result<Store> {
+        Ok(Store::open(&self.data_dir)?.with_lock_timeout(self.lock_timeout))
+    }
+
+    // Worlds are handed out as `ManuallyDrop`: the process ends right after
+    // the command, and freeing a hundred thousand records one by one would
+    // cost a tenth of the run for nothing.
+
+    /// Every record, every rumour in full.
+    fn read(&self) -> Result<Kept> {
+        Ok(ManuallyDrop::new(self.store()?.read()?))
+    }
+
+    /// Every record, rumours in brief: enough for most questions, and fast.
+    fn read_brief(&self) -> Result<Kept> {
+        Ok(ManuallyDrop::new(
+            self.store()?.read_index(|_, _| Ok(()))?.0,
+        ))
+    }
+
+    /// Rumours in brief, then `then` reads in full the shards it needs.
+    fn read_with<T>(
+        &self,
+        then: impl FnOnce(&Store, &mut World) -> Result<T>,
+    ) -> Result<(Kept, T)> {
+        let (world, t) = self.store()?.read_index(then)?;
+        Ok((ManuallyDrop::new(world), t))
+    }
+
+    /// A read-modify-write; nothing is written unless `change` succeeds.
+    /// `change` reads in full the rumour shards it changes.
+    fn write<T>(&self, change: impl FnOnce(&Store, &mut World) -> Result<T>) -> Result<(Kept, T)> {
+        let store = self.store()?;
+        let (world, t) = store.change(&self.command_line, self.as_of, |w| change(&store, w))?;
+        Ok((ManuallyDrop::new(world), t))
+    }
+
+    /// JSON or text.
+    fn show<T: serde::Serialize + ?Sized>(
+        &self,
+        value: &T,
+        text: impl FnOnce() -> String,
+    ) -> Output {
+        Output::text(if self.json {
+            render::json(value)
+        } else {
+            text()
+        })
+    }
+}
+
+/// Runs one command. `completions` and `man` are handled by the caller.
+pub fn run(ctx: &Context, command: Command) -> Result<Output> {
+    match command {
+        Command::Rumour(c) => rumour::run(ctx, c),
+        Command::Contract(c) => contract::run(ctx, c),
+        Command::Club(c) => club::run(ctx, c),
+        Command::Player(c) => player::run(ctx, c),
+        Command::Source(c) => source::run(ctx, c),
+        Command::Export { out } => data::export(ctx, out),
+        Command::Import(ImportCommand::Bundle { file, dry_run }) => {
+            data::import_bundle(ctx, file, dry_run)
+        }
+        Command::Import(ImportCommand::Transfermarkt {
+            players,
+            clubs,
+            dry_run,
+        }) => import_rows(ctx, dry_run, |w, progress| {
+            mercato::import::transfermarkt::import(
+                w,
+                clubs.as_deref(),
+                players.as_deref(),
+                ctx.as_of,
+                progress,
+            )
+        }),
+        Command::Import(ImportCommand::Wyscout { file, dry_run }) => {
+            import_rows(ctx, dry_run, |w, progress| {
+                mercato::import::wyscout::import(w, &file, ctx.as_of, progress)
+            })
+        }
+        Command::Digest { since } => data::digest(ctx, since),
+        Command::Check => data::check(ctx),
+        Command::Undo => data::undo(ctx),
+        Command::Log => data::log(ctx),
+        Command::Init { dir } => data::init(ctx, dir),
+        Command::MergeDriver {
+            base,
+            ours,
+            theirs,
+            path,
+        } => data::merge_driver(&base, &ours, &theirs, path),
+        Command::Completions { .. } | Command::Man => Ok(Output::default()),
+    }
+}
+
+/// Writes an SVG picture (atomically) and says where.
+pub(crate) fn write_picture(path: &std::path::Path, svg: &str, out: &mut Output) -> Result<()> {
+    mercato::store::atomic::write_atomic(path, svg.as_bytes())?;
+    out.notes.push(format!("wrote {}", path.display()));
+    Ok(())
+}
+
+/// Runs an importer (on a copy, for a dry run), with a progress bar on a
+/// terminal, and reports counts and bad rows.
+pub(crate) fn import_rows(
+    ctx: &Context,
+    dry_run: bool,
+    import: impl FnOnce(&mut World, mercato::import::Progress) -> Result<mercato::import::ImportReport>,
+) -> Result<Output> {
+    use std::io::IsTerminal;
+    let bar = std::io::stderr().is_terminal().then(|| {
+        let bar = indicatif::ProgressBar::new_spinner();
+        bar.set_message("rows read");
+        bar
+    });
+    let progress = |rows: u64| {
+        if let Some(bar) = &bar
+            && rows.is_multiple_of(256)
+        {
+            bar.set_position(rows);
+        }
+    };
+    let report = if dry_run {
+        let mut world = ctx.read_brief()?;
+        import(&mut world, &progress)?
+    } else {
+        ctx.write(|_, w| import(w, &progress))?.1
+    };
+    if let Some(bar) = bar {
+        bar.finish_and_clear();
+    }
+    let mut out = ctx.show(&report, || {
+        format!(
+            "{}{}\n",
+            if dry_run {
+                "dry run, nothing written: "
+            } else {
+                ""
+            },
+            mercato::import::transfermarkt::summary(&report)
+        )
+    });
+    for p in report.problems.iter().take(20) {
+        out.notes
+            .push(format!("skipped {}:{}: {}", p.file, p.line, p.message));
+    }
+    if !report.warnings.is_empty() {
+        out.notes.push(format!(
+            "{} row(s) imported in part, e.g. {}:{}: {}",
+            report.warnings.len(),
+            report.warnings[0].file,
+            report.warnings[0].line,
+            report.warnings[0].message
+        ));
+    }
+    if report.problems.len() > 20 {
+        out.notes.push(format!(
+            "... and {} more skipped rows (see --json)",
+            report.problems.len() - 20
+        ));
+    }
+    Ok(out)
+}
+
+pub(crate) fn parse_fee(text: &str, currency: Option<&str>) -> Result<Fee> {
+    let default = match currency {
+        Some(c) => Currency::parse(c)
+            .ok_or_else(|| Error::Refused(format!("unknown currency '{c}' (EUR, GBP or USD)")))?,
+        None => Currency::EUR,
+    };
+    Fee::parse(text, default).map_err(Error::Refused)
+}

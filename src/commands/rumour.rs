@@ -1,0 +1,160 @@
+//! `mercato rumour ...`.
+
+use super::{Context, Output, parse_fee};
+use crate::cli::{RumourCommand, SortArg};
+use mercato::Result;
+use mercato::edit::{self, Move, NewReport, NewStatus};
+use mercato::model::Stance;
+use mercato::query::rumours::{self, Assessor, SortBy};
+use mercato::render;
+
+pub fn run(ctx: &Context, command: RumourCommand) -> Result<Output> {
+    match command {
+        RumourCommand::Add(a) => {
+            let target = match (a.to, a.renewal) {
+                (Some(club), _) => Move::To(club),
+                (None, true) => Move::Renewal,
+                (None, false) => Move::Leaving,
+            };
+            let fee = a
+                .fee
+                .as_deref()
+                .map(|f| parse_fee(f, a.currency.as_deref()))
+                .transpose()?;
+            let new = NewReport {
+                player: a.player,
+                target,
+                source: a.source,
+                date: a.date,
+                status: a.status.map(Into::into),
+                stance: if a.against {
+                    Stance::Against
+                } else {
+                    Stance::For
+                },
+                via: a.via,
+                fee,
+                loan: a.loan,
+                option_to_buy: a.option_to_buy,
+                note: a.note,
+                url: a.url,
+            };
+            let (world, added) = ctx.write(|store, w| {
+                let player = w.find_player(&new.player)?;
+                store.load_rumours_of(w, &player)?;
+                edit::add_report(w, new, ctx.as_of)
+            })?;
+            let assessor = Assessor::new(&world, ctx.as_of);
+            let view = rumours::view(&world, &assessor, &world.rumours[&added.rumour]);
+            let mut out = ctx.show(&view, || {
+                let verb = if added.new_rumour {
+                    "New rumour"
+                } else {
+                    "Added a report to rumour"
+                };
+                format!(
+                    "{verb} {}: {}, {} ({}, {} report{} from {} source{}, likelihood {}%)\n",
+                    view.id,
+                    view.player,
+                    view.describe_move(),
+                    view.status,
+                    view.reports.len(),
+                    if view.reports.len() == 1 { "" } else { "s" },
+                    view.sources,
+                    if view.sources == 1 { "" } else { "s" },
+                    view.likelihood,
+                )
+            });
+            for source in added.new_sources {
+                out.notes.push(format!(
+                    "'{}' was not a known source; added it with an unknown tier (set one with `mercato source set {source} --tier N`)",
+                    world.source_name(&source)
+                ));
+            }
+            Ok(out)
+        }
+        RumourCommand::List(l) => {
+            let min_fee_eur = l
+                .min_fee
+                .as_deref()
+                .map(|f| parse_fee(f, None).map(|fee| fee.total_eur()))
+                .transpose()?;
+            let (world, filter) = ctx.read_with(|store, world| {
+                let filter = rumours::RumourFilter {
+                    player: l.player.map(|p| world.find_player(&p)).transpose()?,
+                    club: l.club.map(|c| world.find_club(&c)).transpose()?,
+                    status: l.status.map(Into::into),
+                    since: l.since,
+                    source: l.source.map(|s| world.find_source(&s)).transpose()?,
+                    min_tier: l.min_tier,
+                    open: l.open,
+                    min_fee_eur,
+                    sort: match l.sort {
+                        SortArg::Recent => SortBy::Recent,
+                        SortArg::Likelihood => SortBy::Likelihood,
+                        SortArg::Player => SortBy::Player,
+                    },
+                };
+                // Read in full only the shards holding matching rumours.
+                if filter.needs_reports() {
+                    store.load_all_rumours(world)?;
+                }
+                let shards: std::collections::BTreeSet<String> = rumours::matching(world, &filter)
+                    .iter()
+                    .map(|s| mercato::world::shard_of(&s.player))
+                    .collect();
+                store.load_rumour_shards(world, shards.iter().map(String::as_str))?;
+                Ok(filter)
+            })?;
+            let mut assessor = Assessor::new(&world, ctx.as_of);
+            assessor.reheat_days = l.reheat_days;
+            let list = rumours::list(&world, &assessor, &filter);
+            Ok(ctx.show(&list, || render::rumours::list(&list, ctx.style)))
+        }
+        RumourCommand::Show { id, reheat_days } => {
+            let (world, id) = ctx.read_with(|store, w| {
+                let id = w.find_rumour(&id)?;
+                if let Some(player) = w.summary(&id).map(|s| s.player.clone()) {
+                    store.load_rumours_of(w, &player)?;
+                }
+                Ok(id)
+            })?;
+            let mut assessor = Assessor::new(&world, ctx.as_of);
+            assessor.reheat_days = reheat_days;
+            let view = rumours::view(&world, &assessor, &world.rumours[&id]);
+            Ok(ctx.show(&view, || render::rumours::detail(&view, ctx.style)))
+        }
+        RumourCommand::Update {
+            id,
+            status,
+            date,
+            note,
+            source,
+        } => {
+            let change = NewStatus {
+                status: status.into(),
+                date,
+                note,
+                source,
+            };
+            let (world, id) = ctx.write(|store, w| {
+                let found = w.find_rumour(&id)?;
+                if let Some(player) = w.summary(&found).map(|s| s.player.clone()) {
+                    store.load_rumours_of(w, &player)?;
+                }
+                edit::update_rumour(w, &id, change, ctx.as_of)
+            })?;
+            let assessor = Assessor::new(&world, ctx.as_of);
+            let view = rumours::view(&world, &assessor, &world.rumours[&id]);
+            Ok(ctx.show(&view, || {
+                format!(
+                    "Rumour {}: {}, {} is now '{}'\n",
+                    view.id,
+                    view.player,
+                    view.describe_move(),
+                    view.status
+                )
+            }))
+        }
+    }
+}

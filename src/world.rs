@@ -134,7 +134,13 @@ impl World {
     /// Every source's track record over all rumours: counted from the
     /// rumours read in full, and taken from the cache for the others.
     pub fn track_records(&self) -> BTreeMap<SourceId, TrackRecord> {
-        let mut records = crate::model::summary::tally(self.rumours.values());
+        // Rumours read from a shard that is not read whole (see
+        // `Store::load_rumours_of_players`) are already in its cached tally.
+        let mut records = crate::model::summary::tally(
+            self.rumours
+                .values()
+                .filter(|r| self.is_loaded(&shard_of(&r.player))),
+        );
         for tally in self.tallies.values() {
             for (source, record) in tally {
                 records.entry(source.clone()).or_default().add(record);

@@ -95,15 +95,16 @@ pub fn run(ctx: &Context, command: RumourCommand) -> Result<Output> {
                         SortArg::Player => SortBy::Player,
                     },
                 };
-                // Read in full only the shards holding matching rumours.
+                // Read in full only the rumours of the players concerned
+                // (all of a player's rumours, so reheated stories are seen).
                 if filter.needs_reports() {
                     store.load_all_rumours(world)?;
                 }
-                let shards: std::collections::BTreeSet<String> = rumours::matching(world, &filter)
-                    .iter()
-                    .map(|s| mercato::world::shard_of(&s.player))
+                let players: std::collections::HashSet<_> = rumours::matching(world, &filter)
+                    .into_iter()
+                    .map(|s| s.player)
                     .collect();
-                store.load_rumour_shards(world, shards.iter().map(String::as_str))?;
+                store.load_rumours_of_players(world, &players)?;
                 Ok(filter)
             })?;
             let mut assessor = Assessor::new(&world, ctx.as_of);

@@ -275,6 +275,37 @@ impl Store {
         Ok(())
     }
 
+    /// Reads in full the rumours of some players, for display only: the
+    /// shards are parsed but only these players' rumours are kept, and the
+    /// shards are not marked as read whole (so nothing can write them).
+    pub fn load_rumours_of_players(
+        &self,
+        world: &mut World,
+        players: &std::collections::HashSet<crate::model::PlayerId>,
+    ) -> Result<()> {
+        let shards: std::collections::BTreeSet<String> =
+            players.iter().map(crate::world::shard_of).collect();
+        let wanted: Vec<PathBuf> = shards
+            .iter()
+            .filter(|s| !world.is_loaded(s))
+            .map(|s| self.path_of(&FileKey::Rumours(s.clone())))
+            .collect();
+        let kept = on_all_cores(&wanted, |path| {
+            read_records::<Rumour>(path, "rumours").map(|rumours| {
+                rumours
+                    .into_iter()
+                    .filter(|r| players.contains(&r.player))
+                    .collect::<Vec<_>>()
+            })
+        });
+        for rumours in kept {
+            for rumour in rumours? {
+                world.insert_rumour(rumour);
+            }
+        }
+        Ok(())
+    }
+
     /// Reads every rumour shard in full.
     pub fn load_all_rumours(&self, world: &mut World) -> Result<()> {
         let mut problems = Vec::new();

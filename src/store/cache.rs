@@ -68,7 +68,7 @@ impl CachedShard {
 }
 
 /// Where the cache of `data` lives, if there is anywhere to put it.
-fn dir_for(data: &Path) -> Option<PathBuf> {
+pub fn dir_for(data: &Path) -> Option<PathBuf> {
     if std::env::var_os("MERCATO_NO_CACHE").is_some_and(|v| !v.is_empty()) {
         return None;
     }
@@ -82,25 +82,21 @@ fn dir_for(data: &Path) -> Option<PathBuf> {
 }
 
 /// The cached entry of one shard, if it is still valid for `fingerprint`.
-pub fn read(data: &Path, shard: &str, fingerprint: Fingerprint) -> Option<CachedShard> {
-    let file = dir_for(data)?.join(format!("{shard}.json"));
+pub fn read(dir: &Path, shard: &str, fingerprint: Fingerprint) -> Option<CachedShard> {
+    let file = dir.join(format!("{shard}.json"));
     let bytes = std::fs::read(file).ok()?;
     let entry: CachedShard = serde_json::from_slice(&bytes).ok()?;
     (entry.version == VERSION && entry.fingerprint == fingerprint).then_some(entry)
 }
 
 /// Saves one shard's entry; failures are ignored (the next command rebuilds it).
-pub fn write(data: &Path, shard: &str, entry: &CachedShard) {
-    if let Some(dir) = dir_for(data)
-        && let Ok(bytes) = serde_json::to_vec(entry)
-    {
+pub fn write(dir: &Path, shard: &str, entry: &CachedShard) {
+    if let Ok(bytes) = serde_json::to_vec(entry) {
         let _ = atomic::write_atomic(&dir.join(format!("{shard}.json")), &bytes);
     }
 }
 
 /// Forgets one shard's entry (its file is gone).
-pub fn forget(data: &Path, shard: &str) {
-    if let Some(dir) = dir_for(data) {
-        let _ = std::fs::remove_file(dir.join(format!("{shard}.json")));
-    }
+pub fn forget(dir: &Path, shard: &str) {
+    let _ = std::fs::remove_file(dir.join(format!("{shard}.json")));
 }

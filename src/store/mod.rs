@@ -42,6 +42,8 @@ const GITATTRIBUTES: &str = "# Merge data files record by record; enable once pe
 pub struct Store {
     dir: PathBuf,
     lock_timeout: Duration,
+    /// Where rumour summaries are cached (see [`cache`]); none to read every file.
+    cache: Option<PathBuf>,
 }
 
 #[derive(Deserialize)]
@@ -72,6 +74,7 @@ impl Store {
         let dir = dir.into();
         match std::fs::metadata(&dir) {
             Ok(meta) if meta.is_dir() => Ok(Store {
+                cache: cache::dir_for(&dir),
                 dir,
                 lock_timeout: Duration::from_secs(5),
             }),
@@ -103,6 +106,12 @@ impl Store {
         let store = Store::open(&dir)?;
         store.ensure_gitignore()?;
         Ok(store)
+    }
+
+    /// Reads every file, keeping no cache (tests, and `MERCATO_NO_CACHE=1`).
+    pub fn without_cache(mut self) -> Store {
+        self.cache = None;
+        self
     }
 
     /// How long a writer waits for another one before giving up.
@@ -205,7 +214,7 @@ impl Store {
             return Err(first);
         }
         // Each shard: its cache entry if still valid, else the file itself.
-        let data = &self.dir;
+        let cache_dir = self.cache.as_deref();
         type Looked = (
             PathBuf,
             Option<cache::Fingerprint>,
@@ -213,7 +222,9 @@ impl Store {
         );
         let looked_up: Vec<Looked> = on_all_cores(&files, |path| {
             let fp = cache::Fingerprint::of(path);
-            let entry = fp.and_then(|fp| cache::read(data, &shard_name(path), fp));
+            let entry = cache_dir
+                .zip(fp)
+                .and_then(|(dir, fp)| cache::read(dir, &shard_name(path), fp));
             (path.clone(), fp, entry)
         });
         let mut stale = Vec::new();
@@ -237,9 +248,9 @@ impl Store {
         for (path, records) in self.read_files::<Rumour>(&stale, "rumours") {
             let rumours = records?;
             let shard = shard_name(&path);
-            if let Some(fp) = fingerprints.get(&shard) {
+            if let (Some(dir), Some(fp)) = (cache_dir, fingerprints.get(&shard)) {
                 let refs: Vec<&Rumour> = rumours.iter().collect();
-                cache::write(&self.dir, &shard, &cache::CachedShard::of(*fp, &refs));
+                cache::write(dir, &shard, &cache::CachedShard::of(*fp, &refs));
             }
             for rumour in rumours {
                 if world.rumours.contains_key(&rumour.id) {
@@ -332,19 +343,18 @@ impl Store {
     /// Records the rumour shards a change just wrote in the cache, so the
     /// next command need not read them again.
     fn refresh_cache(&self, world: &World, shards: &[String]) {
+        let Some(dir) = self.cache.as_deref() else {
+            return;
+        };
         let by_shard = world.rumours_by_shard();
         for shard in shards {
             let path = self.path_of(&FileKey::Rumours(shard.clone()));
             match cache::Fingerprint::of(&path) {
                 Some(fingerprint) => {
                     let rumours = by_shard.get(shard).map_or(&[][..], Vec::as_slice);
-                    cache::write(
-                        &self.dir,
-                        shard,
-                        &cache::CachedShard::of(fingerprint, rumours),
-                    );
+                    cache::write(dir, shard, &cache::CachedShard::of(fingerprint, rumours));
                 }
-                None => cache::forget(&self.dir, shard),
+                None => cache::forget(dir, shard),
             }
         }
     }
@@ -738,7 +748,7 @@ mod tests {
     #[test]
     fn round_trip_through_a_directory() {
         let dir = tempfile::tempdir().unwrap();
-        let store = Store::init(dir.path()).unwrap();
+        let store = Store::init(dir.path()).unwrap().without_cache();
         let day = "2025-10-20".parse().unwrap();
         store
             .change("club add Liverpool", day, |w| {
@@ -759,7 +769,7 @@ mod tests {
     #[test]
     fn undo_restores_every_byte() {
         let dir = tempfile::tempdir().unwrap();
-        let store = Store::open(dir.path()).unwrap();
+        let store = Store::open(dir.path()).unwrap().without_cache();
         let day = "2025-10-20".parse().unwrap();
         store
             .change("one", day, |w| {
@@ -810,7 +820,7 @@ mod tests {
     #[test]
     fn undo_refuses_to_clobber_later_edits() {
         let dir = tempfile::tempdir().unwrap();
-        let store = Store::open(dir.path()).unwrap();
+        let store = Store::open(dir.path()).unwrap().without_cache();
         let day = "2025-10-20".parse().unwrap();
         store
             .change("one", day, |w| {
@@ -826,7 +836,7 @@ mod tests {
     #[test]
     fn a_half_done_change_is_rolled_back() {
         let dir = tempfile::tempdir().unwrap();
-        let store = Store::open(dir.path()).unwrap();
+        let store = Store::open(dir.path()).unwrap().without_cache();
         let day = "2025-10-20".parse().unwrap();
         store
             .change("one", day, |w| {

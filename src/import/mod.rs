@@ -341,25 +341,16 @@ pub(crate) fn parse_day(text: &str) -> Result<Option<chrono::NaiveDate>, String>
     crate::dates::parse(day).map(Some)
 }
 
-/// A column of a CSV header, or an error naming what is missing.
-pub(crate) fn column(headers: &csv::StringRecord, name: &str, file: &str) -> crate::Result<usize> {
-    headers.iter().position(|h| h == name).ok_or_else(|| {
-        crate::Error::Refused(format!(
-            "{file}: no column '{name}' in the header; is this the right file?"
-        ))
-    })
-}
-
 /// Line numbers of CSV records, counted from their byte offsets (the csv
 /// crate's own line count is one short on CRLF files).
-pub(crate) struct Lines<'a> {
+struct Lines<'a> {
     bytes: &'a [u8],
     offset: usize,
     line: u64,
 }
 
 impl<'a> Lines<'a> {
-    pub(crate) fn new(bytes: &'a [u8]) -> Lines<'a> {
+    fn new(bytes: &'a [u8]) -> Lines<'a> {
         Lines {
             bytes,
             offset: 0,
@@ -368,7 +359,7 @@ impl<'a> Lines<'a> {
     }
 
     /// The 1-based line on which the record at `position` starts.
-    pub(crate) fn of(&mut self, position: Option<&csv::Position>) -> u64 {
+    fn of(&mut self, position: Option<&csv::Position>) -> u64 {
         let Some(target) = position.map(|p| usize::try_from(p.byte()).unwrap_or(usize::MAX)) else {
             return 0;
         };
@@ -390,23 +381,57 @@ impl<'a> Lines<'a> {
     }
 }
 
-/// Reads a whole CSV file, so that bad rows can be located by line.
-pub(crate) fn read_csv(path: &std::path::Path) -> crate::Result<Vec<u8>> {
-    std::fs::read(path).map_err(|e| crate::Error::io(path, e))
+/// A CSV export read whole, so that bad rows can be located by line.
+pub(crate) struct CsvFile {
+    /// The path, as shown in messages.
+    pub(crate) name: String,
+    bytes: Vec<u8>,
+    headers: csv::StringRecord,
 }
 
-/// The records of a CSV file, each with the line it starts on; a record
-/// that cannot be read comes with its error, and reading goes on.
-pub(crate) fn records<'r>(
-    rdr: &'r mut csv::Reader<&[u8]>,
-    lines: &'r mut Lines<'_>,
-) -> impl Iterator<Item = (u64, Result<csv::StringRecord, csv::Error>)> + 'r {
-    std::iter::from_fn(move || {
-        let mut record = csv::StringRecord::new();
-        match rdr.read_record(&mut record) {
-            Ok(false) => None,
-            Ok(true) => Some((lines.of(record.position()), Ok(record))),
-            Err(e) => Some((lines.of(e.position()), Err(e))),
-        }
-    })
+impl CsvFile {
+    /// Reads the file and its header line.
+    pub(crate) fn open(path: &std::path::Path) -> crate::Result<CsvFile> {
+        let name = path.display().to_string();
+        let bytes = std::fs::read(path).map_err(|e| crate::Error::io(path, e))?;
+        let headers = csv::Reader::from_reader(&bytes[..])
+            .headers()
+            .map_err(|e| crate::Error::Refused(format!("{name}: {e}")))?
+            .clone();
+        Ok(CsvFile {
+            name,
+            bytes,
+            headers,
+        })
+    }
+
+    /// The index of a column, or an error naming what is missing.
+    pub(crate) fn column(&self, column: &str) -> crate::Result<usize> {
+        self.headers
+            .iter()
+            .position(|h| h == column)
+            .ok_or_else(|| {
+                crate::Error::Refused(format!(
+                    "{}: no column '{column}' in the header; is this the right file?",
+                    self.name
+                ))
+            })
+    }
+
+    /// The records after the header, each with the line it starts on; a
+    /// record that cannot be read comes with its error, and reading goes on.
+    pub(crate) fn rows(
+        &self,
+    ) -> impl Iterator<Item = (u64, Result<csv::StringRecord, csv::Error>)> + '_ {
+        let mut rdr = csv::Reader::from_reader(&self.bytes[..]);
+        let mut lines = Lines::new(&self.bytes);
+        std::iter::from_fn(move || {
+            let mut record = csv::StringRecord::new();
+            match rdr.read_record(&mut record) {
+                Ok(false) => None,
+                Ok(true) => Some((lines.of(record.position()), Ok(record))),
+                Err(e) => Some((lines.of(e.position()), Err(e))),
+            }
+        })
+    }
 }

@@ -3,10 +3,10 @@
 //! sub-positions such as "Centre-Back", competition codes such as "GB1".
 
 use super::{
-    Counts, ImportReport, Lines, Matcher, Progress, RowProblem, column, new_player_id, parse_day,
-    read_csv, records, upsert_club, upsert_player,
+    Counts, CsvFile, ImportReport, Matcher, Progress, RowProblem, new_player_id, parse_day,
+    upsert_club, upsert_player,
 };
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::model::{Club, ClubId, Contract, Foot, Player, Position};
 use crate::text;
 use crate::world::World;
@@ -61,10 +61,6 @@ pub fn competition(code: &str) -> Option<(&'static str, &'static str)> {
     })
 }
 
-fn reader(bytes: &[u8]) -> csv::Reader<&[u8]> {
-    csv::ReaderBuilder::new().flexible(false).from_reader(bytes)
-}
-
 /// Imports clubs, then players (either file may be left out).
 pub fn import(
     world: &mut World,
@@ -87,15 +83,9 @@ pub fn import(
         })
         .collect();
     if let Some(path) = clubs {
-        let file = path.display().to_string();
-        let bytes = read_csv(path)?;
-        let mut lines = Lines::new(&bytes);
-        let mut rdr = reader(&bytes);
-        let headers = rdr
-            .headers()
-            .map_err(|e| Error::Refused(format!("{file}: {e}")))?
-            .clone();
-        let col = |name| column(&headers, name, &file);
+        let csv = CsvFile::open(path)?;
+        let file = &csv.name;
+        let col = |name| csv.column(name);
         let (c_id, c_code, c_name, c_comp, c_coach) = (
             col("club_id")?,
             col("club_code")?,
@@ -103,13 +93,13 @@ pub fn import(
             col("domestic_competition_id")?,
             col("coach_name")?,
         );
-        for (line, record) in records(&mut rdr, &mut lines) {
+        for (line, record) in csv.rows() {
             rows += 1;
             progress(rows);
             let record = match record {
                 Ok(r) => r,
                 Err(e) => {
-                    report.skip(false, &file, line, e.to_string());
+                    report.skip(false, file, line, e.to_string());
                     continue;
                 }
             };
@@ -118,12 +108,12 @@ pub fn import(
             let name = match text::name("club name", field(c_name)) {
                 Ok(n) => n,
                 Err(e) => {
-                    report.skip(false, &file, line, e.to_string());
+                    report.skip(false, file, line, e.to_string());
                     continue;
                 }
             };
             if external.is_empty() {
-                report.skip(false, &file, line, "no club_id".into());
+                report.skip(false, file, line, "no club_id".into());
                 continue;
             }
             let code = field(c_code);
@@ -148,15 +138,9 @@ pub fn import(
         }
     }
     if let Some(path) = players {
-        let file = path.display().to_string();
-        let bytes = read_csv(path)?;
-        let mut lines = Lines::new(&bytes);
-        let mut rdr = reader(&bytes);
-        let headers = rdr
-            .headers()
-            .map_err(|e| Error::Refused(format!("{file}: {e}")))?
-            .clone();
-        let col = |name| column(&headers, name, &file);
+        let csv = CsvFile::open(path)?;
+        let file = &csv.name;
+        let col = |name| csv.column(name);
         let cols = PlayerColumns {
             id: col("player_id")?,
             name: col("name")?,
@@ -170,13 +154,13 @@ pub fn import(
             club: col("current_club_id")?,
             value: col("market_value_in_eur")?,
         };
-        for (line, record) in records(&mut rdr, &mut lines) {
+        for (line, record) in csv.rows() {
             rows += 1;
             progress(rows);
             let record = match record {
                 Ok(r) => r,
                 Err(e) => {
-                    report.skip(true, &file, line, e.to_string());
+                    report.skip(true, file, line, e.to_string());
                     continue;
                 }
             };
@@ -184,7 +168,7 @@ pub fn import(
             let end = record.get(cols.contract_end).unwrap_or("").trim();
             if !end.is_empty() && !club_ids.contains_key(club) {
                 report.warnings.push(problem(
-                    &file,
+                    file,
                     line,
                     format!("club {club} is not among the clubs imported: the contract ending {end} was not recorded"),
                 ));
@@ -199,7 +183,7 @@ pub fn import(
                     contract,
                 ),
                 Err(message) => {
-                    report.skip(true, &file, line, message);
+                    report.skip(true, file, line, message);
                 }
             }
         }

@@ -5,10 +5,9 @@
 //! the second adds what it knows (a contract) to the first.
 
 use super::{
-    ImportReport, Lines, Matcher, Progress, column, new_player_id, parse_day, read_csv, records,
-    upsert_club, upsert_player,
+    CsvFile, ImportReport, Matcher, Progress, new_player_id, parse_day, upsert_club, upsert_player,
 };
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::model::player::ReportedAge;
 use crate::model::{Club, ClubId, Contract, Foot, Player, Position};
 use crate::names::fold;
@@ -47,15 +46,9 @@ pub fn import(
     as_of: NaiveDate,
     progress: Progress,
 ) -> Result<ImportReport> {
-    let file = path.display().to_string();
-    let bytes = read_csv(path)?;
-    let mut lines = Lines::new(&bytes);
-    let mut rdr = csv::ReaderBuilder::new().from_reader(&bytes[..]);
-    let headers = rdr
-        .headers()
-        .map_err(|e| Error::Refused(format!("{file}: {e}")))?
-        .clone();
-    let col = |name| column(&headers, name, &file);
+    let csv = CsvFile::open(path)?;
+    let file = &csv.name;
+    let col = |name| csv.column(name);
     let (c_player, c_league, c_team, c_position, c_age, c_value, c_contract, c_country, c_foot) = (
         col("Player")?,
         col("League")?,
@@ -70,18 +63,18 @@ pub fn import(
     let mut report = ImportReport::default();
     let mut matcher = Matcher::new(world);
     let mut teams: HashMap<String, ClubId> = HashMap::new();
-    for (n, (line, record)) in records(&mut rdr, &mut lines).enumerate() {
+    for (n, (line, record)) in csv.rows().enumerate() {
         progress(n as u64 + 1);
         let record = match record {
             Ok(r) => r,
             Err(e) => {
-                report.skip(true, &file, line, e.to_string());
+                report.skip(true, file, line, e.to_string());
                 continue;
             }
         };
         let field = |i: usize| record.get(i).unwrap_or("").trim();
         let bad = |message: String, report: &mut ImportReport| {
-            report.skip(true, &file, line, message);
+            report.skip(true, file, line, message);
         };
         let (name, team) = match (
             text::name("player name", field(c_player)),

@@ -2,34 +2,10 @@
 
 use crate::common::TestEnv;
 
-/// Runs a command that must fail with `code`, print `message` on stderr,
-/// and leave every byte of the data directory as it was.
-fn refused(env: &TestEnv, args: &[&str], code: i32, message: &str) {
-    let before = env.snapshot();
-    let run = env.run(args);
-    assert_eq!(
-        run.code, code,
-        "mercato {args:?}\nstdout: {}\nstderr: {}",
-        run.stdout, run.stderr
-    );
-    assert!(
-        run.stderr.contains(message),
-        "mercato {args:?}: expected {message:?} in stderr:\n{}",
-        run.stderr
-    );
-    assert!(!run.stderr.contains("panicked"), "{}", run.stderr);
-    assert_eq!(
-        before,
-        env.snapshot(),
-        "mercato {args:?} changed the data directory"
-    );
-}
-
 #[test]
 fn a_misspelt_player_gets_a_suggestion() {
     let env = TestEnv::shipped();
-    refused(
-        &env,
+    env.refused(
         &[
             "rumour",
             "add",
@@ -49,8 +25,7 @@ fn a_misspelt_player_gets_a_suggestion() {
 #[test]
 fn a_misspelt_club_gets_a_suggestion() {
     let env = TestEnv::shipped();
-    refused(
-        &env,
+    env.refused(
         &[
             "rumour",
             "add",
@@ -63,8 +38,7 @@ fn a_misspelt_club_gets_a_suggestion() {
         1,
         "did you mean 'Real Madrid'?",
     );
-    refused(
-        &env,
+    env.refused(
         &["club", "depth", "liverpol"],
         1,
         "did you mean 'Liverpool'?",
@@ -74,8 +48,7 @@ fn a_misspelt_club_gets_a_suggestion() {
 #[test]
 fn impossible_dates_are_usage_errors() {
     let env = TestEnv::shipped();
-    refused(
-        &env,
+    env.refused(
         &[
             "rumour",
             "add",
@@ -90,14 +63,8 @@ fn impossible_dates_are_usage_errors() {
         2,
         "February 2025 has 28 days",
     );
-    refused(
-        &env,
-        &["contract", "expiring", "--year", "20x6"],
-        2,
-        "not a year",
-    );
-    refused(
-        &env,
+    env.refused(&["contract", "expiring", "--year", "20x6"], 2, "not a year");
+    env.refused(
         &[
             "player",
             "add",
@@ -115,8 +82,7 @@ fn impossible_dates_are_usage_errors() {
 #[test]
 fn impossible_facts_are_refused_with_the_reason() {
     let env = TestEnv::shipped();
-    refused(
-        &env,
+    env.refused(
         &[
             "player",
             "add",
@@ -129,8 +95,7 @@ fn impossible_facts_are_refused_with_the_reason() {
         1,
         "after the as-of date",
     );
-    refused(
-        &env,
+    env.refused(
         &[
             "contract",
             "set",
@@ -145,8 +110,7 @@ fn impossible_facts_are_refused_with_the_reason() {
         1,
         "before it starts",
     );
-    refused(
-        &env,
+    env.refused(
         &[
             "player",
             "add",
@@ -159,15 +123,13 @@ fn impossible_facts_are_refused_with_the_reason() {
         2,
         "unknown position 'XB'",
     );
-    refused(
-        &env,
+    env.refused(
         &["source", "add", "Somebody", "--tier", "9"],
         1,
         "tier 9 does not exist",
     );
-    refused(&env, &["club", "add", "real madrid"], 1, "already exists");
-    refused(
-        &env,
+    env.refused(&["club", "add", "real madrid"], 1, "already exists");
+    env.refused(
         &[
             "player",
             "add",
@@ -180,8 +142,7 @@ fn impossible_facts_are_refused_with_the_reason() {
         1,
         "already exists",
     );
-    refused(
-        &env,
+    env.refused(
         &[
             "rumour",
             "add",
@@ -216,14 +177,8 @@ fn ambiguity_lists_the_candidates() {
 #[test]
 fn usage_errors_exit_2() {
     let env = TestEnv::shipped();
-    refused(
-        &env,
-        &["rumour", "add", "konate", "--source", "Marca"],
-        2,
-        "--to",
-    );
-    refused(
-        &env,
+    env.refused(&["rumour", "add", "konate", "--source", "Marca"], 2, "--to");
+    env.refused(
         &[
             "rumour",
             "add",
@@ -236,23 +191,21 @@ fn usage_errors_exit_2() {
         2,
         "cannot be used with",
     );
-    refused(&env, &["rumor"], 2, "rumour");
+    env.refused(&["rumor"], 2, "rumour");
 }
 
 #[test]
 fn hostile_text_is_refused() {
     let env = TestEnv::shipped();
-    refused(
-        &env,
+    env.refused(
         &["club", "add", "Evil\u{1b}[31mClub"],
         1,
         "control characters",
     );
-    refused(&env, &["club", "add", "../.."], 1, "path separators");
+    env.refused(&["club", "add", "../.."], 1, "path separators");
     let long = "x".repeat(100_000);
-    refused(&env, &["source", "add", &long], 1, "too long");
-    refused(
-        &env,
+    env.refused(&["source", "add", &long], 1, "too long");
+    env.refused(
         &[
             "rumour",
             "add",
@@ -277,8 +230,8 @@ fn a_broken_file_is_reported_and_never_overwritten() {
         "{\n  \"version\": 1,\n  \"records\": [\n    {\"id\": \"x\",}\n  ]\n}\n",
     )
     .unwrap();
-    refused(&env, &["club", "add", "Arsenal"], 1, "clubs.json:4:");
-    refused(&env, &["club", "depth", "real"], 1, "clubs.json:4:");
+    env.refused(&["club", "add", "Arsenal"], 1, "clubs.json:4:");
+    env.refused(&["club", "depth", "real"], 1, "clubs.json:4:");
     let run = env.run(&["check"]);
     assert_eq!(run.code, 1);
     assert!(
@@ -296,7 +249,7 @@ fn a_newer_format_is_refused() {
         "{\"version\": 7, \"records\": [], \"future\": true}\n",
     )
     .unwrap();
-    refused(&env, &["source", "list"], 1, "written by a newer mercato");
+    env.refused(&["source", "list"], 1, "written by a newer mercato");
 }
 
 #[test]

@@ -22,14 +22,6 @@ fn fixture(name: &str) -> String {
 
 const DAY: &str = "2026-02-20";
 
-fn json(env: &TestEnv, args: &[&str]) -> Value {
-    let mut all = vec!["--json"];
-    all.extend_from_slice(args);
-    let run = env.run_as_of(DAY, &all);
-    assert_eq!(run.code, 0, "{args:?}: {}", run.stderr);
-    serde_json::from_str(&run.stdout).unwrap()
-}
-
 fn counts(report: &Value, kind: &str) -> (u64, u64, u64, u64) {
     let c = &report[kind];
     let n = |k: &str| c[k].as_u64().unwrap();
@@ -51,13 +43,13 @@ fn transfermarkt_imports_once_and_updates_after() {
         "--players",
         &players,
     ];
-    let dry = json(&env, &[&args[..], &["--dry-run"]].concat());
+    let dry = env.json_as_of(DAY, &[&args[..], &["--dry-run"]].concat());
     assert_eq!(counts(&dry, "players"), (998, 0, 0, 2));
     assert!(
         std::fs::read_dir(&env.data).unwrap().next().is_none(),
         "a dry run writes nothing"
     );
-    let first = json(&env, &args);
+    let first = env.json_as_of(DAY, &args);
     assert_eq!(counts(&first, "clubs"), (451, 0, 0, 0));
     assert_eq!(counts(&first, "players"), (998, 0, 0, 2));
     let lines: Vec<u64> = first["problems"]
@@ -67,10 +59,10 @@ fn transfermarkt_imports_once_and_updates_after() {
         .map(|p| p["line"].as_u64().unwrap())
         .collect();
     assert_eq!(lines, [72, 358], "Sonck and Amoah have no position");
-    let again = json(&env, &args);
+    let again = env.json_as_of(DAY, &args);
     assert_eq!(counts(&again, "clubs"), (0, 0, 451, 0));
     assert_eq!(counts(&again, "players"), (0, 0, 998, 2));
-    let rows = json(&env, &["contract", "expiring", "--year", "2027"]);
+    let rows = env.json_as_of(DAY, &["contract", "expiring", "--year", "2027"]);
     // Three rows end on 2027-06-30, but Ronaldo's club (18544) is not in
     // clubs.csv: he is imported without that contract, and the import says so.
     assert_eq!(rows.as_array().unwrap().len(), 2);
@@ -81,7 +73,7 @@ fn transfermarkt_imports_once_and_updates_after() {
         .map(|w| w["line"].as_u64().unwrap())
         .collect();
     assert!(warned.contains(&761), "{warned:?}");
-    let klose = json(&env, &["player", "show", "miroslav klose"]);
+    let klose = env.json_as_of(DAY, &["player", "show", "miroslav klose"]);
     assert_eq!(klose["player"]["born"], "1978-06-09");
     assert_eq!(klose["player"]["position"], "ST");
     let selcuk = env.run_as_of(DAY, &["player", "show", "selcuk sahin"]);
@@ -91,7 +83,7 @@ fn transfermarkt_imports_once_and_updates_after() {
         "{}",
         selcuk.stderr
     );
-    let by_id = json(&env, &["player", "show", "selcuk-sahin"]);
+    let by_id = env.json_as_of(DAY, &["player", "show", "selcuk-sahin"]);
     assert_eq!(
         by_id["player"]["id"], "selcuk-sahin",
         "an exact id always resolves"
@@ -103,13 +95,13 @@ fn transfermarkt_imports_once_and_updates_after() {
 fn wyscout_matches_the_datasets_facts() {
     let env = TestEnv::empty();
     let file = dataset("wyscout/EFLSCOTFEB26.csv");
-    let first = json(&env, &["import", "wyscout", &file]);
+    let first = env.json_as_of(DAY, &["import", "wyscout", &file]);
     assert_eq!(counts(&first, "clubs"), (84, 0, 0, 0));
-    let again = json(&env, &["import", "wyscout", &file]);
+    let again = env.json_as_of(DAY, &["import", "wyscout", &file]);
     assert_eq!(counts(&again, "players").0, 0);
     assert_eq!(counts(&again, "players").1, 0);
     let per_year = |y: &str| {
-        json(&env, &["contract", "expiring", "--year", y])
+        env.json_as_of(DAY, &["contract", "expiring", "--year", y])
             .as_array()
             .unwrap()
             .len()
@@ -124,20 +116,21 @@ fn wyscout_matches_the_datasets_facts() {
         ("England 4.", 231),
         ("Scotland 1.", 69),
     ] {
-        let rows = json(
-            &env,
+        let rows = env.json_as_of(
+            DAY,
             &["contract", "expiring", "--year", "2026", "--league", league],
         );
         assert_eq!(rows.as_array().unwrap().len(), n, "{league}");
     }
-    let ages: Vec<u64> = json(&env, &["player", "list", "--club", "oxford united"])
+    let ages: Vec<u64> = env
+        .json_as_of(DAY, &["player", "list", "--club", "oxford united"])
         .as_array()
         .unwrap()
         .iter()
         .filter_map(|p| p["age"].as_u64())
         .collect();
     assert!(ages.iter().all(|a| (16..=44).contains(a)), "{ages:?}");
-    let chart = json(&env, &["club", "depth", "millwall"]);
+    let chart = env.json_as_of(DAY, &["club", "depth", "millwall"]);
     let rb: Vec<&str> = chart["slots"][1]["players"]
         .as_array()
         .unwrap()
@@ -153,8 +146,8 @@ fn wyscout_matches_the_datasets_facts() {
 #[test]
 fn bad_rows_are_reported_with_their_line_and_the_rest_imported() {
     let env = TestEnv::empty();
-    let report = json(
-        &env,
+    let report = env.json_as_of(
+        DAY,
         &[
             "import",
             "transfermarkt",
@@ -185,7 +178,7 @@ fn bad_rows_are_reported_with_their_line_and_the_rest_imported() {
     assert!(problems[1].1.contains("control characters"), "{problems:?}");
     assert!(problems[3].1.contains("too long"), "{problems:?}");
     assert!(problems[4].1.contains("after"), "{problems:?}");
-    let depth = json(&env, &["club", "depth", "liverpool"]);
+    let depth = env.json_as_of(DAY, &["club", "depth", "liverpool"]);
     let cb: Vec<&str> = depth["slots"][2]["players"]
         .as_array()
         .unwrap()
@@ -198,8 +191,8 @@ fn bad_rows_are_reported_with_their_line_and_the_rest_imported() {
 #[test]
 fn importing_links_to_existing_records() {
     let env = TestEnv::shipped();
-    let report = json(
-        &env,
+    let report = env.json_as_of(
+        DAY,
         &[
             "import",
             "transfermarkt",
@@ -219,7 +212,7 @@ fn importing_links_to_existing_records() {
         0,
         "Konaté and Van Dijk exist already"
     );
-    let konate = json(&env, &["player", "show", "konate"]);
+    let konate = env.json_as_of(DAY, &["player", "show", "konate"]);
     assert_eq!(
         konate["player"]["contracts"].as_array().unwrap().len(),
         1,

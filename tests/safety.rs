@@ -124,10 +124,10 @@ fn killed_writers_leave_a_valid_store_with_every_acknowledged_write() {
             acknowledged.push(note);
         } else {
             kills += 1;
-            let journal = env.data.join(".mercato/undo");
-            if walk_names_if_exists(&journal)
-                .iter()
-                .any(|n| n.contains(".pending."))
+            if env
+                .snapshot()
+                .keys()
+                .any(|p| p.to_string_lossy().contains(".pending."))
             {
                 killed_mid_change += 1;
             }
@@ -146,48 +146,21 @@ fn killed_writers_leave_a_valid_store_with_every_acknowledged_write() {
     }
     // The next write cleans up what killed writers left behind.
     env.ok(&["source", "add", "Cleaner"]);
-    let leftovers: Vec<_> = walk_names(&env.data)
-        .into_iter()
-        .filter(|n| n.contains(".pending.") || n.starts_with(".tmp-"))
+    let leftovers: Vec<_> = env
+        .snapshot()
+        .into_keys()
+        .filter(|p| {
+            let name = p.file_name().unwrap_or_default().to_string_lossy();
+            name.contains(".pending.") || name.starts_with(".tmp-")
+        })
         .collect();
     assert!(leftovers.is_empty(), "{leftovers:?}");
-}
-
-fn walk_names_if_exists(dir: &Path) -> Vec<String> {
-    if dir.exists() {
-        walk_names(dir)
-    } else {
-        Vec::new()
-    }
-}
-
-fn walk_names(dir: &Path) -> Vec<String> {
-    let mut out = Vec::new();
-    for entry in std::fs::read_dir(dir).unwrap().flatten() {
-        if entry.path().is_dir() {
-            out.extend(walk_names(&entry.path()));
-        } else {
-            out.push(entry.file_name().to_string_lossy().into_owned());
-        }
-    }
-    out
-}
-
-/// A command that must fail with `code` and `message`, leaving every byte as it was.
-fn refused(env: &TestEnv, args: &[&str], code: i32, message: &str) {
-    let before = env.snapshot();
-    let run = env.run(args);
-    assert_eq!(run.code, code, "{args:?}: {}", run.stderr);
-    assert!(run.stderr.contains(message), "{args:?}: {}", run.stderr);
-    assert!(!run.stderr.contains("panicked"), "{}", run.stderr);
-    assert_eq!(before, env.snapshot(), "{args:?} changed data/");
 }
 
 #[test]
 fn hostile_names_notes_and_lengths() {
     let env = TestEnv::shipped();
-    refused(
-        &env,
+    env.refused(
         &[
             "player",
             "add",
@@ -200,8 +173,7 @@ fn hostile_names_notes_and_lengths() {
         1,
         "control characters",
     );
-    refused(
-        &env,
+    env.refused(
         &[
             "rumour",
             "add",
@@ -215,15 +187,13 @@ fn hostile_names_notes_and_lengths() {
         1,
         "control characters",
     );
-    refused(
-        &env,
+    env.refused(
         &["rumour", "add", "konate", "--renewal", "--source", "X\tY"],
         1,
         "control characters",
     );
     let huge = "é".repeat(60 * 1024); // 120 KiB of UTF-8: about as long as an argument can be
-    refused(
-        &env,
+    env.refused(
         &[
             "rumour",
             "add",
@@ -237,8 +207,7 @@ fn hostile_names_notes_and_lengths() {
         1,
         "too long",
     );
-    refused(
-        &env,
+    env.refused(
         &[
             "player",
             "add",
@@ -251,22 +220,16 @@ fn hostile_names_notes_and_lengths() {
         1,
         "too long",
     );
-    refused(
-        &env,
-        &["club", "add", "../../etc/passwd"],
-        1,
-        "path separators",
-    );
-    refused(&env, &["source", "add", "a\\b"], 1, "path separators");
-    refused(&env, &["player", "show", ".."], 1, "no player");
-    refused(&env, &["rumour", "show", "../../x"], 1, "no rumour");
+    env.refused(&["club", "add", "../../etc/passwd"], 1, "path separators");
+    env.refused(&["source", "add", "a\\b"], 1, "path separators");
+    env.refused(&["player", "show", ".."], 1, "no player");
+    env.refused(&["rumour", "show", "../../x"], 1, "no rumour");
 }
 
 #[test]
 fn hostile_dates_and_arguments() {
     let env = TestEnv::shipped();
-    refused(
-        &env,
+    env.refused(
         &[
             "rumour",
             "add",
@@ -280,8 +243,7 @@ fn hostile_dates_and_arguments() {
         2,
         "February 2025 has 28 days",
     );
-    refused(
-        &env,
+    env.refused(
         &[
             "rumour",
             "add",
@@ -295,8 +257,7 @@ fn hostile_dates_and_arguments() {
         2,
         "28 days",
     );
-    refused(
-        &env,
+    env.refused(
         &[
             "player",
             "add",
@@ -413,7 +374,10 @@ fn leftover_temp_files_are_ignored_and_cleaned() {
 fn version_1_data_is_read_and_upgraded_on_write() {
     let env = TestEnv::shipped();
     // Turn the shipped data back into format version 1.
-    for path in walk_json(&env.data) {
+    let files = env.snapshot().into_keys();
+    let json =
+        files.filter(|p| p.extension().is_some_and(|e| e == "json") && !p.starts_with(".mercato"));
+    for path in json.map(|p| env.data.join(p)) {
         let mut v: Value = serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
         v.as_object_mut().unwrap().remove("kind");
         v["version"] = Value::from(1);
@@ -425,21 +389,6 @@ fn version_1_data_is_read_and_upgraded_on_write() {
     env.ok(&["source", "add", "Relevo"]);
     let sources = std::fs::read_to_string(env.data.join("sources.json")).unwrap();
     assert!(sources.contains("\"version\": 2"), "{sources}");
-}
-
-fn walk_json(dir: &Path) -> Vec<std::path::PathBuf> {
-    let mut out = Vec::new();
-    for entry in std::fs::read_dir(dir).unwrap().flatten() {
-        let path = entry.path();
-        if path.is_dir() {
-            if !path.ends_with(".mercato") {
-                out.extend(walk_json(&path));
-            }
-        } else if path.extension().is_some_and(|e| e == "json") {
-            out.push(path);
-        }
-    }
-    out
 }
 
 mod git {
@@ -483,7 +432,7 @@ mod git {
             let shipped = TestEnv::shipped();
             std::fs::create_dir(&seed).unwrap();
             git(&seed, &["init", "-q"]);
-            copy(&shipped.data, &seed.join("data"));
+            crate::common::copy_dir(&shipped.data, &seed.join("data"));
             git(&seed, &["add", "-A"]);
             git(&seed, &["commit", "-qm", "article data"]);
             git(root.path(), &["clone", "-q", "--bare", "seed", "origin"]);
@@ -571,18 +520,6 @@ mod git {
                 .unwrap()
                 .count();
             assert_eq!(a, b);
-        }
-    }
-
-    fn copy(from: &Path, to: &Path) {
-        std::fs::create_dir_all(to).unwrap();
-        for entry in std::fs::read_dir(from).unwrap().flatten() {
-            let path = entry.path();
-            if path.is_dir() {
-                copy(&path, &to.join(entry.file_name()));
-            } else {
-                std::fs::copy(&path, to.join(entry.file_name())).unwrap();
-            }
         }
     }
 

@@ -54,17 +54,48 @@ impl TestEnv {
 
     /// Runs and insists on success.
     pub fn ok(&self, args: &[&str]) -> String {
-        let run = self.run(args);
+        self.ok_as_of(ARTICLE_DAY, args)
+    }
+
+    pub fn ok_as_of(&self, as_of: &str, args: &[&str]) -> String {
+        let run = self.run_as_of(as_of, args);
         assert_eq!(run.code, 0, "mercato {args:?} failed:\n{}", run.stderr);
         run.stdout
     }
 
     /// Runs with `--json` and parses stdout.
     pub fn json(&self, args: &[&str]) -> serde_json::Value {
+        self.json_as_of(ARTICLE_DAY, args)
+    }
+
+    pub fn json_as_of(&self, as_of: &str, args: &[&str]) -> serde_json::Value {
         let mut all = vec!["--json"];
         all.extend_from_slice(args);
-        let out = self.ok(&all);
+        let out = self.ok_as_of(as_of, &all);
         serde_json::from_str(&out).unwrap_or_else(|e| panic!("not JSON ({e}):\n{out}"))
+    }
+
+    /// Runs a command that must fail with `code`, print `message` on stderr,
+    /// and leave every byte of the data directory as it was.
+    pub fn refused(&self, args: &[&str], code: i32, message: &str) {
+        let before = self.snapshot();
+        let run = self.run(args);
+        assert_eq!(
+            run.code, code,
+            "mercato {args:?}\nstdout: {}\nstderr: {}",
+            run.stdout, run.stderr
+        );
+        assert!(
+            run.stderr.contains(message),
+            "mercato {args:?}: expected {message:?} in stderr:\n{}",
+            run.stderr
+        );
+        assert!(!run.stderr.contains("panicked"), "{}", run.stderr);
+        assert_eq!(
+            before,
+            self.snapshot(),
+            "mercato {args:?} changed the data directory"
+        );
     }
 
     /// Every file under the data directory with its bytes.
@@ -110,7 +141,8 @@ fn walk(root: &Path, dir: &Path, out: &mut BTreeMap<PathBuf, Vec<u8>>) {
     }
 }
 
-fn copy_dir(from: &Path, to: &Path) {
+/// Copies a directory tree.
+pub fn copy_dir(from: &Path, to: &Path) {
     std::fs::create_dir_all(to).expect("create");
     for entry in std::fs::read_dir(from)
         .expect("read shipped data")

@@ -766,8 +766,8 @@ mod tests {
         assert_eq!(store.log().unwrap().len(), 1);
     }
 
-    #[test]
-    fn undo_restores_every_byte() {
+    /// A store in a temporary directory after one change ("one", adding club A).
+    fn store_after_one_change() -> (tempfile::TempDir, Store, chrono::NaiveDate) {
         let dir = tempfile::tempdir().unwrap();
         let store = Store::open(dir.path()).unwrap().without_cache();
         let day = "2025-10-20".parse().unwrap();
@@ -777,6 +777,12 @@ mod tests {
                 Ok(())
             })
             .unwrap();
+        (dir, store, day)
+    }
+
+    #[test]
+    fn undo_restores_every_byte() {
+        let (dir, store, day) = store_after_one_change();
         let before = snapshot(dir.path());
         store
             .change("two", day, |w| {
@@ -819,15 +825,7 @@ mod tests {
 
     #[test]
     fn undo_refuses_to_clobber_later_edits() {
-        let dir = tempfile::tempdir().unwrap();
-        let store = Store::open(dir.path()).unwrap().without_cache();
-        let day = "2025-10-20".parse().unwrap();
-        store
-            .change("one", day, |w| {
-                w.put_club(Club::new("a".into(), "A"));
-                Ok(())
-            })
-            .unwrap();
+        let (dir, store, day) = store_after_one_change();
         std::fs::write(dir.path().join("clubs.json"), "edited by hand").unwrap();
         let err = store.undo().unwrap_err().to_string();
         assert!(err.contains("has changed since"), "{err}");
@@ -835,15 +833,7 @@ mod tests {
 
     #[test]
     fn a_half_done_change_is_rolled_back() {
-        let dir = tempfile::tempdir().unwrap();
-        let store = Store::open(dir.path()).unwrap().without_cache();
-        let day = "2025-10-20".parse().unwrap();
-        store
-            .change("one", day, |w| {
-                w.put_club(Club::new("a".into(), "A"));
-                Ok(())
-            })
-            .unwrap();
+        let (dir, store, day) = store_after_one_change();
         let before = snapshot(dir.path());
         // Simulate a writer killed after its journal entry and one of two files.
         let entry = journal::Entry {

@@ -825,7 +825,7 @@ mod tests {
 
     #[test]
     fn undo_refuses_to_clobber_later_edits() {
-        let (dir, store, day) = store_after_one_change();
+        let (dir, store, _) = store_after_one_change();
         std::fs::write(dir.path().join("clubs.json"), "edited by hand").unwrap();
         let err = store.undo().unwrap_err().to_string();
         assert!(err.contains("has changed since"), "{err}");

@@ -548,12 +548,12 @@ fn main() {
             date(end_year, 6, 30)
         };
         let start = date(end_year - 1 - rng.below(4) as i32, 7, 1);
+        let start = start.max(date(born.year() + 16, 7, 1));
         let contract = Contract {
-            club,
-            start: Some(start.max(date(born.year() + 16, 7, 1))),
-            end,
+            signed: Some(start),
+            start: Some(start),
             loan: rng.below(15) == 0,
-            signed_from: None,
+            ..Contract::new(club, Some(end))
         };
         let player = Player {
             id: id.clone(),
@@ -653,6 +653,7 @@ fn main() {
                 status,
                 note: None,
                 source: None,
+                fee: None,
             }],
         });
     }

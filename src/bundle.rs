@@ -1,26 +1,31 @@
 //! The whole store as one versioned JSON document, for backups, exchange and
 //! benchmarks: `mercato export` writes it, `mercato import bundle` reads it.
 //!
-//! Schema (version 1):
+//! Schema (version 2):
 //! ```text
-//! {"format": "mercato-bundle", "version": 1,
+//! {"format": "mercato-bundle", "version": 2,
 //!  "clubs":     [Club, ...],
 //!  "sources":   [Source, ...],
 //!  "players":   [Player without "contracts", ...],
-//!  "contracts": [{"player": PLAYER_ID, "club", "start"?, "end", "loan"?, "signed_from"?}, ...],
+//!  "contracts": [{"player": PLAYER_ID, "club", "signed"?, "start"?, "end"?, "loan"?,
+//!                 "signed_from"?, "terminated"?}, ...],
 //!  "rumours":   [Rumour with "reports" and "history", ...]}
 //! ```
 //! Records are sorted by id (contracts by player, then in the player's
 //! order), so export → import → export gives the same bytes.
+//!
+//! Version 1 had no signing dates: its contracts are imported as signed on
+//! their start, else on the import's as-of date.
 
 use crate::error::{Error, Result};
 use crate::model::{Club, Contract, Player, PlayerId, Rumour, Source};
 use crate::world::World;
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 pub const FORMAT: &str = "mercato-bundle";
-pub const VERSION: u32 = 1;
+pub const VERSION: u32 = 2;
 
 /// A contract with the player it belongs to.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -111,10 +116,15 @@ pub struct ImportCounts {
 }
 
 /// Puts a bundle's records into the world (adding or replacing by id).
-pub fn import(world: &mut World, bundle: Bundle) -> Result<ImportCounts> {
+/// Contracts without a signing date count from their start, else from
+/// `as_of` (a version-1 bundle has none).
+pub fn import(world: &mut World, bundle: Bundle, as_of: NaiveDate) -> Result<ImportCounts> {
     let mut counts = ImportCounts::default();
     let mut contracts: BTreeMap<PlayerId, Vec<Contract>> = BTreeMap::new();
-    for c in bundle.contracts {
+    for mut c in bundle.contracts {
+        if c.contract.signed.is_none() {
+            c.contract.signed = Some(c.contract.start.unwrap_or(as_of));
+        }
         contracts.entry(c.player).or_default().push(c.contract);
     }
     fn tally<T: PartialEq>(counts: &mut ImportCounts, old: Option<&T>, new: &T) -> bool {

@@ -183,17 +183,25 @@ pub enum RumourCommand {
         #[arg(long, default_value_t = 60, value_name = "DAYS")]
         reheat_days: i64,
     },
-    /// Change a rumour's status (talks, agreed, done, off...).
-    #[command(
-        after_help = "Example:\n  mercato rumour update 50369ebf --status done --source \"L'Equipe\" --note \"signed until 2030\""
-    )]
+    /// Change a rumour's status (talks, agreed, done, off...). `done` moves the player.
+    #[command(after_help = "Examples:
+  mercato rumour update 50369ebf --status talks --source \"L'Equipe\"
+  mercato rumour update upamecano --status done --date 2026-07-01 --until 2031-06-30 --fee 60m
+  mercato rumour update konate --status done --until 2030-06-30 --note \"signed until 2030\"
+  mercato rumour update alaba --status done --to \"Inter Miami\" --until 2027-12-31
+
+A done transfer ends the player's contract at his club on the day (a loan keeps
+it) and starts one at the destination (--since, else the day) until --until
+(unknown if not given); a done renewal signs a new contract at his club; a done
+departure ends his contract (--to CLUB makes it a transfer). Other open rumours
+the move rules out are listed, not closed.")]
     Update {
-        /// The rumour id, or an unambiguous prefix of it.
+        /// The rumour id (or an unambiguous prefix), or the player's name.
         id: String,
         /// The new status.
         #[arg(long, value_enum)]
         status: StatusArg,
-        /// When it changed (default: the as-of date).
+        /// When it changed (default: the as-of date; never after it).
         #[arg(long, value_parser = parse_date, value_name = "YYYY-MM-DD")]
         date: Option<NaiveDate>,
         /// Why.
@@ -202,6 +210,24 @@ pub enum RumourCommand {
         /// Who announced it (a known source).
         #[arg(long)]
         source: Option<String>,
+        /// For done: the last day of the new contract (unknown if omitted).
+        #[arg(long, value_parser = parse_date, value_name = "YYYY-MM-DD")]
+        until: Option<NaiveDate>,
+        /// For done: the first day at the new club, if not the day of the deal.
+        #[arg(long, value_parser = parse_date, value_name = "YYYY-MM-DD")]
+        since: Option<NaiveDate>,
+        /// For done: the fee announced (50m, "€45,5m", "£40m+5m").
+        #[arg(long, value_name = "FEE")]
+        fee: Option<String>,
+        /// The currency of --fee when it names none (default EUR).
+        #[arg(long, value_name = "EUR|GBP|USD")]
+        currency: Option<String>,
+        /// For done: the move is a loan (his contract at his club goes on).
+        #[arg(long)]
+        loan: bool,
+        /// For a done departure: the club he joined (it becomes a transfer).
+        #[arg(long, value_name = "CLUB")]
+        to: Option<String>,
     },
 }
 
@@ -219,13 +245,17 @@ pub struct RumourAdd {
     /// The player leaves his club, destination unknown.
     #[arg(long, visible_alias = "departure")]
     pub leaving: bool,
-    /// Who reports it. An unknown source is created with an unknown tier.
+    /// Who reports it. An unknown source is created with an unknown tier,
+    /// unless its name resembles a known one (a typo): see --new-source.
     #[arg(long)]
     pub source: String,
-    /// The day of the report (default: the as-of date).
+    /// Create --source (and --via) even if the name resembles a known source.
+    #[arg(long)]
+    pub new_source: bool,
+    /// The day of the report (default: the as-of date; never after it).
     #[arg(long, value_parser = parse_date, value_name = "YYYY-MM-DD")]
     pub date: Option<NaiveDate>,
-    /// Set the rumour's status (default for a new rumour: rumour).
+    /// Set the rumour's status (default for a new rumour: rumour); done moves the player.
     #[arg(long, value_enum)]
     pub status: Option<StatusArg>,
     /// The report says the move will NOT happen.
@@ -336,9 +366,15 @@ pub enum ContractCommand {
         svg: Option<PathBuf>,
     },
     /// Record a contract: a signing, a loan or a renewal. Earlier contracts stay as history.
-    #[command(
-        after_help = "Example:\n  mercato contract set konate --club liverpool --until 2030-06-30"
-    )]
+    #[command(after_help = "Examples:
+  mercato contract set konate --club liverpool --until 2030-06-30
+  mercato contract set huijsen --club \"Real Madrid\" --since 2025-07-01 --until 2030-06-30 --signed 2025-05-20
+  mercato contract set tierney --club celtic
+
+The contract exists from --signed (default: --since, else the as-of date): seen
+at an earlier --as-of, it is not there yet. Without --until its end is unknown.
+A contract that is the move an open rumour told of (a transfer to that club, a
+renewal there) marks that rumour done, and says so.")]
     Set(ContractArgs),
 }
 
@@ -349,12 +385,15 @@ pub struct ContractArgs {
     /// The club.
     #[arg(long)]
     pub club: String,
-    /// The last day of the contract.
+    /// The last day of the contract (unknown if omitted).
     #[arg(long, value_parser = parse_date, value_name = "YYYY-MM-DD")]
-    pub until: NaiveDate,
+    pub until: Option<NaiveDate>,
     /// The first day, if known.
     #[arg(long, value_parser = parse_date, value_name = "YYYY-MM-DD")]
     pub since: Option<NaiveDate>,
+    /// The day it was signed (default: --since, else the as-of date).
+    #[arg(long, value_parser = parse_date, value_name = "YYYY-MM-DD")]
+    pub signed: Option<NaiveDate>,
     /// A loan (the permanent contract elsewhere goes on).
     #[arg(long)]
     pub loan: bool,
@@ -461,10 +500,10 @@ pub struct PlayerAdd {
     /// Market value in euros: 50m, 750k.
     #[arg(long, value_name = "VALUE")]
     pub value: Option<String>,
-    /// His club (needs --until).
-    #[arg(long, requires = "until")]
+    /// His club.
+    #[arg(long)]
     pub club: Option<String>,
-    /// Last day of his contract at --club.
+    /// Last day of his contract at --club (unknown if omitted).
     #[arg(long, requires = "club", value_parser = parse_date, value_name = "YYYY-MM-DD")]
     pub until: Option<NaiveDate>,
     /// First day of that contract, if known.

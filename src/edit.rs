@@ -38,9 +38,12 @@ pub struct NewSource {
 #[derive(Debug, Clone)]
 pub struct NewContract {
     pub club: String,
+    /// The day it was signed; defaults to the start, else the as-of date.
+    pub signed: Option<NaiveDate>,
     /// First day, when known.
     pub start: Option<NaiveDate>,
-    pub end: NaiveDate,
+    /// Last day; unknown when the length was not reported.
+    pub end: Option<NaiveDate>,
     pub loan: bool,
     pub signed_from: Option<String>,
 }
@@ -89,16 +92,20 @@ pub struct NewReport {
     pub option_to_buy: bool,
     pub note: Option<String>,
     pub url: Option<String>,
+    /// Create the source (and `via`) even if its name resembles a known one.
+    pub new_source: bool,
 }
 
 /// What adding a report did.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ReportAdded {
     pub rumour: RumourId,
     /// Whether the report started a new rumour (else it was appended).
     pub new_rumour: bool,
     /// Sources that did not exist and were created with an unknown tier.
     pub new_sources: Vec<SourceId>,
+    /// When the report declared the move done: what the deal did.
+    pub settled: Option<crate::deal::Settled>,
 }
 
 fn earliest_birth() -> NaiveDate {
@@ -250,8 +257,14 @@ pub fn set_source(
     Ok(id)
 }
 
-/// Checks a contract and resolves its clubs.
-fn build_contract(world: &World, new: &NewContract, born: Option<NaiveDate>) -> Result<Contract> {
+/// Checks a contract and resolves its clubs. It is signed on `--signed`,
+/// else its start, else the as-of date: that is the day it enters the world.
+fn build_contract(
+    world: &World,
+    new: &NewContract,
+    born: Option<NaiveDate>,
+    as_of: NaiveDate,
+) -> Result<Contract> {
     let club = world.find_club(&new.club)?;
     let signed_from = new
         .signed_from
@@ -264,8 +277,15 @@ fn build_contract(world: &World, new: &NewContract, born: Option<NaiveDate>) -> 
             world.club_name(&club)
         )));
     }
+    // Signed on its start when that is past (a contract entered late), else
+    // today: a contract starting next summer is signed now.
+    let signed = new
+        .signed
+        .unwrap_or_else(|| new.start.map_or(as_of, |s| s.min(as_of)));
+    refuse_after_as_of("signing date", signed, as_of)?;
     let contract = Contract {
         club,
+        signed: Some(signed),
         // An unknown start is left unknown rather than guessed: a contract
         // "until 2026-06-30" entered today must not be refused for ending
         // before it started.
@@ -273,6 +293,7 @@ fn build_contract(world: &World, new: &NewContract, born: Option<NaiveDate>) -> 
         end: new.end,
         loan: new.loan,
         signed_from,
+        terminated: None,
     };
     if let Some(problem) = contract.problem(born) {
         return Err(Error::Refused(problem));
@@ -313,7 +334,7 @@ pub fn add_player(world: &mut World, new: NewPlayer, as_of: NaiveDate) -> Result
         }
     }
     let contracts = match &new.contract {
-        Some(c) => vec![build_contract(world, c, Some(new.born))?],
+        Some(c) => vec![build_contract(world, c, Some(new.born), as_of)?],
         None => Vec::new(),
     };
     let id = unique_player_id(world, &name, new.born)?;
@@ -353,25 +374,86 @@ pub fn unique_player_id(world: &World, name: &str, born: NaiveDate) -> Result<Pl
         .ok_or_else(|| Error::Refused(format!("too many players called '{name}'")))
 }
 
-/// Records a new contract (a signing or a renewal). Earlier contracts stay as history.
-pub fn set_contract(world: &mut World, player: &str, new: NewContract) -> Result<PlayerId> {
+/// What recording a contract did.
+#[derive(Debug, Clone)]
+pub struct ContractSet {
+    pub player: PlayerId,
+    /// The open rumour this contract completed, with what that did.
+    pub completed: Option<crate::deal::Settled>,
+}
+
+/// Records a new contract (a signing, a loan or a renewal). Earlier
+/// contracts stay as history. A contract that is the move an open rumour
+/// told of (a transfer to that club, a renewal there) marks it done, with
+/// the effects of a done deal (see [`crate::deal`]).
+pub fn set_contract(
+    world: &mut World,
+    player: &str,
+    new: NewContract,
+    as_of: NaiveDate,
+) -> Result<ContractSet> {
     let id = world.find_player(player)?;
-    let mut record = world.players[&id].clone();
-    let contract = build_contract(world, &new, record.born)?;
-    if record.contracts.contains(&contract) {
+    let record = world.players[&id].clone();
+    let contract = build_contract(world, &new, record.born, as_of)?;
+    refuse_contract_conflicts(world, &record, &contract, as_of)?;
+    let completed = crate::deal::sign(world, &id, contract, as_of)?;
+    Ok(ContractSet {
+        player: id,
+        completed,
+    })
+}
+
+/// A contract that repeats one he has, loans him to his own club, or ends
+/// before his current contract began is a mistake: refused with the reason.
+fn refuse_contract_conflicts(
+    world: &World,
+    player: &Player,
+    contract: &Contract,
+    as_of: NaiveDate,
+) -> Result<()> {
+    let club = world.club_name(&contract.club);
+    if let Some(twin) = player.contracts.iter().find(|c| c.same_terms(contract)) {
         return Err(Error::Refused(format!(
-            "{} already has this contract with {} (until {})",
-            record.name,
-            world.club_name(&contract.club),
-            contract.end
+            "{} already has this contract with {club} (until {}{})",
+            player.name,
+            twin.end_text(),
+            if twin.loan { ", loan" } else { "" }
         )));
     }
-    let at = record
-        .contracts
-        .partition_point(|c| (c.start, c.end) <= (contract.start, contract.end));
-    record.contracts.insert(at, contract);
-    world.put_player(record);
-    Ok(id)
+    let day = contract.first_day().unwrap_or(as_of);
+    let parent = player.permanent_contract(day).filter(|c| c.in_force_on(day));
+    if contract.loan
+        && let Some(parent) = parent
+        && parent.club == contract.club
+    {
+        return Err(Error::Refused(format!(
+            "{} is under contract with {club} already; a loan goes to another club",
+            player.name
+        )));
+    }
+    let current = player.permanent_contract(as_of);
+    if let (Some(current), Some(end)) = (current, contract.end)
+        && let Some(current_start) = current.first_day()
+        && end < current_start
+    {
+        return Err(Error::Refused(format!(
+            "this contract ends ({end}) before {}'s current contract with {} began ({current_start}); check the dates",
+            player.name,
+            world.club_name(&current.club)
+        )));
+    }
+    Ok(())
+}
+
+/// A dated change cannot be recorded for a day after the as-of date: it
+/// would be a forecast, and would block every later update.
+pub(crate) fn refuse_after_as_of(what: &str, date: NaiveDate, as_of: NaiveDate) -> Result<()> {
+    if date > as_of {
+        return Err(Error::Refused(format!(
+            "the {what} {date} is after the as-of date {as_of}; record it on the day (or pass --as-of {date})"
+        )));
+    }
+    Ok(())
 }
 
 /// Adds a report: appended to the open rumour of the same move, or starting a
@@ -379,6 +461,7 @@ pub fn set_contract(world: &mut World, player: &str, new: NewContract) -> Result
 pub fn add_report(world: &mut World, new: NewReport, as_of: NaiveDate) -> Result<ReportAdded> {
     let player_id = world.find_player(&new.player)?;
     let date = new.date.unwrap_or(as_of);
+    refuse_after_as_of("report date", date, as_of)?;
     let player = &world.players[&player_id];
     let current = player.club_on(date).cloned();
     let (kind, from, to) = match &new.target {
@@ -417,9 +500,9 @@ pub fn add_report(world: &mut World, new: NewReport, as_of: NaiveDate) -> Result
         ));
     }
     let mut new_sources = Vec::new();
-    let source = source_or_new(world, &new.source, &mut new_sources)?;
+    let source = source_or_new(world, &new.source, new.new_source, &mut new_sources)?;
     let via = match new.via.as_deref() {
-        Some(v) => Some(source_or_new(world, v, &mut new_sources)?),
+        Some(v) => Some(source_or_new(world, v, new.new_source, &mut new_sources)?),
         None => None,
     };
     if via.as_ref() == Some(&source) {
@@ -439,12 +522,11 @@ pub fn add_report(world: &mut World, new: NewReport, as_of: NaiveDate) -> Result
         note,
         url,
     };
-    let open = world
-        .rumours_of(&player_id)
-        .filter(|r| r.status.is_open() && r.is_same_move(&player_id, kind, to.as_ref()))
-        .max_by_key(|r| r.last_reported())
-        .cloned();
-    let (rumour, new_rumour) = match open {
+    let story = story_on(world, &player_id, kind, to.as_ref(), date);
+    let done = new.status == Some(Status::Done);
+    // A done deal is recorded by `deal::complete` below, with its effects.
+    let status = new.status.filter(|s| *s != Status::Done);
+    let (mut rumour, new_rumour) = match story {
         Some(mut rumour) => {
             if rumour.reports.contains(&report) {
                 return Err(Error::Refused(format!(
@@ -452,7 +534,7 @@ pub fn add_report(world: &mut World, new: NewReport, as_of: NaiveDate) -> Result
                     rumour.id
                 )));
             }
-            if let Some(status) = new.status.filter(|s| *s != rumour.status) {
+            if let Some(status) = status.filter(|s| *s != rumour.status_on(date)) {
                 refuse_backdated_status(&rumour, date)?;
                 rumour.set_status(status, date, None, Some(report.source.clone()));
             }
@@ -460,7 +542,7 @@ pub fn add_report(world: &mut World, new: NewReport, as_of: NaiveDate) -> Result
             (rumour, false)
         }
         None => {
-            let status = new.status.unwrap_or(Status::Rumour);
+            let status = status.unwrap_or(Status::Rumour);
             let id = (0..)
                 .map(|salt| Rumour::make_id(&player_id, kind, to.as_ref(), &report, salt))
                 .find(|id| world.summary(id).is_none())
@@ -479,20 +561,70 @@ pub fn add_report(world: &mut World, new: NewReport, as_of: NaiveDate) -> Result
             (rumour, true)
         }
     };
-    let added = ReportAdded {
-        rumour: rumour.id.clone(),
+    let id = rumour.id.clone();
+    let settled = if done {
+        refuse_backdated_status(&rumour, date)?;
+        let last = rumour.reports.iter().rfind(|r| r.date == date);
+        let terms = crate::deal::Terms {
+            fee: last.and_then(|r| r.fee),
+            loan: last.is_some_and(|r| r.loan),
+            ..crate::deal::Terms::default()
+        };
+        let source = last.map(|r| r.source.clone());
+        rumour.history.retain(|h| !(h.date == date && new_rumour));
+        Some(crate::deal::complete(
+            world, rumour, date, terms, None, source,
+        )?)
+    } else {
+        world.put_rumour(rumour);
+        None
+    };
+    Ok(ReportAdded {
+        rumour: id,
         new_rumour,
         new_sources,
-    };
-    world.put_rumour(rumour);
-    Ok(added)
+        settled,
+    })
 }
 
-/// A source by name; an unknown one is created with an unknown tier.
-fn source_or_new(world: &mut World, name: &str, created: &mut Vec<SourceId>) -> Result<SourceId> {
+/// The rumour a report dated `date` about this move belongs to: the story
+/// that was open on that day, else one that starts later (an earlier report
+/// of it, entered late). A report after a story closed starts a new one.
+fn story_on(
+    world: &World,
+    player: &PlayerId,
+    kind: MoveKind,
+    to: Option<&ClubId>,
+    date: NaiveDate,
+) -> Option<Rumour> {
+    let same: Vec<&Rumour> = world
+        .rumours_of(player)
+        .filter(|r| r.is_same_move(player, kind, to))
+        .collect();
+    let open_then = same
+        .iter()
+        .filter(|r| r.first_reported().is_some_and(|f| f <= date) && r.status_on(date).is_open())
+        .max_by_key(|r| r.first_reported());
+    let starts_later = || {
+        same.iter()
+            .filter(|r| r.first_reported().is_some_and(|f| f > date))
+            .min_by_key(|r| r.first_reported())
+    };
+    open_then.or_else(starts_later).map(|r| (*r).clone())
+}
+
+/// A source by name. An unknown one is created with an unknown tier, unless
+/// its name resembles a known source: that is likely a typo, and a typo would
+/// count as a second, independent confirmation. `force` creates it anyway.
+fn source_or_new(
+    world: &mut World,
+    name: &str,
+    force: bool,
+    created: &mut Vec<SourceId>,
+) -> Result<SourceId> {
     match world.find_source(name) {
         Ok(id) => Ok(id),
-        Err(Error::NotFound { .. }) => {
+        Err(Error::NotFound { suggestions, .. }) if force || suggestions.is_empty() => {
             let id = add_source(
                 world,
                 NewSource {
@@ -503,6 +635,10 @@ fn source_or_new(world: &mut World, name: &str, created: &mut Vec<SourceId>) -> 
             created.push(id.clone());
             Ok(id)
         }
+        Err(Error::NotFound { suggestions, .. }) => Err(Error::SourceTypo {
+            query: name.to_string(),
+            suggestions,
+        }),
         Err(e) => Err(e),
     }
 }
@@ -516,29 +652,59 @@ pub struct NewStatus {
     pub note: Option<String>,
     /// Who announced it (an existing source).
     pub source: Option<String>,
+    /// For `done`: the terms of the deal (new contract, fee, loan).
+    pub terms: crate::deal::Terms,
+    /// For `done` on a departure: where he went, by name.
+    pub to: Option<String>,
 }
 
-/// Changes a rumour's status, keeping the change in its history.
+/// What a status change did.
+#[derive(Debug, Clone)]
+pub struct StatusUpdated {
+    pub rumour: RumourId,
+    /// For `done`: the contracts it ended and signed, the rumours it rules out.
+    pub settled: Option<crate::deal::Settled>,
+}
+
+/// Changes a rumour's status, keeping the change in its history. `done`
+/// closes the loop: the player moves (see [`crate::deal`]).
 pub fn update_rumour(
     world: &mut World,
-    id: &str,
+    id: &RumourId,
     change: NewStatus,
     as_of: NaiveDate,
-) -> Result<RumourId> {
+) -> Result<StatusUpdated> {
     let NewStatus {
         status,
         date,
         note,
         source,
+        mut terms,
+        to,
     } = change;
     let source = source
         .as_deref()
         .map(|s| world.find_source(s))
         .transpose()?;
+    terms.to = to.as_deref().map(|c| world.find_club(c)).transpose()?;
+    let has_terms = terms.until.is_some()
+        || terms.since.is_some()
+        || terms.fee.is_some()
+        || terms.loan
+        || terms.to.is_some();
+    if has_terms && status != Status::Done {
+        return Err(Error::Refused(format!(
+            "--until, --since, --fee, --loan and --to are the terms of a done deal; they go with --status done, not {status}"
+        )));
+    }
     let note = note.as_deref();
-    let id = world.find_rumour(id)?;
     let date = date.unwrap_or(as_of);
-    let mut rumour = world.rumours[&id].clone();
+    refuse_after_as_of("status change", date, as_of)?;
+    let mut rumour = world
+        .rumours
+        .get(id)
+        .cloned()
+        .ok_or_else(|| Error::Refused(format!("internal error: rumour {id} was not read")))?;
     if let Some(first) = rumour.first_reported()
         && date < first
     {
@@ -551,9 +717,22 @@ pub fn update_rumour(
     }
     let note = text::optional_note("note", note)?;
     refuse_backdated_status(&rumour, date)?;
+    if status == Status::Done {
+        if rumour.status == Status::Done {
+            return Err(Error::Refused(format!("rumour {id} is already 'done'")));
+        }
+        let settled = crate::deal::complete(world, rumour, date, terms, note, source)?;
+        return Ok(StatusUpdated {
+            rumour: id.clone(),
+            settled: Some(settled),
+        });
+    }
     rumour.set_status(status, date, note, source);
     world.put_rumour(rumour);
-    Ok(id)
+    Ok(StatusUpdated {
+        rumour: id.clone(),
+        settled: None,
+    })
 }
 
 /// A status change dated before the latest one would rewrite the story's
@@ -642,9 +821,10 @@ mod tests {
                 market_value: None,
                 notes: None,
                 contract: Some(NewContract {
+                signed: None,
                     club: "bayern".into(),
                     start: Some(date("2021-07-01")),
-                    end: date("2026-06-30"),
+                    end: Some(date("2026-06-30")),
                     loan: false,
                     signed_from: None,
                 }),
@@ -669,6 +849,7 @@ mod tests {
             option_to_buy: false,
             note: None,
             url: None,
+            new_source: false,
         }
     }
 
@@ -707,8 +888,10 @@ mod tests {
             date: Some(date("2025-10-25")),
             note: None,
             source: None,
+            terms: crate::deal::Terms::default(),
+            to: None,
         };
-        update_rumour(&mut w, first.rumour.as_str(), off, as_of).unwrap();
+        update_rumour(&mut w, &first.rumour, off, as_of).unwrap();
         let again = add_report(&mut w, report("Fichajes", "2025-11-20"), as_of).unwrap();
         assert!(again.new_rumour);
         assert_ne!(again.rumour, first.rumour);
@@ -766,9 +949,10 @@ mod tests {
         assert!(err.contains("after the as-of date"), "{err}");
         new.born = date("2000-01-01");
         new.contract = Some(NewContract {
+                signed: None,
             club: "real".into(),
             start: Some(date("2025-07-01")),
-            end: date("2024-06-30"),
+            end: Some(date("2024-06-30")),
             loan: false,
             signed_from: None,
         });
@@ -809,23 +993,30 @@ mod tests {
     #[test]
     fn renewals_keep_history() {
         let mut w = world();
-        let id = set_contract(
+        let set = set_contract(
             &mut w,
             "upamecano",
             NewContract {
+                signed: None,
                 club: "bayern".into(),
                 start: None,
-                end: date("2030-06-30"),
+                end: Some(date("2030-06-30")),
                 loan: false,
                 signed_from: None,
             },
+            date("2025-11-01"),
         )
         .unwrap();
-        let p = &w.players[&id];
+        let p = &w.players[&set.player];
         assert_eq!(p.contracts.len(), 2);
+        // Signed on the as-of date: before it, the old contract governs.
+        assert_eq!(
+            p.permanent_contract(date("2025-10-31")).unwrap().end,
+            Some(date("2026-06-30"))
+        );
         assert_eq!(
             p.permanent_contract(date("2025-11-02")).unwrap().end,
-            date("2030-06-30")
+            Some(date("2030-06-30"))
         );
     }
 }

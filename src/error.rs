@@ -20,6 +20,14 @@ pub enum Error {
         candidates: Vec<String>,
     },
 
+    /// A source name that is not known but resembles one: likely a typo,
+    /// which would otherwise count as a second, independent source.
+    #[error("'{query}' is not a known source{}", did_you_mean(.suggestions))]
+    SourceTypo {
+        query: String,
+        suggestions: Vec<String>,
+    },
+
     /// A change that would make the data wrong; the message says why.
     #[error("{0}")]
     Refused(String),
@@ -79,6 +87,9 @@ impl Error {
                 "rumour" => "list rumours and their ids with `mercato rumour list`".into(),
                 _ => return None,
             }),
+            Error::SourceTypo { query, .. } => Some(format!(
+                "nothing was recorded; if '{query}' is another outlet, add --new-source to create it"
+            )),
             Error::Parse { .. } => Some(
                 "the file was left untouched; fix it by hand (or `git checkout` it), then run `mercato check`".into(),
             ),

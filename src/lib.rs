@@ -9,6 +9,7 @@
 pub mod bundle;
 pub mod check;
 pub mod dates;
+pub mod deal;
 pub mod edit;
 pub mod error;
 pub mod import;

@@ -5,6 +5,7 @@ use crate::model::{
     Club, ClubId, Player, PlayerId, Rumour, RumourId, RumourSummary, Source, SourceId, TrackRecord,
 };
 use crate::names::{self, Candidate};
+use chrono::NaiveDate;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// One file of the store. Players and their rumours are sharded by a hash of
@@ -46,6 +47,9 @@ pub struct World {
     /// Track records earned in the shards read only in brief (from the cache).
     tallies: BTreeMap<String, BTreeMap<SourceId, TrackRecord>>,
     changed: BTreeSet<FileKey>,
+    /// The day the world is seen as of, once [`World::view_as_of`] has cut
+    /// away what came later. Such a world is for reading only.
+    view: Option<NaiveDate>,
 }
 
 impl World {
@@ -87,10 +91,64 @@ impl World {
         self.insert_rumour(rumour);
     }
 
-    /// Adds a rumour read from a file (nothing to write).
+    /// Adds a rumour read from a file (nothing to write). In a world seen
+    /// as of a day, it is added as it stood that day, or not at all.
     pub(crate) fn insert_rumour(&mut self, rumour: Rumour) {
+        let rumour = match self.view {
+            Some(day) => match rumour.as_of(day) {
+                Some(r) => r,
+                None => {
+                    self.forget_rumour(&rumour.id);
+                    return;
+                }
+            },
+            None => rumour,
+        };
         self.insert_summary(RumourSummary::of(&rumour));
         self.rumours.insert(rumour.id.clone(), rumour);
+    }
+
+    /// Drops a rumour from memory (not from the files).
+    fn forget_rumour(&mut self, id: &RumourId) {
+        self.rumours.remove(id);
+        if let Some(old) = self.summaries.remove(id)
+            && let Some(ids) = self.by_player.get_mut(&old.player)
+        {
+            ids.retain(|x| x != id);
+        }
+    }
+
+    /// The day this world is seen as of, if it was cut to one.
+    pub fn view_date(&self) -> Option<NaiveDate> {
+        self.view
+    }
+
+    /// Shows the world as it stood on `day`: contracts signed later, reports
+    /// and status changes dated later, and rumours first reported later are
+    /// cut away, so every question asked afterwards is answered as it would
+    /// have been on that day. The rumours that change by this must have been
+    /// read in full (see [`crate::Store::read_as_of`]). The world can no
+    /// longer be saved.
+    pub fn view_as_of(&mut self, day: NaiveDate) {
+        self.view = Some(day);
+        for player in self.players.values_mut() {
+            if player.contracts.iter().any(|c| c.as_of(day).as_ref() != Some(c)) {
+                *player = player.as_of(day);
+            }
+        }
+        let full: Vec<Rumour> = std::mem::take(&mut self.rumours).into_values().collect();
+        let late: Vec<RumourId> = self
+            .summaries
+            .values()
+            .filter(|s| s.first.is_some_and(|first| first > day))
+            .map(|s| s.id.clone())
+            .collect();
+        for id in late {
+            self.forget_rumour(&id);
+        }
+        for rumour in full {
+            self.insert_rumour(rumour);
+        }
     }
 
     /// Adds what is known of a rumour that is not read in full.
@@ -106,6 +164,18 @@ impl World {
             ids.push(summary.id.clone());
         }
         self.summaries.insert(summary.id.clone(), summary);
+    }
+
+    /// The rumour shards that hold a rumour that looks different on `day`
+    /// (something in it is dated later) and are not read in full yet: their
+    /// cached summaries and track records do not hold on that day.
+    pub fn shards_changed_after(&self, day: NaiveDate) -> BTreeSet<String> {
+        self.summaries
+            .values()
+            .filter(|s| !s.is_final_on(day))
+            .map(|s| shard_of(&s.player))
+            .filter(|shard| !self.is_loaded(shard))
+            .collect()
     }
 
     /// Says which rumour shards are read in full (`None`: all of them).
@@ -266,6 +336,27 @@ impl World {
                     .map(String::as_str)
                     .chain([s.id.as_str()])
                     .collect(),
+            }),
+        )
+    }
+
+    /// Finds a league by name among the clubs' leagues ("premiership" finds
+    /// "Scottish Premiership"): a filter on a league nobody plays in is a
+    /// typo, told with the closest names rather than answered with nothing.
+    pub fn find_league(&self, query: &str) -> Result<String> {
+        let leagues: BTreeSet<&str> = self
+            .clubs
+            .values()
+            .filter_map(|c| c.league.as_deref())
+            .collect();
+        names::resolve(
+            "league",
+            query,
+            leagues.into_iter().map(|l| Candidate {
+                key: l.to_string(),
+                id: l,
+                name: l,
+                aliases: vec![],
             }),
         )
     }

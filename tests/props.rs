@@ -172,8 +172,9 @@ fn apply(world: &mut World, op: &Op) {
                 notes: None,
                 contract: club.map(|(c, start, length, loan)| NewContract {
                     club: CLUBS[c].into(),
+                    signed: None,
                     start: Some(day(start)),
-                    end: day(start + length),
+                    end: Some(day(start + length)),
                     loan,
                     signed_from: None,
                 }),
@@ -192,11 +193,13 @@ fn apply(world: &mut World, op: &Op) {
             PLAYERS[who],
             NewContract {
                 club: CLUBS[club].into(),
+                signed: None,
                 start: Some(day(start)),
-                end: day(start + length),
+                end: Some(day(start + length)),
                 loan,
                 signed_from: None,
             },
+            as_of(),
         )
         .map(drop),
         Op::Report {
@@ -231,12 +234,13 @@ fn apply(world: &mut World, op: &Op) {
                 option_to_buy: false,
                 note,
                 url: None,
+                new_source: true,
             },
             as_of(),
         )
         .map(drop),
         Op::Status { pick, status, date } => {
-            let ids: Vec<String> = world.rumours.keys().map(ToString::to_string).collect();
+            let ids: Vec<mercato::model::RumourId> = world.rumours.keys().cloned().collect();
             if ids.is_empty() {
                 Ok(())
             } else {
@@ -245,6 +249,8 @@ fn apply(world: &mut World, op: &Op) {
                     date: Some(day(date)),
                     note: None,
                     source: None,
+                    terms: Default::default(),
+                    to: None,
                 };
                 edit::update_rumour(world, &ids[pick % ids.len()], change, as_of()).map(drop)
             }

@@ -1,6 +1,6 @@
 //! `mercato contract ...`.
 
-use super::{Context, Output, write_picture};
+use super::{Context, Output, settled_notes, write_picture};
 use crate::cli::ContractCommand;
 use mercato::Result;
 use mercato::edit::{self, NewContract};
@@ -25,7 +25,7 @@ pub fn run(ctx: &Context, command: ContractCommand) -> Result<Output> {
                 pre_contract,
                 club: club.map(|c| world.find_club(&c)).transpose()?,
                 position,
-                league,
+                league: league.map(|l| world.find_league(&l)).transpose()?,
                 age_max,
             };
             let rows = expiring::contracts_expiring(&world, &filter, ctx.as_of);
@@ -60,14 +60,24 @@ pub fn run(ctx: &Context, command: ContractCommand) -> Result<Output> {
         ContractCommand::Set(c) => {
             let new = NewContract {
                 club: c.club,
+                signed: c.signed,
                 start: c.since,
                 end: c.until,
                 loan: c.loan,
                 signed_from: c.from,
             };
-            let (world, id) = ctx.write(|_, w| edit::set_contract(w, &c.player, new))?;
-            let view = records::player_view(&world, &world.players[&id], ctx.as_of);
-            Ok(ctx.show(&view, || render::records::player(&view, "", ctx.style)))
+            let (world, set) = ctx.write(|store, w| {
+                // His rumours, read in full: the contract may complete one.
+                let player = w.find_player(&c.player)?;
+                store.load_rumours_of(w, &player)?;
+                edit::set_contract(w, &c.player, new, ctx.as_of)
+            })?;
+            let view = records::player_view(&world, &world.players[&set.player], ctx.as_of);
+            let mut out = ctx.show(&view, || render::records::player(&view, "", ctx.style));
+            if let Some(settled) = &set.completed {
+                out.notes.extend(settled_notes(&world, settled));
+            }
+            Ok(out)
         }
     }
 }

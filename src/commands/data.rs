@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 
 /// `mercato export [--out FILE]`.
 pub fn export(ctx: &Context, out: Option<PathBuf>) -> Result<Output> {
-    let world = ctx.read()?;
+    let world = ctx.read_everything()?;
     let bundle = mercato::bundle::export(&world);
     let mut bytes = serde_json::to_vec_pretty(&bundle)
         .map_err(|e| Error::Refused(format!("cannot encode the bundle: {e}")))?;
@@ -38,7 +38,7 @@ pub fn import_bundle(ctx: &Context, file: PathBuf, dry_run: bool) -> Result<Outp
     let bytes = std::fs::read(&file).map_err(|e| Error::io(&file, e))?;
     let bundle = mercato::bundle::parse(&bytes, &file)?;
     let apply = |w: &mut World| -> Result<mercato::bundle::ImportCounts> {
-        let counts = mercato::bundle::import(w, bundle)?;
+        let counts = mercato::bundle::import(w, bundle, ctx.as_of)?;
         let problems = mercato::check::check_world(&ctx.store()?, w, ctx.as_of);
         if let Some(p) = problems.first() {
             return Err(Error::Refused(format!(
@@ -51,7 +51,7 @@ pub fn import_bundle(ctx: &Context, file: PathBuf, dry_run: bool) -> Result<Outp
         Ok(counts)
     };
     let counts = if dry_run {
-        let mut world = ctx.read()?;
+        let mut world = ctx.read_everything()?;
         apply(&mut world)?
     } else {
         ctx.write(|store, w| {

@@ -58,24 +58,30 @@ impl Context {
     // the command, and freeing a hundred thousand records one by one would
     // cost a tenth of the run for nothing.
 
-    /// Every record, every rumour in full.
-    fn read(&self) -> Result<Kept> {
+    /// Every record, every rumour in full, whatever its date (export, check).
+    fn read_everything(&self) -> Result<Kept> {
         Ok(ManuallyDrop::new(self.store()?.read()?))
     }
 
-    /// Every record, rumours in brief: enough for most questions, and fast.
-    fn read_brief(&self) -> Result<Kept> {
-        Ok(ManuallyDrop::new(
-            self.store()?.read_index(|_, _| Ok(()))?.0,
-        ))
+    /// The world as of the as-of date, every rumour in full.
+    fn read(&self) -> Result<Kept> {
+        self.read_with(|store, w| store.load_all_rumours(w))
+            .map(|(w, ())| w)
     }
 
-    /// Rumours in brief, then `then` reads in full the shards it needs.
+    /// The world as of the as-of date, rumours in brief: enough for most
+    /// questions, and fast.
+    fn read_brief(&self) -> Result<Kept> {
+        self.read_with(|_, _| Ok(())).map(|(w, ())| w)
+    }
+
+    /// The world as of the as-of date, rumours in brief; then `then` reads
+    /// in full the shards it needs.
     fn read_with<T>(
         &self,
         then: impl FnOnce(&Store, &mut World) -> Result<T>,
     ) -> Result<(Kept, T)> {
-        let (world, t) = self.store()?.read_index(then)?;
+        let (world, t) = self.store()?.read_as_of(self.as_of, then)?;
         Ok((ManuallyDrop::new(world), t))
     }
 
@@ -146,6 +152,41 @@ pub fn run(ctx: &Context, command: Command) -> Result<Output> {
     }
 }
 
+/// What a done deal did, as notes for stderr: the contracts it ended and
+/// signed, and the open rumours it rules out (never closed silently).
+pub(crate) fn settled_notes(world: &World, settled: &mercato::deal::Settled) -> Vec<String> {
+    let player = world.player_name(&settled.player);
+    let mut notes = vec![format!(
+        "rumour {} is done on {}",
+        settled.rumour, settled.date
+    )];
+    for (club, day) in &settled.ended {
+        notes.push(format!(
+            "{player}'s contract with {} ends on {day}",
+            world.club_name(club)
+        ));
+    }
+    if let Some(c) = &settled.signed {
+        notes.push(format!(
+            "{player} signs for {}{} from {} until {}",
+            world.club_name(&c.club),
+            if c.loan { " on loan" } else { "" },
+            c.first_day().map_or("the signing".to_string(), |d| d.to_string()),
+            c.end_text()
+        ));
+    }
+    for id in &settled.ruled_out {
+        let what = world.summary(id).map_or(String::new(), |r| {
+            let to = r.to.as_ref().map_or(String::new(), |c| format!(" to {}", world.club_name(c)));
+            format!(" ({}{to}, {})", r.kind, r.status)
+        });
+        notes.push(format!(
+            "rumour {id}{what} is still open though this move rules it out; close it with `mercato rumour update {id} --status off`"
+        ));
+    }
+    notes
+}
+
 /// Writes an SVG picture (atomically) and says where.
 pub(crate) fn write_picture(path: &std::path::Path, svg: &str, out: &mut Output) -> Result<()> {
     mercato::store::atomic::write_atomic(path, svg.as_bytes())?;
@@ -174,7 +215,9 @@ pub(crate) fn import_rows(
         }
     };
     let report = if dry_run {
-        let mut world = ctx.read_brief()?;
+        // The whole world, not one cut to the as-of date: this is a write
+        // rehearsed on a copy.
+        let mut world = ManuallyDrop::new(ctx.store()?.read_index(|_, _| Ok(()))?.0);
         import(&mut world, &progress)?
     } else {
         ctx.write(|_, w| import(w, &progress))?.1

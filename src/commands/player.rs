@@ -11,16 +11,14 @@ use mercato::render;
 pub fn run(ctx: &Context, command: PlayerCommand) -> Result<Output> {
     match command {
         PlayerCommand::Add(a) => {
-            let contract = match (a.club, a.until) {
-                (Some(club), Some(end)) => Some(NewContract {
-                    club,
-                    start: a.since,
-                    end,
-                    loan: a.loan,
-                    signed_from: a.from,
-                }),
-                _ => None,
-            };
+            let contract = a.club.map(|club| NewContract {
+                club,
+                signed: None,
+                start: a.since,
+                end: a.until,
+                loan: a.loan,
+                signed_from: a.from,
+            });
             let market_value = a
                 .value
                 .as_deref()

@@ -1,6 +1,7 @@
 //! `mercato rumour ...`.
 
-use super::{Context, Output, parse_fee};
+use super::{Context, Output, parse_fee, settled_notes};
+use mercato::deal::Terms;
 use crate::cli::{RumourCommand, SortArg};
 use mercato::Result;
 use mercato::edit::{self, Move, NewReport, NewStatus};
@@ -38,6 +39,7 @@ pub fn run(ctx: &Context, command: RumourCommand) -> Result<Output> {
                 option_to_buy: a.option_to_buy,
                 note: a.note,
                 url: a.url,
+                new_source: a.new_source,
             };
             let (world, added) = ctx.write(|store, w| {
                 let player = w.find_player(&new.player)?;
@@ -65,11 +67,14 @@ pub fn run(ctx: &Context, command: RumourCommand) -> Result<Output> {
                     view.likelihood,
                 )
             });
-            for source in added.new_sources {
+            for source in &added.new_sources {
                 out.notes.push(format!(
                     "'{}' was not a known source; added it with an unknown tier (set one with `mercato source set {source} --tier N`)",
-                    world.source_name(&source)
+                    world.source_name(source)
                 ));
+            }
+            if let Some(settled) = &added.settled {
+                out.notes.extend(settled_notes(&world, settled));
             }
             Ok(out)
         }
@@ -131,23 +136,41 @@ pub fn run(ctx: &Context, command: RumourCommand) -> Result<Output> {
             date,
             note,
             source,
+            until,
+            since,
+            fee,
+            currency,
+            loan,
+            to,
         } => {
+            let fee = fee
+                .as_deref()
+                .map(|f| parse_fee(f, currency.as_deref()))
+                .transpose()?;
             let change = NewStatus {
                 status: status.into(),
                 date,
                 note,
                 source,
+                terms: Terms {
+                    until,
+                    since,
+                    fee,
+                    loan,
+                    to: None,
+                },
+                to,
             };
-            let (world, id) = ctx.write(|store, w| {
+            let (world, updated) = ctx.write(|store, w| {
                 let found = w.find_rumour(&id)?;
                 if let Some(player) = w.summary(&found).map(|s| s.player.clone()) {
                     store.load_rumours_of(w, &player)?;
                 }
-                edit::update_rumour(w, &id, change, ctx.as_of)
+                edit::update_rumour(w, &found, change, ctx.as_of)
             })?;
             let assessor = Assessor::new(&world, ctx.as_of);
-            let view = rumours::view(&world, &assessor, &world.rumours[&id]);
-            Ok(ctx.show(&view, || {
+            let view = rumours::view(&world, &assessor, &world.rumours[&updated.rumour]);
+            let mut out = ctx.show(&view, || {
                 format!(
                     "Rumour {}: {}, {} is now '{}'\n",
                     view.id,
@@ -155,7 +178,11 @@ pub fn run(ctx: &Context, command: RumourCommand) -> Result<Output> {
                     view.describe_move(),
                     view.status
                 )
-            }))
+            });
+            if let Some(settled) = &updated.settled {
+                out.notes.extend(settled_notes(&world, settled));
+            }
+            Ok(out)
         }
     }
 }

@@ -246,13 +246,11 @@ fn player_row(
         parse_day(field(cols.contract_end))?,
         club_ids.get(field(cols.club)),
     ) {
-        (Some(end), Some(club)) => {
+        // No expiry: he is at the club, until a day nobody reported.
+        (end, Some(club)) => {
             let c = Contract {
-                club: club.clone(),
-                start: None,
-                end,
-                loan: false,
-                signed_from: None,
+                signed: Some(as_of),
+                ..Contract::new(club.clone(), end)
             };
             if let Some(problem) = c.problem(born) {
                 return Err(problem);

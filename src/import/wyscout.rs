@@ -135,12 +135,11 @@ pub fn import(
                 id
             }
         };
-        let contract = contract_end.map(|end| Contract {
-            club,
-            start: None,
-            end,
-            loan: false,
-            signed_from: None,
+        // A player with no expiry in the export is still at his club: his
+        // contract's end is unknown. It counts from the import's day.
+        let contract = Some(Contract {
+            signed: Some(as_of),
+            ..Contract::new(club, contract_end)
         });
         let existing = matcher.player(SYSTEM, &key, &name, None);
         let Some(id) = existing

@@ -43,68 +43,148 @@ pub struct Player {
 }
 
 /// One contract between a player and a club.
+///
+/// A contract exists in the world from the day it was `signed` (seen at an
+/// earlier `--as-of`, it is not there yet), binds the player from its `start`
+/// (the signing day when the start is unknown) and ends on its `end`, unless
+/// a later move `terminated` it early.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Contract {
     pub club: ClubId,
+    /// The day it was signed (recorded). Unknown in data written before
+    /// signing dates existed: such a contract counts from its start, or
+    /// always when the start is unknown too.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub signed: Option<NaiveDate>,
     /// First day; unknown for some historical or imported contracts.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub start: Option<NaiveDate>,
-    /// Last day (contracts usually end on 30 June).
-    pub end: NaiveDate,
+    /// Last day (contracts usually end on 30 June); unknown when a source
+    /// gave no length (an import without an expiry, a done deal unreported).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub end: Option<NaiveDate>,
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub loan: bool,
     /// The club the player joined from, when known.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub signed_from: Option<ClubId>,
+    /// The day a move cut the contract short (a transfer or a departure).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub terminated: Option<NaiveDate>,
 }
 
 impl Contract {
-    /// Whether the contract had started by `day` (an unknown start counts as started).
-    pub fn started_by(&self, day: NaiveDate) -> bool {
-        self.start.is_none_or(|start| start <= day)
+    /// A contract with only a club and an end, the rest unknown.
+    pub fn new(club: ClubId, end: Option<NaiveDate>) -> Contract {
+        Contract {
+            club,
+            signed: None,
+            start: None,
+            end,
+            loan: false,
+            signed_from: None,
+            terminated: None,
+        }
     }
 
-    /// Whether the contract binds the player on `day`.
+    /// Whether the contract had been signed (recorded) by `day`.
+    pub fn known_on(&self, day: NaiveDate) -> bool {
+        self.signed.or(self.start).is_none_or(|d| d <= day)
+    }
+
+    /// The first day it binds the player: its start, else its signing day.
+    pub fn first_day(&self) -> Option<NaiveDate> {
+        self.start.or(self.signed)
+    }
+
+    /// Whether the contract had started by `day` (an unknown start counts as started).
+    pub fn started_by(&self, day: NaiveDate) -> bool {
+        self.first_day().is_none_or(|start| start <= day)
+    }
+
+    /// The last day it binds the player: its end, or the day a move cut it
+    /// short; none when the end is unknown.
+    pub fn last_day(&self) -> Option<NaiveDate> {
+        match (self.end, self.terminated) {
+            (Some(end), Some(cut)) => Some(end.min(cut)),
+            (end, cut) => cut.or(end),
+        }
+    }
+
+    /// Whether it binds the player on `day`.
     pub fn in_force_on(&self, day: NaiveDate) -> bool {
-        self.started_by(day) && self.end >= day
+        self.started_by(day) && self.last_day().is_none_or(|end| end >= day)
+    }
+
+    /// The contract as it stood on `day`: none before it was signed, and a
+    /// termination dated later is not known yet.
+    pub fn as_of(&self, day: NaiveDate) -> Option<Contract> {
+        if !self.known_on(day) {
+            return None;
+        }
+        let mut c = self.clone();
+        if c.terminated.is_some_and(|t| t > day) {
+            c.terminated = None;
+        }
+        Some(c)
+    }
+
+    /// Whether two contracts are the same one entered twice (the signing day aside).
+    pub fn same_terms(&self, other: &Contract) -> bool {
+        self.club == other.club
+            && self.start == other.start
+            && self.end == other.end
+            && self.loan == other.loan
+    }
+
+    /// "until 2030-06-30", or "until unknown".
+    pub fn end_text(&self) -> String {
+        self.end.map_or("unknown".to_string(), |e| e.to_string())
     }
 
     /// Why this contract is impossible, if it is.
     pub fn problem(&self, born: Option<NaiveDate>) -> Option<String> {
-        if let Some(start) = self.start {
-            if self.end <= start {
-                return Some(format!(
-                    "contract ends ({}) before it starts ({start})",
-                    self.end
-                ));
-            }
-            if let Some(born) = born
+        if let (Some(start), Some(end)) = (self.start, self.end)
+            && end <= start
+        {
+            return Some(format!("contract ends ({end}) before it starts ({start})"));
+        }
+        if let (Some(signed), Some(end)) = (self.signed, self.end)
+            && end < signed
+        {
+            return Some(format!(
+                "contract ends ({end}) before it was signed ({signed})"
+            ));
+        }
+        if let Some(born) = born {
+            if let Some(start) = self.start
                 && start <= born
             {
                 return Some(format!(
                     "contract starts ({start}) before the player was born ({born})"
                 ));
             }
-        }
-        if let Some(born) = born
-            && self.end <= born
-        {
-            return Some(format!(
-                "contract ends ({}) before the player was born ({born})",
-                self.end
-            ));
+            if let Some(end) = self.end
+                && end <= born
+            {
+                return Some(format!(
+                    "contract ends ({end}) before the player was born ({born})"
+                ));
+            }
         }
         None
     }
 }
 
-/// Orders contracts by when they were signed: by start when both starts are
-/// known, else by end (an imported contract often has no start).
+/// Orders contracts by when they were signed: by signing day when both are
+/// known, else by first day, else by end (an imported contract often has
+/// neither a start nor a signing day).
 fn later_signed(a: &Contract, b: &Contract) -> std::cmp::Ordering {
-    match (a.start, b.start) {
-        (Some(x), Some(y)) => (x, a.end).cmp(&(y, b.end)),
-        _ => (a.end, a.start).cmp(&(b.end, b.start)),
+    let key = |c: &Contract| (c.signed.or(c.start), c.first_day(), c.end);
+    match (a.signed.or(a.start), b.signed.or(b.start)) {
+        (Some(_), Some(_)) => key(a).cmp(&key(b)),
+        _ => (a.end, a.first_day()).cmp(&(b.end, b.first_day())),
     }
 }
 
@@ -151,14 +231,14 @@ impl Player {
         self.contracts
             .iter()
             .filter(|c| c.loan && c.in_force_on(day))
-            .max_by_key(|c| (c.start, c.end))
+            .max_by_key(|c| (c.signed.or(c.start), c.start, c.end))
     }
 
     /// The contract under which the player plays on `day`: a loan if he is on
     /// one, else his permanent contract if it is still in force.
     pub fn playing_contract(&self, day: NaiveDate) -> Option<&Contract> {
         self.loan_contract(day)
-            .or_else(|| self.permanent_contract(day).filter(|c| c.end >= day))
+            .or_else(|| self.permanent_contract(day).filter(|c| c.in_force_on(day)))
     }
 
     /// The club the player plays for on `day`.
@@ -172,6 +252,13 @@ impl Player {
         self.permanent_contract(day)
             .into_iter()
             .chain(self.loan_contract(day))
+    }
+
+    /// The player as he stood on `day`: only the contracts signed by then.
+    pub fn as_of(&self, day: NaiveDate) -> Player {
+        let mut p = self.clone();
+        p.contracts = self.contracts.iter().filter_map(|c| c.as_of(day)).collect();
+        p
     }
 
     /// All positions, primary first.
@@ -219,10 +306,12 @@ mod tests {
     fn contract(club: &str, start: Option<&str>, end: &str, loan: bool) -> Contract {
         Contract {
             club: club.into(),
+            signed: None,
             start: start.map(date),
-            end: date(end),
+            end: Some(date(end)),
             loan,
             signed_from: None,
+            terminated: None,
         }
     }
 
@@ -252,11 +341,11 @@ mod tests {
         );
         assert_eq!(
             p.permanent_contract(date("2025-10-20")).unwrap().end,
-            date("2026-06-30")
+            Some(date("2026-06-30"))
         );
         assert_eq!(
             p.permanent_contract(date("2025-11-02")).unwrap().end,
-            date("2030-06-30")
+            Some(date("2030-06-30"))
         );
     }
 

@@ -173,6 +173,9 @@ pub struct StatusChange {
     /// Who said so, when a source announced the change.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<SourceId>,
+    /// The fee announced with a done deal.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fee: Option<Fee>,
 }
 
 /// One possible move of one player.
@@ -219,6 +222,44 @@ impl Rumour {
     /// The date of the first report.
     pub fn first_reported(&self) -> Option<NaiveDate> {
         self.reports.iter().map(|r| r.date).min()
+    }
+
+    /// The status on `day`: the last change dated on or before it; a plain
+    /// rumour before the first change; the stored status when the rumour has
+    /// no history at all.
+    pub fn status_on(&self, day: NaiveDate) -> Status {
+        if self.history.is_empty() {
+            return self.status;
+        }
+        self.history
+            .iter()
+            .rfind(|h| h.date <= day)
+            .map_or(Status::Rumour, |h| h.status)
+    }
+
+    /// The day of the latest status change.
+    pub fn last_changed(&self) -> Option<NaiveDate> {
+        self.history.iter().map(|h| h.date).max()
+    }
+
+    /// The rumour as it stood on `day`: none before its first report; the
+    /// reports and status changes dated after it are not known yet.
+    pub fn as_of(&self, day: NaiveDate) -> Option<Rumour> {
+        if self.first_reported().is_none_or(|first| first > day) {
+            return None;
+        }
+        let mut r = self.clone();
+        r.reports.retain(|x| x.date <= day);
+        r.history.retain(|h| h.date <= day);
+        r.status = self.status_on(day);
+        Some(r)
+    }
+
+    /// Whether the rumour looks the same on `day` as it does with everything
+    /// known: nothing is dated after it.
+    pub fn is_final_on(&self, day: NaiveDate) -> bool {
+        self.last_reported().is_none_or(|d| d <= day)
+            && self.last_changed().is_none_or(|d| d <= day)
     }
 
     /// The date of the latest report.
@@ -268,6 +309,7 @@ impl Rumour {
                 status,
                 note,
                 source,
+                fee: None,
             },
         );
     }

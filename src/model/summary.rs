@@ -23,6 +23,10 @@ pub struct RumourSummary {
     pub status: Status,
     pub first: Option<NaiveDate>,
     pub last: Option<NaiveDate>,
+    /// The day of the latest status change: with `last`, it tells whether
+    /// the summary holds for an earlier as-of date.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub changed: Option<NaiveDate>,
     pub reports: u32,
     /// How many different sources reported it.
     pub sources: u32,
@@ -43,6 +47,7 @@ impl RumourSummary {
             status: rumour.status,
             first: rumour.first_reported(),
             last: rumour.last_reported(),
+            changed: rumour.last_changed(),
             reports: u32::try_from(rumour.reports.len()).unwrap_or(u32::MAX),
             sources: u32::try_from(rumour.source_count()).unwrap_or(u32::MAX),
             max_fee_eur: rumour
@@ -51,6 +56,12 @@ impl RumourSummary {
                 .filter_map(|r| r.fee.as_ref().map(|f| f.total_eur()))
                 .reduce(f64::max),
         }
+    }
+
+    /// Whether the rumour looks on `day` as it does now (nothing dated later):
+    /// if not, it must be read in full to be seen as of that day.
+    pub fn is_final_on(&self, day: NaiveDate) -> bool {
+        self.last.is_none_or(|d| d <= day) && self.changed.is_none_or(|d| d <= day)
     }
 
     /// Whether the move concerns this club (from or to).

@@ -9,7 +9,7 @@
 //! the user's order.
 
 use super::expiry_horizon;
-use crate::model::{Club, ClubId, MoveKind, Player, Position, RumourSummary, Slot, Status};
+use crate::model::{Club, ClubId, Contract, MoveKind, Player, Position, RumourSummary, Slot, Status};
 use crate::names::fold;
 use crate::world::World;
 use chrono::NaiveDate;
@@ -27,6 +27,9 @@ pub enum Flag {
     Leaving,
     /// On loan from another club.
     Loan,
+    /// Put in the slot by the user (`club depth --set`) though none of his
+    /// positions plays there: counted as cover only.
+    OutOfPosition,
 }
 
 impl Flag {
@@ -35,6 +38,7 @@ impl Flag {
             Flag::Expiring => "expiring",
             Flag::Leaving => "leaving",
             Flag::Loan => "loan",
+            Flag::OutOfPosition => "out-of-position",
         }
     }
 }
@@ -46,9 +50,12 @@ pub struct DepthPlayer {
     pub player_id: String,
     /// The position he plays in this slot.
     pub position: Position,
-    /// Whether he covers the slot from a secondary position.
+    /// Whether he covers the slot from a secondary position (or out of
+    /// position): he does not count as a starter for it.
     pub cover: bool,
     pub age: Option<u32>,
+    /// The last day of his contract; null when it is not known (he counts
+    /// as staying).
     pub contract_end: Option<NaiveDate>,
     pub flags: Vec<Flag>,
 }
@@ -176,7 +183,7 @@ fn depth_player(
     as_of: NaiveDate,
 ) -> DepthPlayer {
     let contract = player.playing_contract(as_of);
-    let contract_end = contract.map(|c| c.end);
+    let contract_end = contract.and_then(Contract::last_day);
     let expiring = contract_end.is_some_and(|end| end <= expiry_horizon(as_of));
     let mut flags = Vec::new();
     if expiring {
@@ -189,6 +196,10 @@ fn depth_player(
         flags.push(Flag::Loan);
     }
     let natural = player.natural_in(slot);
+    let out_of_position = !natural && !player.covers(slot);
+    if out_of_position {
+        flags.push(Flag::OutOfPosition);
+    }
     let position = if natural {
         player.position
     } else {
@@ -203,7 +214,7 @@ fn depth_player(
         player: player.name.clone(),
         player_id: player.id.to_string(),
         position,
-        cover: !natural && player.covers(slot),
+        cover: !natural,
         age: player.age_on(as_of),
         contract_end,
         flags,
@@ -221,7 +232,7 @@ fn is_leaving(
     let signed_elsewhere = player
         .contracts
         .iter()
-        .any(|c| !c.loan && &c.club != club && c.start.is_some_and(|s| s > as_of));
+        .any(|c| !c.loan && &c.club != club && c.first_day().is_some_and(|s| s > as_of));
     if signed_elsewhere {
         return true;
     }
@@ -275,7 +286,7 @@ fn targets_for(world: &World, club: &ClubId, slot: Slot, as_of: NaiveDate) -> Ve
                 sources: r.sources as usize,
                 rumour: r.id.to_string(),
                 age: p.age_on(as_of),
-                contract_end: p.playing_contract(as_of).map(|c| c.end),
+                contract_end: p.playing_contract(as_of).and_then(Contract::last_day),
             })
         })
         .collect();

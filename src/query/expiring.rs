@@ -81,10 +81,12 @@ pub fn contracts_expiring(
                 .age_max
                 .is_none_or(|max| p.age_on(as_of).is_some_and(|a| a <= max))
         })
+        // A contract a move cut short is not expiring: the player left.
         .flat_map(|p| p.current_contracts(as_of).map(move |c| (p, c)))
-        .filter(|(_, c)| in_window(c.end))
-        .filter(|(_, c)| filter.club.as_ref().is_none_or(|club| &c.club == club))
-        .filter(|(_, c)| {
+        .filter(|(_, c)| c.terminated.is_none())
+        .filter_map(|(p, c)| c.end.filter(|end| in_window(*end)).map(|end| (p, c, end)))
+        .filter(|(_, c, _)| filter.club.as_ref().is_none_or(|club| &c.club == club))
+        .filter(|(_, c, _)| {
             league.as_ref().is_none_or(|wanted| {
                 world
                     .clubs
@@ -93,7 +95,7 @@ pub fn contracts_expiring(
                     .is_some_and(|l| fold(l) == *wanted)
             })
         })
-        .map(|(p, c)| ExpiringRow {
+        .map(|(p, c, end)| ExpiringRow {
             player: p.name.clone(),
             player_id: p.id.to_string(),
             club: world.club_name(&c.club).to_string(),
@@ -101,9 +103,9 @@ pub fn contracts_expiring(
             position: p.position,
             born: p.born,
             age: p.age_on(as_of),
-            contract_end: c.end,
+            contract_end: end,
             loan: c.loan,
-            pre_contract: is_pre_contract(c.end, as_of),
+            pre_contract: is_pre_contract(end, as_of),
             open_rumours: world
                 .summaries_of(&p.id)
                 .filter(|r| r.status.is_open())

@@ -12,8 +12,13 @@ use serde::Serialize;
 pub struct ContractView {
     pub club: String,
     pub club_id: String,
+    /// The day it was signed (it exists from then).
+    pub signed: Option<NaiveDate>,
     pub start: Option<NaiveDate>,
-    pub end: NaiveDate,
+    /// The last day; null when not known.
+    pub end: Option<NaiveDate>,
+    /// The day a move cut it short, if one did.
+    pub terminated: Option<NaiveDate>,
     pub loan: bool,
     pub signed_from: Option<String>,
     /// Whether this is a contract the player is under on the as-of date.
@@ -56,7 +61,7 @@ pub fn player_view(world: &World, p: &Player, as_of: NaiveDate) -> PlayerView {
         foot: p.foot,
         notes: p.notes.clone(),
         club: playing.map(|c| world.club_name(&c.club).to_string()),
-        contract_end: playing.map(|c| c.end),
+        contract_end: playing.and_then(crate::model::Contract::last_day),
         loan: playing.is_some_and(|c| c.loan),
         contracts: p
             .contracts
@@ -64,8 +69,10 @@ pub fn player_view(world: &World, p: &Player, as_of: NaiveDate) -> PlayerView {
             .map(|c| ContractView {
                 club: world.club_name(&c.club).to_string(),
                 club_id: c.club.to_string(),
+                signed: c.signed,
                 start: c.start,
                 end: c.end,
+                terminated: c.terminated,
                 loan: c.loan,
                 signed_from: c
                     .signed_from

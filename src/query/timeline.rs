@@ -40,6 +40,8 @@ pub struct Timeline {
     pub first_year: i32,
     pub last_year: i32,
     pub rows: Vec<TimelineRow>,
+    /// Players under a contract whose end is not known: no bar can be drawn.
+    pub unknown_end: Vec<String>,
 }
 
 /// The contracts players are under on `as_of`, of one club and/or position,
@@ -51,6 +53,7 @@ pub fn timeline(
     as_of: NaiveDate,
 ) -> Timeline {
     let horizon = expiry_horizon(as_of);
+    let mut unknown_end = Vec::new();
     let mut rows: Vec<TimelineRow> = world
         .players
         .values()
@@ -60,15 +63,19 @@ pub fn timeline(
             if club.is_some_and(|club| &c.club != club) {
                 return None;
             }
+            let Some(end) = c.last_day() else {
+                unknown_end.push(p.name.clone());
+                return None;
+            };
             Some(TimelineRow {
                 player: p.name.clone(),
                 player_id: p.id.to_string(),
                 club: world.club_name(&c.club).to_string(),
                 position: p.position,
-                start: c.start,
-                end: c.end,
+                start: c.first_day(),
+                end,
                 loan: c.loan,
-                expiring: c.end <= horizon,
+                expiring: end <= horizon,
                 rumours: world
                     .summaries_of(&p.id)
                     .filter(|r| r.status.is_open())
@@ -112,5 +119,9 @@ pub fn timeline(
         first_year: earliest,
         last_year: latest,
         rows,
+        unknown_end: {
+            unknown_end.sort_by_cached_key(|n| fold(n));
+            unknown_end
+        },
     }
 }

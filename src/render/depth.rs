@@ -50,7 +50,12 @@ pub fn chart(chart: &DepthChart, style: Style) -> String {
                     cell(&p.player, tone, style),
                     cell(p.position, None, style),
                     cell(or_dash(p.age), None, style),
-                    cell(or_dash(p.contract_end), tone, style),
+                    cell(
+                        p.contract_end
+                            .map_or("unknown".to_string(), |e| e.to_string()),
+                        tone,
+                        style,
+                    ),
                     cell(flags.join(", "), tone, style),
                 ]);
             }

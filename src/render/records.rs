@@ -146,12 +146,21 @@ pub fn player(p: &PlayerView, rumours: &str, style: Style) -> String {
         let _ = writeln!(out, "  notes        {notes}");
     }
     if !p.contracts.is_empty() {
-        let mut t = table(["Club", "From", "Until", "Loan", "Signed from", ""], style);
+        let mut t = table(
+            ["Club", "Signed", "From", "Until", "Loan", "Signed from", ""],
+            style,
+        );
         for c in &p.contracts {
+            let until = match (c.end, c.terminated) {
+                (_, Some(cut)) => format!("{cut} (left early)"),
+                (Some(end), None) => end.to_string(),
+                (None, None) => "unknown".to_string(),
+            };
             t.add_row([
                 c.club.clone(),
+                or_dash(c.signed),
                 or_dash(c.start),
-                c.end.to_string(),
+                until,
                 if c.loan { "loan" } else { "" }.to_string(),
                 or_dash(c.signed_from.as_deref()),
                 if c.current { "current" } else { "" }.to_string(),

@@ -463,6 +463,23 @@ impl Store {
         Ok((world, result))
     }
 
+    /// The world as it stood on `day` (see [`World::view_as_of`]), rumours
+    /// in brief; `then` reads the shards it needs, which are cut to `day`
+    /// as they are read. Shards whose cached summaries do not hold on `day`
+    /// (something in them is dated later) are read in full first.
+    pub fn read_as_of<T>(
+        &self,
+        day: chrono::NaiveDate,
+        then: impl FnOnce(&Store, &mut World) -> Result<T>,
+    ) -> Result<(World, T)> {
+        self.read_index(|store, world| {
+            let stale = world.shards_changed_after(day);
+            store.load_rumour_shards(world, stale.iter().map(String::as_str))?;
+            world.view_as_of(day);
+            then(store, world)
+        })
+    }
+
     /// Rolls back changes a killed writer left half-done, if any.
     pub fn recover_if_needed(&self) -> Result<()> {
         if journal::has_pending(&self.dir) {
@@ -505,6 +522,12 @@ impl Store {
         let changed: Vec<FileKey> = world.changed_files().iter().cloned().collect();
         if changed.is_empty() {
             return Ok(());
+        }
+        if let Some(day) = world.view_date() {
+            // A world cut to a day has lost what came later.
+            return Err(Error::Refused(format!(
+                "internal error: a world seen as of {day} cannot be saved; nothing was written"
+            )));
         }
         for key in &changed {
             if let FileKey::Rumours(shard) = key

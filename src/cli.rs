@@ -509,6 +509,9 @@ pub struct PlayerAdd {
     /// First day of that contract, if known.
     #[arg(long, requires = "club", value_parser = parse_date, value_name = "YYYY-MM-DD")]
     pub since: Option<NaiveDate>,
+    /// The day that contract was signed (default: --since, else the as-of date).
+    #[arg(long, requires = "club", value_parser = parse_date, value_name = "YYYY-MM-DD")]
+    pub signed: Option<NaiveDate>,
     /// The contract is a loan.
     #[arg(long, requires = "club")]
     pub loan: bool,

@@ -310,7 +310,7 @@ fn fees_are_quoted_compared_and_filtered() {
 fn status_changes_are_dated_and_sourced() {
     let env = TestEnv::shipped();
     let id = rumour_id(&env, "upamecano", "transfer");
-    let v = env.json(&[
+    let v = env.json_as_of("2025-10-26", &[
         "rumour",
         "update",
         &id,
@@ -327,12 +327,15 @@ fn status_changes_are_dated_and_sourced() {
     assert_eq!(last["status"], "talks");
     assert_eq!(last["date"], "2025-10-25");
     assert_eq!(last["source"], "L'Equipe");
-    let text = env.ok(&["rumour", "show", &id]);
+    let text = env.ok_as_of("2025-10-26", &["rumour", "show", &id]);
     assert!(
         text.contains("2025-10-25  status → talks (L'Equipe): first meeting"),
         "{text}"
     );
-    let back = env.run(&[
+    // Seen as of the day before, the change had not happened.
+    let before = env.json(&["rumour", "show", &id]);
+    assert_eq!(before["status"], "rumour");
+    let back = env.run_as_of("2025-10-26", &[
         "rumour",
         "update",
         &id,
@@ -419,7 +422,7 @@ fn expiring_windows_and_pre_contracts() {
 fn undo_after_rumour_add_restores_every_byte() {
     let env = TestEnv::shipped();
     let before = env.snapshot();
-    env.ok(&[
+    env.ok_as_of("2025-10-21", &[
         "rumour",
         "add",
         "upamecano",

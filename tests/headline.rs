@@ -187,7 +187,7 @@ fn adding_a_report_appends_to_the_open_rumour() {
     let env = TestEnv::shipped();
     let before = env.json(&["rumour", "list", "--player", "upamecano"]);
     assert_eq!(before.as_array().unwrap().len(), 2);
-    let run = env.run(&[
+    let run = env.run_as_of("2025-10-21", &[
         "--json",
         "rumour",
         "add",
@@ -211,7 +211,7 @@ fn adding_a_report_appends_to_the_open_rumour() {
     assert_eq!(added["to"], "Real Madrid");
     assert_eq!(added["reports"].as_array().unwrap().len(), 3);
     assert_eq!(added["last_reported"], "2025-10-21");
-    let after = env.json(&["rumour", "list", "--player", "upamecano"]);
+    let after = env.json_as_of("2025-10-21", &["rumour", "list", "--player", "upamecano"]);
     assert_eq!(after.as_array().unwrap().len(), 2, "no duplicate rumour");
     let transfer = after
         .as_array()
@@ -227,8 +227,11 @@ fn adding_a_report_appends_to_the_open_rumour() {
         .map(|r| r["source"].as_str().unwrap())
         .collect();
     assert!(sources.contains(&"Marca"), "{sources:?}");
-    let text = env.ok(&["rumour", "list", "--player", "upamecano"]);
+    let text = env.ok_as_of("2025-10-21", &["rumour", "list", "--player", "upamecano"]);
     assert!(text.contains("2025-10-21"), "{text}");
+    // The day before, Marca had not said it yet.
+    let earlier = env.json(&["rumour", "show", added["id"].as_str().unwrap()]);
+    assert_eq!(earlier["reports"].as_array().unwrap().len(), 2);
     assert!(env.ok(&["check"]).contains("ok"));
 }
 
@@ -287,7 +290,7 @@ fn rumour_update_changes_status_and_keeps_history() {
     let env = TestEnv::shipped();
     let list = env.json(&["rumour", "list", "--player", "konate", "--status", "talks"]);
     let id = list[0]["id"].as_str().unwrap().to_string();
-    let updated = env.json(&[
+    let updated = env.json_as_of("2025-11-01", &[
         "rumour",
         "update",
         &id,
@@ -295,6 +298,8 @@ fn rumour_update_changes_status_and_keeps_history() {
         "done",
         "--date",
         "2025-11-01",
+        "--until",
+        "2030-06-30",
         "--note",
         "signed until 2030",
     ]);
@@ -302,8 +307,16 @@ fn rumour_update_changes_status_and_keeps_history() {
     let history = updated["history"].as_array().unwrap();
     assert_eq!(history.last().unwrap()["status"], "done");
     assert_eq!(history.last().unwrap()["note"], "signed until 2030");
-    let done = env.json(&["rumour", "list", "--status", "done"]);
+    let done = env.json_as_of("2025-11-01", &["rumour", "list", "--status", "done"]);
     assert_eq!(done.as_array().unwrap().len(), 1);
+    // The renewal is signed: Konaté is no longer expiring in 2026...
+    let expiring = env.json_as_of("2025-11-01", &["contract", "expiring", "--year", "2026"]);
+    assert!(!expiring.to_string().contains("Konaté"), "{expiring}");
+    // ...but he was on the article's day, when the talks were still talks.
+    let then = env.json(&["contract", "expiring", "--year", "2026"]);
+    assert!(then.to_string().contains("Konaté"), "{then}");
+    let talks = env.json(&["rumour", "list", "--status", "talks"]);
+    assert_eq!(talks[0]["id"], id.as_str());
 }
 
 #[test]

@@ -13,7 +13,7 @@ pub fn run(ctx: &Context, command: PlayerCommand) -> Result<Output> {
         PlayerCommand::Add(a) => {
             let contract = a.club.map(|club| NewContract {
                 club,
-                signed: None,
+                signed: a.signed,
                 start: a.since,
                 end: a.until,
                 loan: a.loan,

@@ -6,6 +6,7 @@
 pub mod transfermarkt;
 pub mod wyscout;
 
+use chrono::NaiveDate;
 use crate::model::{Club, ClubId, Contract, Player, PlayerId};
 use crate::names::fold;
 use crate::world::World;
@@ -244,6 +245,13 @@ pub(crate) fn upsert_club(
             id
         }
     }
+}
+
+/// When an imported contract counts from: exports carry no signing dates,
+/// so a contract still running is known from the import's day; one that had
+/// already ended is history, known from its start (always, when unknown).
+pub(crate) fn signed_on_import(end: Option<NaiveDate>, as_of: NaiveDate) -> Option<NaiveDate> {
+    end.is_none_or(|end| end >= as_of).then_some(as_of)
 }
 
 /// Puts an imported player into the world: merged into the one it matches,

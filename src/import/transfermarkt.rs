@@ -249,7 +249,7 @@ fn player_row(
         // No expiry: he is at the club, until a day nobody reported.
         (end, Some(club)) => {
             let c = Contract {
-                signed: Some(as_of),
+                signed: super::signed_on_import(end, as_of),
                 ..Contract::new(club.clone(), end)
             };
             if let Some(problem) = c.problem(born) {

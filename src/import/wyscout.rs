@@ -138,7 +138,7 @@ pub fn import(
         // A player with no expiry in the export is still at his club: his
         // contract's end is unknown. It counts from the import's day.
         let contract = Some(Contract {
-            signed: Some(as_of),
+            signed: super::signed_on_import(contract_end, as_of),
             ..Contract::new(club, contract_end)
         });
         let existing = matcher.player(SYSTEM, &key, &name, None);

@@ -225,10 +225,11 @@ impl Rumour {
     }
 
     /// The status on `day`: the last change dated on or before it; a plain
-    /// rumour before the first change; the stored status when the rumour has
-    /// no history at all.
+    /// rumour before the first change. From the latest change on (and when
+    /// there is no history at all) it is the stored status, which a hand
+    /// edit may have changed.
     pub fn status_on(&self, day: NaiveDate) -> Status {
-        if self.history.is_empty() {
+        if self.last_changed().is_none_or(|last| last <= day) {
             return self.status;
         }
         self.history

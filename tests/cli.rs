@@ -1,6 +1,7 @@
 //! Integration tests: the real binary on temporary data directories.
 #![allow(clippy::unwrap_used)]
 
+mod asof;
 mod common;
 mod desk;
 mod errors;

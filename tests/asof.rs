@@ -1,0 +1,459 @@
+//! The world as of a date: for any store S and day D, every question asked
+//! `--as-of D` of S is answered exactly as it is by the store built only from
+//! the changes of S dated on or before D. Property-tested over random stories
+//! (reports, status changes, done deals, contracts), and checked end to end
+//! on one story told with the binary.
+
+use crate::common::TestEnv;
+use chrono::NaiveDate;
+use mercato::World;
+use mercato::deal::Terms;
+use mercato::edit::{self, Move, NewClub, NewContract, NewPlayer, NewReport, NewSource, NewStatus};
+use mercato::model::{Position, Stance, Status};
+use mercato::query::{depth, digest, expiring, records, rumours};
+use proptest::prelude::*;
+
+const CLUBS: [&str; 3] = ["Real Madrid", "Liverpool", "Bayern Munich"];
+const PLAYERS: [&str; 3] = ["Ibrahima Konaté", "Dayot Upamecano", "David Alaba"];
+const SOURCES: [&str; 3] = ["L'Equipe", "Marca", "Fichajes"];
+
+fn day(offset: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(2025, 1, 1).unwrap() + chrono::Days::new(u64::from(offset))
+}
+
+/// One dated change.
+#[derive(Debug, Clone)]
+enum Change {
+    Report {
+        who: usize,
+        target: u8,
+        club: usize,
+        source: usize,
+        status: Option<usize>,
+        against: bool,
+    },
+    Status {
+        pick: usize,
+        status: usize,
+        until: Option<u32>,
+        since: Option<u32>,
+        loan: bool,
+    },
+    Contract {
+        who: usize,
+        club: usize,
+        start: Option<u32>,
+        length: Option<u32>,
+        loan: bool,
+    },
+}
+
+fn change() -> impl Strategy<Value = Change> {
+    prop_oneof![
+        3 => (0..PLAYERS.len(), 0u8..3, 0..CLUBS.len(), 0..SOURCES.len(),
+              proptest::option::of(0..Status::ALL.len()), any::<bool>())
+            .prop_map(|(who, target, club, source, status, against)| Change::Report {
+                who, target, club, source, status, against
+            }),
+        2 => (0usize..8, 0..Status::ALL.len(), proptest::option::of(200u32..900),
+              proptest::option::of(0u32..60), any::<bool>())
+            .prop_map(|(pick, status, until, since, loan)| Change::Status {
+                pick, status, until, since, loan
+            }),
+        1 => (0..PLAYERS.len(), 0..CLUBS.len(), proptest::option::of(0u32..90),
+              proptest::option::of(100u32..900), any::<bool>())
+            .prop_map(|(who, club, start, length, loan)| Change::Contract {
+                who, club, start, length, loan
+            }),
+    ]
+}
+
+/// Clubs, sources and players with their first contracts: timeless.
+fn founded() -> World {
+    let mut w = World::default();
+    for name in CLUBS {
+        edit::add_club(
+            &mut w,
+            NewClub {
+                name: name.into(),
+                ..NewClub::default()
+            },
+        )
+        .unwrap();
+    }
+    for (i, name) in SOURCES.iter().enumerate() {
+        edit::add_source(
+            &mut w,
+            NewSource {
+                name: (*name).into(),
+                tier: Some(u8::try_from(i).unwrap() * 2 + 1),
+                ..NewSource::default()
+            },
+        )
+        .unwrap();
+    }
+    for (i, name) in PLAYERS.iter().enumerate() {
+        edit::add_player(
+            &mut w,
+            NewPlayer {
+                name: (*name).into(),
+                born: NaiveDate::from_ymd_opt(1995, 1, 1).unwrap(),
+                position: [Position::CB, Position::CB, Position::LB][i],
+                also: vec![],
+                nationality: None,
+                caps: None,
+                foot: None,
+                market_value: None,
+                notes: None,
+                contract: Some(NewContract {
+                    club: CLUBS[i].into(),
+                    signed: Some(day(0)),
+                    start: Some(day(0)),
+                    end: Some(day(540)),
+                    loan: false,
+                    signed_from: None,
+                }),
+            },
+            day(0),
+        )
+        .unwrap();
+    }
+    w
+}
+
+/// Applies a change dated `date`, as a command run that day would; a
+/// refused change leaves the world alone (as a refused command does).
+fn apply(w: &mut World, date: NaiveDate, change: &Change) {
+    let _ = match change.clone() {
+        Change::Report {
+            who,
+            target,
+            club,
+            source,
+            status,
+            against,
+        } => edit::add_report(
+            w,
+            NewReport {
+                player: PLAYERS[who].into(),
+                target: match target {
+                    0 => Move::To(CLUBS[club].into()),
+                    1 => Move::Renewal,
+                    _ => Move::Leaving,
+                },
+                source: SOURCES[source].into(),
+                date: Some(date),
+                status: status.map(|s| Status::ALL[s]),
+                stance: if against {
+                    Stance::Against
+                } else {
+                    Stance::For
+                },
+                via: None,
+                fee: None,
+                loan: false,
+                option_to_buy: false,
+                note: None,
+                url: None,
+                new_source: false,
+            },
+            date,
+        )
+        .map(drop),
+        Change::Status {
+            pick,
+            status,
+            until,
+            since,
+            loan,
+        } => {
+            let ids: Vec<_> = w.rumours.keys().cloned().collect();
+            if ids.is_empty() {
+                return;
+            }
+            let status = Status::ALL[status];
+            let done = status == Status::Done;
+            let change = NewStatus {
+                status,
+                date: Some(date),
+                note: None,
+                source: None,
+                terms: Terms {
+                    until: until.filter(|_| done).map(day),
+                    since: since.filter(|_| done).map(|s| date + chrono::Days::new(u64::from(s))),
+                    loan: loan && done,
+                    ..Terms::default()
+                },
+                to: None,
+            };
+            edit::update_rumour(w, &ids[pick % ids.len()], change, date).map(drop)
+        }
+        Change::Contract {
+            who,
+            club,
+            start,
+            length,
+            loan,
+        } => {
+            let start = start.map(|s| date + chrono::Days::new(u64::from(s)));
+            edit::set_contract(
+                w,
+                PLAYERS[who],
+                NewContract {
+                    club: CLUBS[club].into(),
+                    signed: None,
+                    start,
+                    end: length.map(|l| start.unwrap_or(date) + chrono::Days::new(u64::from(l))),
+                    loan,
+                    signed_from: None,
+                },
+                date,
+            )
+            .map(drop)
+        }
+    };
+}
+
+/// Every read question, as JSON, asked of `world` seen as of `as_of`.
+fn answers(mut world: World, as_of: NaiveDate) -> String {
+    world.view_as_of(as_of);
+    let assessor = rumours::Assessor::new(&world, as_of);
+    let all = rumours::list(&world, &assessor, &rumours::RumourFilter::default());
+    let open = rumours::list(
+        &world,
+        &assessor,
+        &rumours::RumourFilter {
+            open: true,
+            ..Default::default()
+        },
+    );
+    let charts: Vec<_> = world
+        .clubs
+        .values()
+        .map(|c| depth::depth_chart(&world, c, as_of))
+        .collect();
+    let expiring: Vec<_> = (2025..2028)
+        .map(|year| {
+            expiring::contracts_expiring(
+                &world,
+                &expiring::ExpiringFilter {
+                    year: Some(year),
+                    ..Default::default()
+                },
+                as_of,
+            )
+        })
+        .collect();
+    let players: Vec<_> = world
+        .players
+        .values()
+        .map(|p| records::player_view(&world, p, as_of))
+        .collect();
+    let digest = digest::digest(&world, &assessor, day(0));
+    serde_json::to_string_pretty(&serde_json::json!({
+        "rumours": all, "open": open, "depth": charts, "expiring": expiring,
+        "players": players, "sources": records::sources(&world), "digest": digest,
+    }))
+    .unwrap()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+
+    #[test]
+    fn the_past_is_what_was_known_then(
+        mut story in proptest::collection::vec((0u32..400, change()), 1..30),
+        cut in 0u32..420,
+    ) {
+        story.sort_by_key(|(d, _)| *d);
+        let mut whole = founded();
+        let mut until_cut = founded();
+        for (d, change) in &story {
+            apply(&mut whole, day(*d), change);
+            if *d <= cut {
+                apply(&mut until_cut, day(*d), change);
+            }
+        }
+        let as_of = day(cut);
+        prop_assert_eq!(answers(whole, as_of), answers(until_cut, as_of));
+    }
+}
+
+/// A transfer told over months with the binary: the past shows the past.
+#[test]
+fn a_transfer_story_moves_the_player_on_the_done_day() {
+    let env = TestEnv::shipped();
+    let rumour = |as_of: &str| {
+        env.json_as_of(as_of, &["rumour", "show", "10dcabc2"])
+    };
+    env.ok_as_of("2026-01-15", &[
+        "rumour", "add", "upamecano", "--to", "real madrid", "--source", "L'Equipe",
+        "--status", "talks", "--date", "2026-01-15",
+    ]);
+    env.ok_as_of("2026-05-21", &[
+        "rumour", "update", "10dcabc2", "--status", "agreed", "--date", "2026-05-21",
+    ]);
+    env.ok_as_of("2026-06-15", &[
+        "rumour", "update", "10dcabc2", "--status", "done", "--date", "2026-06-15",
+        "--until", "2031-06-30", "--fee", "45,5m",
+    ]);
+    // The status on each day is the one it had then.
+    assert_eq!(rumour("2025-10-20")["status"], "rumour");
+    assert_eq!(rumour("2026-02-01")["status"], "talks");
+    assert_eq!(rumour("2026-05-21")["status"], "agreed");
+    assert!(rumour("2026-05-21")["likelihood"].as_u64().unwrap() < 100);
+    assert_eq!(rumour("2026-06-15")["status"], "done");
+    // Before its first report the rumour does not exist.
+    let before = env.run_as_of("2025-09-01", &["rumour", "show", "10dcabc2"]);
+    assert_eq!(before.code, 1, "{}", before.stdout);
+    let squad = |club: &str, as_of: &str| {
+        let chart = env.json_as_of(as_of, &["club", "depth", club]);
+        chart["slots"][2]["players"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| p["player"].as_str().unwrap().to_string())
+            .collect::<Vec<_>>()
+    };
+    let targets = |as_of: &str| {
+        let chart = env.json_as_of(as_of, &["club", "depth", "real madrid"]);
+        chart["slots"][2]["targets"].as_array().unwrap().len()
+    };
+    // On the day before the deal he is Bayern's, leaving, and Madrid's target.
+    assert!(squad("bayern", "2026-06-14").contains(&"Dayot Upamecano".to_string()));
+    assert!(!squad("real madrid", "2026-06-14").contains(&"Dayot Upamecano".to_string()));
+    assert_eq!(targets("2026-06-14"), 1);
+    let bayern = env.json_as_of("2026-06-14", &["club", "depth", "bayern"]);
+    assert!(bayern.to_string().contains("leaving"), "{bayern}");
+    // On the done day he is Madrid's, no longer a target, gone from Bayern.
+    assert!(squad("real madrid", "2026-06-15").contains(&"Dayot Upamecano".to_string()));
+    assert!(!squad("bayern", "2026-06-15").contains(&"Dayot Upamecano".to_string()));
+    assert_eq!(targets("2026-06-15"), 0);
+    // On the article's day, the move was only a rumour: not leaving because of it.
+    let then = env.json(&["club", "depth", "bayern"]);
+    let upa = then["slots"][2]["players"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["player"] == "Dayot Upamecano")
+        .unwrap()
+        .clone();
+    assert_eq!(upa["contract_end"], "2026-06-30");
+    // The fee was read with its decimal comma.
+    let done = rumour("2026-06-15");
+    let last = done["history"].as_array().unwrap().last().unwrap().clone();
+    assert_eq!(last["status"], "done");
+    let player = env.json_as_of("2026-07-02", &["player", "show", "upamecano"]);
+    let contracts = player["player"]["contracts"].as_array().unwrap();
+    assert!(contracts.iter().any(|c| c["club_id"] == "real-madrid"
+        && c["end"] == "2031-06-30" && c["signed"] == "2026-06-15"));
+    assert!(contracts.iter().any(|c| c["club_id"] == "bayern-munich"
+        && c["terminated"] == "2026-06-15"));
+    assert_eq!(env.ok_as_of("2026-07-02", &["check"]).trim_end().ends_with("ok"), true);
+}
+
+#[test]
+fn a_done_renewal_clears_expiring_and_lists_what_it_rules_out() {
+    let env = TestEnv::shipped();
+    // Konaté renews on 2025-11-10; the Madrid rumour (off already) is not open,
+    // but a fresh Madrid rumour reported on 11-01 is, and is named.
+    env.ok_as_of("2025-11-01", &[
+        "rumour", "add", "konate", "--to", "real madrid", "--source", "Fichajes",
+    ]);
+    let run = env.run_as_of("2025-11-10", &[
+        "rumour", "update", "50369ebf", "--status", "done", "--until", "2030-06-30",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stderr.contains("still open though this move rules it out"), "{}", run.stderr);
+    let expiring = |as_of: &str| {
+        env.json_as_of(as_of, &["contract", "expiring", "--year", "2026"]).to_string()
+    };
+    assert!(expiring("2025-11-09").contains("Konaté"));
+    assert!(!expiring("2025-11-10").contains("Konaté"));
+    let chart = env.json_as_of("2025-11-10", &["club", "depth", "liverpool"]);
+    let konate = chart["slots"][2]["players"][1].clone();
+    assert_eq!(konate["contract_end"], "2030-06-30", "{chart}");
+}
+
+#[test]
+fn contract_set_completes_the_rumour_it_matches() {
+    let env = TestEnv::shipped();
+    let run = env.run_as_of("2025-12-01", &[
+        "contract", "set", "upamecano", "--club", "real madrid", "--since", "2026-07-01",
+        "--until", "2031-06-30",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stderr.contains("rumour 10dcabc2 is done on 2025-12-01"), "{}", run.stderr);
+    // Signed in December, he plays for Bayern until July, leaving; not a target any more.
+    let madrid = env.json_as_of("2026-01-01", &["club", "depth", "real madrid"]);
+    assert_eq!(madrid["slots"][2]["targets"].as_array().unwrap().len(), 0);
+    let bayern = env.json_as_of("2026-01-01", &["club", "depth", "bayern"]);
+    assert!(bayern.to_string().contains("leaving"));
+    let madrid = env.json_as_of("2026-07-01", &["club", "depth", "real madrid"]);
+    assert!(madrid.to_string().contains("Dayot Upamecano"));
+}
+
+#[test]
+fn refusals_leave_the_data_alone() {
+    let env = TestEnv::shipped();
+    // Typo of a known source.
+    env.refused(
+        &["rumour", "add", "upamecano", "--to", "real madrid", "--source", "Fichajess"],
+        1,
+        "did you mean 'Fichajes'",
+    );
+    // A status change after the as-of date.
+    env.refused(
+        &["rumour", "update", "10dcabc2", "--status", "talks", "--date", "2025-12-01"],
+        1,
+        "after the as-of date",
+    );
+    // Duplicate contract, loan to his own club, a contract ending before his current one began.
+    env.refused(
+        &["contract", "set", "konate", "--club", "liverpool", "--since", "2021-07-01", "--until", "2026-06-30"],
+        1,
+        "already has this contract",
+    );
+    env.refused(
+        &["contract", "set", "konate", "--club", "liverpool", "--until", "2026-01-31", "--loan"],
+        1,
+        "a loan goes to another club",
+    );
+    env.refused(
+        &["contract", "set", "konate", "--club", "leipzig", "--since", "2018-07-01", "--until", "2020-06-30"],
+        1,
+        "before Ibrahima Konaté's current contract",
+    );
+    // A league nobody plays in.
+    env.refused(
+        &["contract", "expiring", "--year", "2026", "--league", "Bundesligga"],
+        1,
+        "did you mean 'Bundesliga'",
+    );
+    // --new-source creates it anyway.
+    let run = env.run(&[
+        "rumour", "add", "upamecano", "--to", "real madrid", "--source", "Fichajess", "--new-source",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+}
+
+#[test]
+fn imported_players_without_an_expiry_stay_at_their_club() {
+    let env = TestEnv::empty();
+    let file = format!(
+        "{}/../shared/datasets/wyscout/EFLSCOTFEB26.csv",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    env.ok_as_of("2026-02-20", &["import", "wyscout", &file]);
+    let chart = env.json_as_of("2026-02-20", &["club", "depth", "celtic"]);
+    let lb = &chart["slots"][3];
+    let tierney = lb["players"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["player"].as_str().unwrap().contains("Tierney"))
+        .unwrap_or_else(|| panic!("{chart}"));
+    assert!(tierney["contract_end"].is_null());
+    let text = env.ok_as_of("2026-02-20", &["club", "depth", "celtic"]);
+    assert!(text.contains("unknown"), "{text}");
+}

@@ -5,9 +5,7 @@
 //! rumours the move rules out are named, never closed silently.
 
 use crate::error::{Error, Result};
-use crate::model::{
-    ClubId, Contract, Fee, MoveKind, PlayerId, Rumour, RumourId, SourceId, Status,
-};
+use crate::model::{ClubId, Contract, Fee, MoveKind, PlayerId, Rumour, RumourId, SourceId, Status};
 use crate::world::World;
 use chrono::NaiveDate;
 use serde::Serialize;

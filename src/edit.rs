@@ -421,7 +421,9 @@ fn refuse_contract_conflicts(
         )));
     }
     let day = contract.first_day().unwrap_or(as_of);
-    let parent = player.permanent_contract(day).filter(|c| c.in_force_on(day));
+    let parent = player
+        .permanent_contract(day)
+        .filter(|c| c.in_force_on(day));
     if contract.loan
         && let Some(parent) = parent
         && parent.club == contract.club
@@ -821,7 +823,7 @@ mod tests {
                 market_value: None,
                 notes: None,
                 contract: Some(NewContract {
-                signed: None,
+                    signed: None,
                     club: "bayern".into(),
                     start: Some(date("2021-07-01")),
                     end: Some(date("2026-06-30")),
@@ -949,7 +951,7 @@ mod tests {
         assert!(err.contains("after the as-of date"), "{err}");
         new.born = date("2000-01-01");
         new.contract = Some(NewContract {
-                signed: None,
+            signed: None,
             club: "real".into(),
             start: Some(date("2025-07-01")),
             end: Some(date("2024-06-30")),

@@ -132,7 +132,11 @@ impl World {
     pub fn view_as_of(&mut self, day: NaiveDate) {
         self.view = Some(day);
         for player in self.players.values_mut() {
-            if player.contracts.iter().any(|c| c.as_of(day).as_ref() != Some(c)) {
+            if player
+                .contracts
+                .iter()
+                .any(|c| c.as_of(day).as_ref() != Some(c))
+            {
                 *player = player.as_of(day);
             }
         }

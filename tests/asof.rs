@@ -180,7 +180,9 @@ fn apply(w: &mut World, date: NaiveDate, change: &Change) {
                 source: None,
                 terms: Terms {
                     until: until.filter(|_| done).map(day),
-                    since: since.filter(|_| done).map(|s| date + chrono::Days::new(u64::from(s))),
+                    since: since
+                        .filter(|_| done)
+                        .map(|s| date + chrono::Days::new(u64::from(s))),
                     loan: loan && done,
                     ..Terms::default()
                 },
@@ -283,20 +285,51 @@ proptest! {
 #[test]
 fn a_transfer_story_moves_the_player_on_the_done_day() {
     let env = TestEnv::shipped();
-    let rumour = |as_of: &str| {
-        env.json_as_of(as_of, &["rumour", "show", "10dcabc2"])
-    };
-    env.ok_as_of("2026-01-15", &[
-        "rumour", "add", "upamecano", "--to", "real madrid", "--source", "L'Equipe",
-        "--status", "talks", "--date", "2026-01-15",
-    ]);
-    env.ok_as_of("2026-05-21", &[
-        "rumour", "update", "10dcabc2", "--status", "agreed", "--date", "2026-05-21",
-    ]);
-    env.ok_as_of("2026-06-15", &[
-        "rumour", "update", "10dcabc2", "--status", "done", "--date", "2026-06-15",
-        "--until", "2031-06-30", "--fee", "45,5m",
-    ]);
+    let rumour = |as_of: &str| env.json_as_of(as_of, &["rumour", "show", "10dcabc2"]);
+    env.ok_as_of(
+        "2026-01-15",
+        &[
+            "rumour",
+            "add",
+            "upamecano",
+            "--to",
+            "real madrid",
+            "--source",
+            "L'Equipe",
+            "--status",
+            "talks",
+            "--date",
+            "2026-01-15",
+        ],
+    );
+    env.ok_as_of(
+        "2026-05-21",
+        &[
+            "rumour",
+            "update",
+            "10dcabc2",
+            "--status",
+            "agreed",
+            "--date",
+            "2026-05-21",
+        ],
+    );
+    env.ok_as_of(
+        "2026-06-15",
+        &[
+            "rumour",
+            "update",
+            "10dcabc2",
+            "--status",
+            "done",
+            "--date",
+            "2026-06-15",
+            "--until",
+            "2031-06-30",
+            "--fee",
+            "45,5m",
+        ],
+    );
     // The status on each day is the one it had then.
     assert_eq!(rumour("2025-10-20")["status"], "rumour");
     assert_eq!(rumour("2026-02-01")["status"], "talks");
@@ -346,10 +379,15 @@ fn a_transfer_story_moves_the_player_on_the_done_day() {
     let player = env.json_as_of("2026-07-02", &["player", "show", "upamecano"]);
     let contracts = player["player"]["contracts"].as_array().unwrap();
     assert!(contracts.iter().any(|c| c["club_id"] == "real-madrid"
-        && c["end"] == "2031-06-30" && c["signed"] == "2026-06-15"));
-    assert!(contracts.iter().any(|c| c["club_id"] == "bayern-munich"
-        && c["terminated"] == "2026-06-15"));
-    assert_eq!(env.ok_as_of("2026-07-02", &["check"]).trim_end().ends_with("ok"), true);
+        && c["end"] == "2031-06-30"
+        && c["signed"] == "2026-06-15"));
+    assert!(
+        contracts
+            .iter()
+            .any(|c| c["club_id"] == "bayern-munich" && c["terminated"] == "2026-06-15")
+    );
+    let check = env.ok_as_of("2026-07-02", &["check"]);
+    assert!(check.trim_end().ends_with("ok"), "{check}");
 }
 
 #[test]
@@ -357,16 +395,40 @@ fn a_done_renewal_clears_expiring_and_lists_what_it_rules_out() {
     let env = TestEnv::shipped();
     // Konaté renews on 2025-11-10; the Madrid rumour (off already) is not open,
     // but a fresh Madrid rumour reported on 11-01 is, and is named.
-    env.ok_as_of("2025-11-01", &[
-        "rumour", "add", "konate", "--to", "real madrid", "--source", "Fichajes",
-    ]);
-    let run = env.run_as_of("2025-11-10", &[
-        "rumour", "update", "50369ebf", "--status", "done", "--until", "2030-06-30",
-    ]);
+    env.ok_as_of(
+        "2025-11-01",
+        &[
+            "rumour",
+            "add",
+            "konate",
+            "--to",
+            "real madrid",
+            "--source",
+            "Fichajes",
+        ],
+    );
+    let run = env.run_as_of(
+        "2025-11-10",
+        &[
+            "rumour",
+            "update",
+            "50369ebf",
+            "--status",
+            "done",
+            "--until",
+            "2030-06-30",
+        ],
+    );
     assert_eq!(run.code, 0, "{}", run.stderr);
-    assert!(run.stderr.contains("still open though this move rules it out"), "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("still open though this move rules it out"),
+        "{}",
+        run.stderr
+    );
     let expiring = |as_of: &str| {
-        env.json_as_of(as_of, &["contract", "expiring", "--year", "2026"]).to_string()
+        env.json_as_of(as_of, &["contract", "expiring", "--year", "2026"])
+            .to_string()
     };
     assert!(expiring("2025-11-09").contains("Konaté"));
     assert!(!expiring("2025-11-10").contains("Konaté"));
@@ -378,12 +440,26 @@ fn a_done_renewal_clears_expiring_and_lists_what_it_rules_out() {
 #[test]
 fn contract_set_completes_the_rumour_it_matches() {
     let env = TestEnv::shipped();
-    let run = env.run_as_of("2025-12-01", &[
-        "contract", "set", "upamecano", "--club", "real madrid", "--since", "2026-07-01",
-        "--until", "2031-06-30",
-    ]);
+    let run = env.run_as_of(
+        "2025-12-01",
+        &[
+            "contract",
+            "set",
+            "upamecano",
+            "--club",
+            "real madrid",
+            "--since",
+            "2026-07-01",
+            "--until",
+            "2031-06-30",
+        ],
+    );
     assert_eq!(run.code, 0, "{}", run.stderr);
-    assert!(run.stderr.contains("rumour 10dcabc2 is done on 2025-12-01"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("rumour 10dcabc2 is done on 2025-12-01"),
+        "{}",
+        run.stderr
+    );
     // Signed in December, he plays for Bayern until July, leaving; not a target any more.
     let madrid = env.json_as_of("2026-01-01", &["club", "depth", "real madrid"]);
     assert_eq!(madrid["slots"][2]["targets"].as_array().unwrap().len(), 0);
@@ -398,41 +474,100 @@ fn refusals_leave_the_data_alone() {
     let env = TestEnv::shipped();
     // Typo of a known source.
     env.refused(
-        &["rumour", "add", "upamecano", "--to", "real madrid", "--source", "Fichajess"],
+        &[
+            "rumour",
+            "add",
+            "upamecano",
+            "--to",
+            "real madrid",
+            "--source",
+            "Fichajess",
+        ],
         1,
         "did you mean 'Fichajes'",
     );
     // A status change after the as-of date.
     env.refused(
-        &["rumour", "update", "10dcabc2", "--status", "talks", "--date", "2025-12-01"],
+        &[
+            "rumour",
+            "update",
+            "10dcabc2",
+            "--status",
+            "talks",
+            "--date",
+            "2025-12-01",
+        ],
         1,
         "after the as-of date",
     );
     // Duplicate contract, loan to his own club, a contract ending before his current one began.
     env.refused(
-        &["contract", "set", "konate", "--club", "liverpool", "--since", "2021-07-01", "--until", "2026-06-30"],
+        &[
+            "contract",
+            "set",
+            "konate",
+            "--club",
+            "liverpool",
+            "--since",
+            "2021-07-01",
+            "--until",
+            "2026-06-30",
+        ],
         1,
         "already has this contract",
     );
     env.refused(
-        &["contract", "set", "konate", "--club", "liverpool", "--until", "2026-01-31", "--loan"],
+        &[
+            "contract",
+            "set",
+            "konate",
+            "--club",
+            "liverpool",
+            "--until",
+            "2026-01-31",
+            "--loan",
+        ],
         1,
         "a loan goes to another club",
     );
     env.refused(
-        &["contract", "set", "konate", "--club", "leipzig", "--since", "2018-07-01", "--until", "2020-06-30"],
+        &[
+            "contract",
+            "set",
+            "konate",
+            "--club",
+            "leipzig",
+            "--since",
+            "2018-07-01",
+            "--until",
+            "2020-06-30",
+        ],
         1,
         "before Ibrahima Konaté's current contract",
     );
     // A league nobody plays in.
     env.refused(
-        &["contract", "expiring", "--year", "2026", "--league", "Bundesligga"],
+        &[
+            "contract",
+            "expiring",
+            "--year",
+            "2026",
+            "--league",
+            "Bundesligga",
+        ],
         1,
         "did you mean 'Bundesliga'",
     );
     // --new-source creates it anyway.
     let run = env.run(&[
-        "rumour", "add", "upamecano", "--to", "real madrid", "--source", "Fichajess", "--new-source",
+        "rumour",
+        "add",
+        "upamecano",
+        "--to",
+        "real madrid",
+        "--source",
+        "Fichajess",
+        "--new-source",
     ]);
     assert_eq!(run.code, 0, "{}", run.stderr);
 }

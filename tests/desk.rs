@@ -310,19 +310,22 @@ fn fees_are_quoted_compared_and_filtered() {
 fn status_changes_are_dated_and_sourced() {
     let env = TestEnv::shipped();
     let id = rumour_id(&env, "upamecano", "transfer");
-    let v = env.json_as_of("2025-10-26", &[
-        "rumour",
-        "update",
-        &id,
-        "--status",
-        "talks",
-        "--date",
-        "2025-10-25",
-        "--source",
-        "L'Equipe",
-        "--note",
-        "first meeting",
-    ]);
+    let v = env.json_as_of(
+        "2025-10-26",
+        &[
+            "rumour",
+            "update",
+            &id,
+            "--status",
+            "talks",
+            "--date",
+            "2025-10-25",
+            "--source",
+            "L'Equipe",
+            "--note",
+            "first meeting",
+        ],
+    );
     let last = v["history"].as_array().unwrap().last().unwrap().clone();
     assert_eq!(last["status"], "talks");
     assert_eq!(last["date"], "2025-10-25");
@@ -335,15 +338,18 @@ fn status_changes_are_dated_and_sourced() {
     // Seen as of the day before, the change had not happened.
     let before = env.json(&["rumour", "show", &id]);
     assert_eq!(before["status"], "rumour");
-    let back = env.run_as_of("2025-10-26", &[
-        "rumour",
-        "update",
-        &id,
-        "--status",
-        "agreed",
-        "--date",
-        "2025-10-22",
-    ]);
+    let back = env.run_as_of(
+        "2025-10-26",
+        &[
+            "rumour",
+            "update",
+            &id,
+            "--status",
+            "agreed",
+            "--date",
+            "2025-10-22",
+        ],
+    );
     assert_eq!(
         back.code, 1,
         "a change dated before the last one is refused"
@@ -422,17 +428,20 @@ fn expiring_windows_and_pre_contracts() {
 fn undo_after_rumour_add_restores_every_byte() {
     let env = TestEnv::shipped();
     let before = env.snapshot();
-    env.ok_as_of("2025-10-21", &[
-        "rumour",
-        "add",
-        "upamecano",
-        "--to",
-        "real madrid",
-        "--source",
-        "Marca",
-        "--date",
+    env.ok_as_of(
         "2025-10-21",
-    ]);
+        &[
+            "rumour",
+            "add",
+            "upamecano",
+            "--to",
+            "real madrid",
+            "--source",
+            "Marca",
+            "--date",
+            "2025-10-21",
+        ],
+    );
     assert_ne!(before, env.snapshot());
     let log = env.json(&["log"]);
     assert!(

@@ -187,18 +187,21 @@ fn adding_a_report_appends_to_the_open_rumour() {
     let env = TestEnv::shipped();
     let before = env.json(&["rumour", "list", "--player", "upamecano"]);
     assert_eq!(before.as_array().unwrap().len(), 2);
-    let run = env.run_as_of("2025-10-21", &[
-        "--json",
-        "rumour",
-        "add",
-        "upamecano",
-        "--to",
-        "real madrid",
-        "--source",
-        "Marca",
-        "--date",
+    let run = env.run_as_of(
         "2025-10-21",
-    ]);
+        &[
+            "--json",
+            "rumour",
+            "add",
+            "upamecano",
+            "--to",
+            "real madrid",
+            "--source",
+            "Marca",
+            "--date",
+            "2025-10-21",
+        ],
+    );
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(
         run.stderr.contains("'Marca' was not a known source"),
@@ -290,19 +293,22 @@ fn rumour_update_changes_status_and_keeps_history() {
     let env = TestEnv::shipped();
     let list = env.json(&["rumour", "list", "--player", "konate", "--status", "talks"]);
     let id = list[0]["id"].as_str().unwrap().to_string();
-    let updated = env.json_as_of("2025-11-01", &[
-        "rumour",
-        "update",
-        &id,
-        "--status",
-        "done",
-        "--date",
+    let updated = env.json_as_of(
         "2025-11-01",
-        "--until",
-        "2030-06-30",
-        "--note",
-        "signed until 2030",
-    ]);
+        &[
+            "rumour",
+            "update",
+            &id,
+            "--status",
+            "done",
+            "--date",
+            "2025-11-01",
+            "--until",
+            "2030-06-30",
+            "--note",
+            "signed until 2030",
+        ],
+    );
     assert_eq!(updated["status"], "done");
     let history = updated["history"].as_array().unwrap();
     assert_eq!(history.last().unwrap()["status"], "done");

@@ -171,13 +171,16 @@ pub(crate) fn settled_notes(world: &World, settled: &mercato::deal::Settled) -> 
             "{player} signs for {}{} from {} until {}",
             world.club_name(&c.club),
             if c.loan { " on loan" } else { "" },
-            c.first_day().map_or("the signing".to_string(), |d| d.to_string()),
+            c.first_day()
+                .map_or("the signing".to_string(), |d| d.to_string()),
             c.end_text()
         ));
     }
     for id in &settled.ruled_out {
         let what = world.summary(id).map_or(String::new(), |r| {
-            let to = r.to.as_ref().map_or(String::new(), |c| format!(" to {}", world.club_name(c)));
+            let to =
+                r.to.as_ref()
+                    .map_or(String::new(), |c| format!(" to {}", world.club_name(c)));
             format!(" ({}{to}, {})", r.kind, r.status)
         });
         notes.push(format!(

@@ -1,9 +1,9 @@
 //! `mercato rumour ...`.
 
 use super::{Context, Output, parse_fee, settled_notes};
-use mercato::deal::Terms;
 use crate::cli::{RumourCommand, SortArg};
 use mercato::Result;
+use mercato::deal::Terms;
 use mercato::edit::{self, Move, NewReport, NewStatus};
 use mercato::model::Stance;
 use mercato::query::rumours::{self, Assessor, SortBy};

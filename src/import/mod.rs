@@ -6,10 +6,10 @@
 pub mod transfermarkt;
 pub mod wyscout;
 
-use chrono::NaiveDate;
 use crate::model::{Club, ClubId, Contract, Player, PlayerId};
 use crate::names::fold;
 use crate::world::World;
+use chrono::NaiveDate;
 use serde::Serialize;
 use std::collections::HashMap;
 

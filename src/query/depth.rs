@@ -9,7 +9,9 @@
 //! the user's order.
 
 use super::expiry_horizon;
-use crate::model::{Club, ClubId, Contract, MoveKind, Player, Position, RumourSummary, Slot, Status};
+use crate::model::{
+    Club, ClubId, Contract, MoveKind, Player, Position, RumourSummary, Slot, Status,
+};
 use crate::names::fold;
 use crate::world::World;
 use chrono::NaiveDate;

@@ -89,12 +89,13 @@ pub enum Command {
     /// Import data: a mercato bundle, or Transfermarkt / Wyscout exports.
     #[command(subcommand)]
     Import(ImportCommand),
-    /// What changed since a date: new rumours, reports and status changes, by club.
-    #[command(after_help = "Example:\n  mercato digest --since 2025-10-01")]
+    /// What changed since a date: new rumours, reports, status changes and contract
+    /// signings, by club (a move is listed out under the seller and in under the buyer).
+    #[command(after_help = "Examples:\n  mercato digest\n  mercato digest --since 2025-10-01")]
     Digest {
-        /// The first day to include.
+        /// The first day to include (default: 7 days before the as-of date).
         #[arg(long, value_parser = parse_date, value_name = "YYYY-MM-DD")]
-        since: NaiveDate,
+        since: Option<NaiveDate>,
     },
     /// Validate the whole data directory; exit 1 if anything is wrong.
     Check,

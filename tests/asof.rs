@@ -386,6 +386,36 @@ fn a_transfer_story_moves_the_player_on_the_done_day() {
             .iter()
             .any(|c| c["club_id"] == "bayern-munich" && c["terminated"] == "2026-06-15")
     );
+    // The digest of that week files the deal out under Bayern, in under Madrid,
+    // with the contract signed; --since defaults to a week back.
+    let digest = env.json_as_of("2026-06-18", &["digest"]);
+    assert_eq!(digest["since"], "2026-06-11");
+    assert_eq!(digest["signings"], 1);
+    let club = |name: &str| {
+        digest["clubs"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|c| c["club"] == name)
+            .unwrap_or_else(|| panic!("{name} missing: {digest}"))
+            .clone()
+    };
+    let bayern = club("Bayern Munich");
+    assert!(
+        bayern["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|i| i["side"] == "out")
+    );
+    let madrid = club("Real Madrid");
+    let kinds: Vec<&str> = madrid["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["change"].as_str().unwrap())
+        .collect();
+    assert_eq!(kinds, ["status", "signing"]);
     let check = env.ok_as_of("2026-07-02", &["check"]);
     assert!(check.trim_end().ends_with("ok"), "{check}");
 }

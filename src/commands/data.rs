@@ -73,9 +73,10 @@ pub fn import_bundle(ctx: &Context, file: PathBuf, dry_run: bool) -> Result<Outp
 }
 
 /// `mercato digest --since DATE`.
-pub fn digest(ctx: &Context, since: NaiveDate) -> Result<Output> {
+pub fn digest(ctx: &Context, since: Option<NaiveDate>) -> Result<Output> {
     let world = ctx.read()?;
     let assessor = Assessor::new(&world, ctx.as_of);
+    let since = since.unwrap_or_else(|| digest_query::default_since(ctx.as_of));
     let d = digest_query::digest(&world, &assessor, since);
     Ok(ctx.show(&d, || render::rumours::digest(&d, ctx.style)))
 }

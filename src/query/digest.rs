@@ -1,8 +1,9 @@
-//! What changed since a date: new rumours, new reports, status changes,
-//! grouped by the club each move concerns.
+//! What changed since a date: new rumours, new reports, status changes (done
+//! deals among them) and contract signings, filed under every club a move
+//! concerns: out under the club he leaves, in under the club he joins.
 
 use super::rumours::{Assessor, view};
-use crate::model::{MoveKind, Rumour};
+use crate::model::{ClubId, MoveKind, Rumour};
 use crate::names::fold;
 use crate::world::World;
 use chrono::NaiveDate;
@@ -16,6 +17,20 @@ pub enum Change {
     NewRumour,
     Report,
     Status,
+    /// A contract signed (a transfer, a loan, a renewal).
+    Signing,
+}
+
+/// Which way a move goes for the club it is filed under.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Side {
+    /// The player would join (or joined) this club.
+    In,
+    /// The player would leave (or left) this club.
+    Out,
+    /// The player stays: a renewal.
+    Stays,
 }
 
 /// One change.
@@ -23,14 +38,17 @@ pub enum Change {
 pub struct DigestItem {
     pub date: NaiveDate,
     pub change: Change,
-    pub rumour: String,
+    pub side: Side,
+    /// The rumour, or null for a contract signed without one.
+    pub rumour: Option<String>,
     pub player: String,
     /// "Bayern Munich → Real Madrid", "renewal at Liverpool"...
     #[serde(rename = "move")]
     pub move_text: String,
-    /// The source of a report, or the new status.
+    /// The source of a report, the new status, or the contract's terms.
     pub detail: String,
-    pub likelihood: u8,
+    /// The rumour's likelihood; null for a signing without a rumour.
+    pub likelihood: Option<u8>,
 }
 
 /// The changes about one club.
@@ -48,24 +66,41 @@ pub struct Digest {
     pub new_rumours: usize,
     pub new_reports: usize,
     pub status_changes: usize,
+    pub signings: usize,
     pub clubs: Vec<DigestClub>,
 }
 
-/// The club a move is filed under: where a transfer goes, else the player's club.
-fn home_club<'a>(world: &'a World, rumour: &'a Rumour) -> &'a str {
-    let club = match rumour.kind {
-        MoveKind::Transfer => rumour.to.as_ref(),
-        MoveKind::Renewal | MoveKind::Departure => rumour.from.as_ref().or(rumour.to.as_ref()),
-    };
-    club.map_or("(no club)", |c| world.club_name(c))
+/// The clubs a move is filed under, with the side it is on for each.
+fn sides(rumour: &Rumour) -> Vec<(Option<&ClubId>, Side)> {
+    match rumour.kind {
+        MoveKind::Transfer => vec![
+            (rumour.to.as_ref(), Side::In),
+            (rumour.from.as_ref(), Side::Out),
+        ],
+        MoveKind::Renewal => vec![(rumour.to.as_ref().or(rumour.from.as_ref()), Side::Stays)],
+        MoveKind::Departure => vec![(rumour.from.as_ref(), Side::Out)],
+    }
 }
 
-/// Every change dated from `since` to `as_of`, both included.
+/// The default start of a digest: a week before the as-of date.
+pub fn default_since(as_of: NaiveDate) -> NaiveDate {
+    as_of - chrono::Days::new(7)
+}
+
+/// Every change dated from `since` to the as-of date, both included.
 pub fn digest(world: &World, assessor: &Assessor, since: NaiveDate) -> Digest {
     let as_of = assessor.as_of;
     let within = |d: NaiveDate| d >= since && d <= as_of;
     let mut by_club: BTreeMap<String, (String, Vec<DigestItem>)> = BTreeMap::new();
-    let (mut new_rumours, mut new_reports, mut status_changes) = (0, 0, 0);
+    let mut file = |club: Option<&ClubId>, item: DigestItem| {
+        let name = club.map_or("(no club)", |c| world.club_name(c)).to_string();
+        by_club
+            .entry(fold(&name))
+            .or_insert_with(|| (name, Vec::new()))
+            .1
+            .push(item);
+    };
+    let (mut new_rumours, mut new_reports, mut status_changes, mut signings) = (0, 0, 0, 0);
     for rumour in world.rumours.values() {
         let touched = rumour.reports.iter().any(|r| within(r.date))
             || rumour.history.iter().skip(1).any(|h| within(h.date));
@@ -73,16 +108,7 @@ pub fn digest(world: &World, assessor: &Assessor, since: NaiveDate) -> Digest {
             continue;
         }
         let v = view(world, assessor, rumour);
-        let item = |date, change, detail: String| DigestItem {
-            date,
-            change,
-            rumour: v.id.clone(),
-            player: v.player.clone(),
-            move_text: v.describe_move(),
-            detail,
-            likelihood: v.likelihood,
-        };
-        let mut items = Vec::new();
+        let mut items: Vec<(NaiveDate, Change, String)> = Vec::new();
         let is_new = rumour.first_reported().is_some_and(within);
         for (i, report) in rumour
             .reports
@@ -93,22 +119,84 @@ pub fn digest(world: &World, assessor: &Assessor, since: NaiveDate) -> Digest {
             let source = world.source_name(&report.source).to_string();
             if i == 0 && is_new {
                 new_rumours += 1;
-                items.push(item(report.date, Change::NewRumour, source));
+                items.push((report.date, Change::NewRumour, source));
             } else {
                 new_reports += 1;
-                items.push(item(report.date, Change::Report, source));
+                items.push((report.date, Change::Report, source));
             }
         }
         for change in rumour.history.iter().skip(1).filter(|h| within(h.date)) {
             status_changes += 1;
-            items.push(item(change.date, Change::Status, change.status.to_string()));
+            let fee = change.fee.map_or(String::new(), |f| format!(" ({f})"));
+            items.push((
+                change.date,
+                Change::Status,
+                format!("{}{fee}", change.status),
+            ));
         }
-        let club = home_club(world, rumour).to_string();
-        by_club
-            .entry(fold(&club))
-            .or_insert_with(|| (club, Vec::new()))
-            .1
-            .extend(items);
+        for (club, side) in sides(rumour) {
+            for (date, change, detail) in &items {
+                file(
+                    club,
+                    DigestItem {
+                        date: *date,
+                        change: *change,
+                        side,
+                        rumour: Some(v.id.clone()),
+                        player: v.player.clone(),
+                        move_text: v.describe_move(),
+                        detail: detail.clone(),
+                        likelihood: Some(v.likelihood),
+                    },
+                );
+            }
+        }
+    }
+    for player in world.players.values() {
+        for (i, c) in player.contracts.iter().enumerate() {
+            let Some(signed) = c.signed.filter(|d| within(*d)) else {
+                continue;
+            };
+            signings += 1;
+            // The club he came from: the one he was at when he signed.
+            let before = player.contracts[..i]
+                .iter()
+                .chain(&player.contracts[i + 1..])
+                .find(|o| o.club != c.club && o.in_force_on(signed) && o.loan == c.loan)
+                .map(|o| o.club.clone())
+                .or_else(|| c.signed_from.clone());
+            let move_text = match &before {
+                Some(from) => format!("{} → {}", world.club_name(from), world.club_name(&c.club)),
+                None if player.contracts[..i].iter().any(|o| o.club == c.club) => {
+                    format!("renewal at {}", world.club_name(&c.club))
+                }
+                None => format!("signs for {}", world.club_name(&c.club)),
+            };
+            let detail = format!(
+                "{}until {}{}",
+                if c.loan { "loan " } else { "" },
+                c.end_text(),
+                c.start.map_or(String::new(), |s| format!(", from {s}"))
+            );
+            let item = |side| DigestItem {
+                date: signed,
+                change: Change::Signing,
+                side,
+                rumour: None,
+                player: player.name.clone(),
+                move_text: move_text.clone(),
+                detail: detail.clone(),
+                likelihood: None,
+            };
+            let stays = before.is_none() && move_text.starts_with("renewal");
+            file(
+                Some(&c.club),
+                item(if stays { Side::Stays } else { Side::In }),
+            );
+            if let Some(from) = &before {
+                file(Some(from), item(Side::Out));
+            }
+        }
     }
     let clubs = by_club
         .into_values()
@@ -125,6 +213,7 @@ pub fn digest(world: &World, assessor: &Assessor, since: NaiveDate) -> Digest {
         new_rumours,
         new_reports,
         status_changes,
+        signings,
         clubs,
     }
 }

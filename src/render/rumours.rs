@@ -5,7 +5,7 @@ use crate::model::Stance;
 use crate::model::Status;
 use crate::model::fee::{Currency, format_amount};
 use crate::model::source::tier_label;
-use crate::query::digest::{Change, Digest};
+use crate::query::digest::{Change, Digest, Side};
 use crate::query::rumours::RumourView;
 use std::fmt::Write;
 
@@ -193,7 +193,7 @@ pub fn brief(views: &[RumourView], style: Style) -> String {
 /// `digest`: per club, each change on a line.
 pub fn digest(d: &Digest, style: Style) -> String {
     let mut out = format!(
-        "Since {} (as of {}): {} new rumour{}, {} new report{}, {} status change{}\n",
+        "Since {} (as of {}): {} new rumour{}, {} new report{}, {} status change{}, {} contract{} signed\n",
         d.since,
         d.as_of,
         d.new_rumours,
@@ -202,6 +202,8 @@ pub fn digest(d: &Digest, style: Style) -> String {
         if d.new_reports == 1 { "" } else { "s" },
         d.status_changes,
         if d.status_changes == 1 { "" } else { "s" },
+        d.signings,
+        if d.signings == 1 { "" } else { "s" },
     );
     for club in &d.clubs {
         let _ = write!(out, "\n{}\n", club.club);
@@ -210,20 +212,30 @@ pub fn digest(d: &Digest, style: Style) -> String {
                 Change::NewRumour => format!("new rumour from {}", item.detail),
                 Change::Report => format!("report from {}", item.detail),
                 Change::Status => format!("status → {}", item.detail),
+                Change::Signing => format!("contract signed, {}", item.detail),
+            };
+            let side = match item.side {
+                Side::In => "in ",
+                Side::Out => "out",
+                Side::Stays => "   ",
+            };
+            let rumour = match (&item.rumour, item.likelihood) {
+                (Some(id), Some(l)) => format!(" [{id}, {l}%]"),
+                (Some(id), None) => format!(" [{id}]"),
+                _ => String::new(),
             };
             let _ = writeln!(
                 out,
-                "  {}  {}, {}: {} [{}, {}%]",
+                "  {}  {side}  {}, {}: {}{rumour}",
                 item.date,
                 item.player,
                 item.move_text,
                 paint(
                     &what,
-                    (item.change == Change::NewRumour).then_some(Tone::Note),
+                    matches!(item.change, Change::NewRumour | Change::Signing)
+                        .then_some(Tone::Note),
                     style
                 ),
-                item.rumour,
-                item.likelihood
             );
         }
     }

@@ -97,7 +97,11 @@ pub fn players(list: &[PlayerView], style: Style) -> String {
                 (Some(c), false) => c.clone(),
                 (None, _) => "-".to_string(),
             },
-            or_dash(p.contract_end),
+            match (&p.club, p.contract_end) {
+                (_, Some(end)) => end.to_string(),
+                (Some(_), None) => "unknown".to_string(),
+                (None, None) => "-".to_string(),
+            },
             or_dash(p.nationality.as_deref()),
         ]);
     }

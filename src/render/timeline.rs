@@ -62,6 +62,13 @@ pub fn timeline(t: &Timeline, style: Style) -> String {
         let _ = writeln!(out, "{label:NAME$} {}{end}", bar.trim_end());
     }
     out.push_str("\n= under contract   # final 12 months   | today   * open rumour (latest report)   < start unknown\n");
+    if !t.unknown_end.is_empty() {
+        let _ = writeln!(
+            out,
+            "Contract end unknown (no bar): {}",
+            t.unknown_end.join(", ")
+        );
+    }
     out
 }
 

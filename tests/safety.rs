@@ -735,3 +735,75 @@ mod git {
         assert_eq!(list[0]["reports"].as_array().unwrap().len(), 2);
     }
 }
+
+/// Runs mercato under umask 022, whatever the test process's own umask is.
+#[cfg(unix)]
+fn mercato_under_umask_022(data: &Path, args: &[&str]) {
+    let out = Command::new("sh")
+        .arg("-c")
+        .arg(r#"umask 022 && exec "$0" "$@""#)
+        .arg(assert_cmd::cargo::cargo_bin!("mercato"))
+        .arg("--data-dir")
+        .arg(data)
+        .args(["--as-of", ARTICLE_DAY])
+        .args(args)
+        .env_remove("MERCATO_DATA_DIR")
+        .env_remove("MERCATO_AS_OF")
+        .env("MERCATO_NO_CACHE", "1")
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "mercato {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+/// Every file and directory under `dir` with its permission bits.
+#[cfg(unix)]
+fn modes(dir: &Path) -> Vec<(String, u32)> {
+    use std::os::unix::fs::PermissionsExt;
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap().flatten() {
+        let path = entry.path();
+        let mode = entry.metadata().unwrap().permissions().mode() & 0o777;
+        out.push((path.display().to_string(), mode));
+        if path.is_dir() {
+            out.extend(modes(&path));
+        }
+    }
+    out
+}
+
+#[cfg(unix)]
+#[test]
+fn written_files_follow_the_umask_and_replaced_ones_keep_their_mode() {
+    use std::os::unix::fs::PermissionsExt;
+    let env = TestEnv::empty();
+    let run = |args: &[&str]| mercato_under_umask_022(&env.data, args);
+    run(&["club", "add", "Liverpool"]);
+    run(&["club", "add", "Real Madrid"]);
+    let written = modes(&env.data);
+    assert!(
+        written.iter().any(|(p, _)| p.ends_with("clubs.json"))
+            && written.iter().any(|(p, _)| p.contains("undo")),
+        "{written:?}"
+    );
+    for (path, mode) in &written {
+        let expected = if Path::new(path).is_dir() {
+            0o755
+        } else {
+            0o644
+        };
+        assert_eq!(*mode, expected, "{path} is {mode:o}, not {expected:o}");
+    }
+
+    // A mode chosen for a shared checkout survives the next change.
+    let clubs = env.data.join("clubs.json");
+    std::fs::set_permissions(&clubs, std::fs::Permissions::from_mode(0o664)).unwrap();
+    run(&["club", "add", "Bayern Munich"]);
+    assert!(std::fs::read_to_string(&clubs).unwrap().contains("Bayern"));
+    let mode = std::fs::metadata(&clubs).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o664, "clubs.json is {mode:o}");
+}

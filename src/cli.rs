@@ -2,6 +2,7 @@
 
 use chrono::NaiveDate;
 use clap::{ArgGroup, Args, Parser, Subcommand, ValueEnum};
+use mercato::dates::DateSpec;
 use mercato::model::{Position, Slot, Status};
 use std::path::PathBuf;
 
@@ -34,10 +35,12 @@ pub struct Cli {
     )]
     pub data_dir: PathBuf,
 
-    /// The day to see the world as of: ages, expiry windows and "latest" are computed from it.
-    /// Defaults to today.
-    #[arg(long, global = true, help_heading = "Global options", env = "MERCATO_AS_OF", value_name = "YYYY-MM-DD", value_parser = parse_date)]
-    pub as_of: Option<NaiveDate>,
+    /// The day to see the world as of: the world as it stood that day (statuses, reports,
+    /// contracts), and ages, expiry windows and "latest" computed from it. Defaults to today.
+    /// Every date option takes YYYY-MM-DD, today, yesterday, or a span before the as-of
+    /// date: 3d, 2w, 6m, 1y.
+    #[arg(long, global = true, help_heading = "Global options", env = "MERCATO_AS_OF", value_name = "DATE", value_parser = parse_day)]
+    pub as_of: Option<DateSpec>,
 
     /// Print machine-readable JSON on stdout instead of tables.
     #[arg(long, global = true, help_heading = "Global options")]
@@ -94,8 +97,8 @@ pub enum Command {
     #[command(after_help = "Examples:\n  mercato digest\n  mercato digest --since 2025-10-01")]
     Digest {
         /// The first day to include (default: 7 days before the as-of date).
-        #[arg(long, value_parser = parse_date, value_name = "YYYY-MM-DD")]
-        since: Option<NaiveDate>,
+        #[arg(long, value_parser = parse_day, value_name = "DATE")]
+        since: Option<DateSpec>,
     },
     /// Validate the whole data directory; exit 1 if anything is wrong.
     Check,
@@ -203,8 +206,8 @@ the move rules out are listed, not closed.")]
         #[arg(long, value_enum)]
         status: StatusArg,
         /// When it changed (default: the as-of date; never after it).
-        #[arg(long, value_parser = parse_date, value_name = "YYYY-MM-DD")]
-        date: Option<NaiveDate>,
+        #[arg(long, value_parser = parse_day, value_name = "DATE")]
+        date: Option<DateSpec>,
         /// Why.
         #[arg(long)]
         note: Option<String>,
@@ -212,11 +215,11 @@ the move rules out are listed, not closed.")]
         #[arg(long)]
         source: Option<String>,
         /// For done: the last day of the new contract (unknown if omitted).
-        #[arg(long, value_parser = parse_date, value_name = "YYYY-MM-DD")]
-        until: Option<NaiveDate>,
+        #[arg(long, value_parser = parse_day, value_name = "DATE")]
+        until: Option<DateSpec>,
         /// For done: the first day at the new club, if not the day of the deal.
-        #[arg(long, value_parser = parse_date, value_name = "YYYY-MM-DD")]
-        since: Option<NaiveDate>,
+        #[arg(long, value_parser = parse_day, value_name = "DATE")]
+        since: Option<DateSpec>,
         /// For done: the fee announced (50m, "€45,5m", "£40m+5m").
         #[arg(long, value_name = "FEE")]
         fee: Option<String>,
@@ -254,8 +257,8 @@ pub struct RumourAdd {
     #[arg(long)]
     pub new_source: bool,
     /// The day of the report (default: the as-of date; never after it).
-    #[arg(long, value_parser = parse_date, value_name = "YYYY-MM-DD")]
-    pub date: Option<NaiveDate>,
+    #[arg(long, value_parser = parse_day, value_name = "DATE")]
+    pub date: Option<DateSpec>,
     /// Set the rumour's status (default for a new rumour: rumour); done moves the player.
     #[arg(long, value_enum)]
     pub status: Option<StatusArg>,
@@ -297,8 +300,8 @@ pub struct RumourList {
     #[arg(long, value_enum)]
     pub status: Option<StatusArg>,
     /// Only rumours reported on or after this day.
-    #[arg(long, value_parser = parse_date, value_name = "YYYY-MM-DD")]
-    pub since: Option<NaiveDate>,
+    #[arg(long, value_parser = parse_day, value_name = "DATE")]
+    pub since: Option<DateSpec>,
     /// Only rumours this source reported.
     #[arg(long)]
     pub source: Option<String>,
@@ -387,14 +390,14 @@ pub struct ContractArgs {
     #[arg(long)]
     pub club: String,
     /// The last day of the contract (unknown if omitted).
-    #[arg(long, value_parser = parse_date, value_name = "YYYY-MM-DD")]
-    pub until: Option<NaiveDate>,
+    #[arg(long, value_parser = parse_day, value_name = "DATE")]
+    pub until: Option<DateSpec>,
     /// The first day, if known.
-    #[arg(long, value_parser = parse_date, value_name = "YYYY-MM-DD")]
-    pub since: Option<NaiveDate>,
+    #[arg(long, value_parser = parse_day, value_name = "DATE")]
+    pub since: Option<DateSpec>,
     /// The day it was signed (default: --since, else the as-of date).
-    #[arg(long, value_parser = parse_date, value_name = "YYYY-MM-DD")]
-    pub signed: Option<NaiveDate>,
+    #[arg(long, value_parser = parse_day, value_name = "DATE")]
+    pub signed: Option<DateSpec>,
     /// A loan (the permanent contract elsewhere goes on).
     #[arg(long)]
     pub loan: bool,
@@ -505,14 +508,14 @@ pub struct PlayerAdd {
     #[arg(long)]
     pub club: Option<String>,
     /// Last day of his contract at --club (unknown if omitted).
-    #[arg(long, requires = "club", value_parser = parse_date, value_name = "YYYY-MM-DD")]
-    pub until: Option<NaiveDate>,
+    #[arg(long, requires = "club", value_parser = parse_day, value_name = "DATE")]
+    pub until: Option<DateSpec>,
     /// First day of that contract, if known.
-    #[arg(long, requires = "club", value_parser = parse_date, value_name = "YYYY-MM-DD")]
-    pub since: Option<NaiveDate>,
+    #[arg(long, requires = "club", value_parser = parse_day, value_name = "DATE")]
+    pub since: Option<DateSpec>,
     /// The day that contract was signed (default: --since, else the as-of date).
-    #[arg(long, requires = "club", value_parser = parse_date, value_name = "YYYY-MM-DD")]
-    pub signed: Option<NaiveDate>,
+    #[arg(long, requires = "club", value_parser = parse_day, value_name = "DATE")]
+    pub signed: Option<DateSpec>,
     /// The contract is a loan.
     #[arg(long, requires = "club")]
     pub loan: bool,
@@ -602,6 +605,12 @@ impl From<StatusArg> for Status {
 
 fn parse_date(s: &str) -> Result<NaiveDate, String> {
     mercato::dates::parse(s)
+}
+
+/// A day as typed: YYYY-MM-DD, today, yesterday, or a span before the as-of
+/// date (3d, 2w, 6m, 1y), resolved once the as-of date is known.
+fn parse_day(s: &str) -> Result<DateSpec, String> {
+    mercato::dates::parse_spec(s)
 }
 
 fn parse_position(s: &str) -> Result<Position, String> {

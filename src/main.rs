@@ -33,9 +33,8 @@ fn main() -> ExitCode {
         _ => {}
     }
     // "Today" is read once, here; the library only ever sees this date.
-    let as_of = cli
-        .as_of
-        .unwrap_or_else(|| chrono::Local::now().date_naive());
+    let today = chrono::Local::now().date_naive();
+    let as_of = cli.as_of.map_or(today, |d| d.resolve(today));
     let stdout_is_terminal = std::io::stdout().is_terminal();
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     let color = match cli.color {

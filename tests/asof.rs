@@ -622,3 +622,26 @@ fn imported_players_without_an_expiry_stay_at_their_club() {
     let text = env.ok_as_of("2026-02-20", &["club", "depth", "celtic"]);
     assert!(text.contains("unknown"), "{text}");
 }
+
+#[test]
+fn dates_can_be_relative_to_the_as_of_date() {
+    let env = TestEnv::shipped();
+    let added = env.json_as_of(
+        "2025-11-03",
+        &[
+            "rumour",
+            "add",
+            "alaba",
+            "--leaving",
+            "--source",
+            "Fichajes",
+            "--date",
+            "yesterday",
+        ],
+    );
+    assert_eq!(added["last_reported"], "2025-11-02");
+    let digest = env.json_as_of("2025-11-03", &["digest", "--since", "2w"]);
+    assert_eq!(digest["since"], "2025-10-20");
+    let bad = env.run(&["digest", "--since", "tomorrow"]);
+    assert_eq!(bad.code, 2, "{}", bad.stderr);
+}

@@ -60,9 +60,9 @@ pub fn run(ctx: &Context, command: ContractCommand) -> Result<Output> {
         ContractCommand::Set(c) => {
             let new = NewContract {
                 club: c.club,
-                signed: c.signed,
-                start: c.since,
-                end: c.until,
+                signed: ctx.day(c.signed),
+                start: ctx.day(c.since),
+                end: ctx.day(c.until),
                 loan: c.loan,
                 signed_from: c.from,
             };

@@ -93,6 +93,11 @@ impl Context {
         Ok((ManuallyDrop::new(world), t))
     }
 
+    /// A day typed on the command line, resolved against the as-of date.
+    fn day(&self, day: Option<mercato::dates::DateSpec>) -> Option<NaiveDate> {
+        day.map(|d| d.resolve(self.as_of))
+    }
+
     /// JSON or text.
     fn show<T: serde::Serialize + ?Sized>(
         &self,
@@ -137,7 +142,7 @@ pub fn run(ctx: &Context, command: Command) -> Result<Output> {
                 mercato::import::wyscout::import(w, &file, ctx.as_of, progress)
             })
         }
-        Command::Digest { since } => data::digest(ctx, since),
+        Command::Digest { since } => data::digest(ctx, ctx.day(since)),
         Command::Check => data::check(ctx),
         Command::Undo => data::undo(ctx),
         Command::Log => data::log(ctx),

@@ -13,9 +13,9 @@ pub fn run(ctx: &Context, command: PlayerCommand) -> Result<Output> {
         PlayerCommand::Add(a) => {
             let contract = a.club.map(|club| NewContract {
                 club,
-                signed: a.signed,
-                start: a.since,
-                end: a.until,
+                signed: ctx.day(a.signed),
+                start: ctx.day(a.since),
+                end: ctx.day(a.until),
                 loan: a.loan,
                 signed_from: a.from,
             });

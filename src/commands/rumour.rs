@@ -26,7 +26,7 @@ pub fn run(ctx: &Context, command: RumourCommand) -> Result<Output> {
                 player: a.player,
                 target,
                 source: a.source,
-                date: a.date,
+                date: ctx.day(a.date),
                 status: a.status.map(Into::into),
                 stance: if a.against {
                     Stance::Against
@@ -89,7 +89,7 @@ pub fn run(ctx: &Context, command: RumourCommand) -> Result<Output> {
                     player: l.player.map(|p| world.find_player(&p)).transpose()?,
                     club: l.club.map(|c| world.find_club(&c)).transpose()?,
                     status: l.status.map(Into::into),
-                    since: l.since,
+                    since: ctx.day(l.since),
                     source: l.source.map(|s| world.find_source(&s)).transpose()?,
                     min_tier: l.min_tier,
                     open: l.open,
@@ -149,12 +149,12 @@ pub fn run(ctx: &Context, command: RumourCommand) -> Result<Output> {
                 .transpose()?;
             let change = NewStatus {
                 status: status.into(),
-                date,
+                date: ctx.day(date),
                 note,
                 source,
                 terms: Terms {
-                    until,
-                    since,
+                    until: ctx.day(until),
+                    since: ctx.day(since),
                     fee,
                     loan,
                     to: None,

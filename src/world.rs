@@ -132,15 +132,20 @@ impl World {
     pub fn view_as_of(&mut self, day: NaiveDate) {
         self.view = Some(day);
         for player in self.players.values_mut() {
-            if player
-                .contracts
-                .iter()
-                .any(|c| c.as_of(day).as_ref() != Some(c))
-            {
+            if player.contracts.iter().any(|c| c.changes_after(day)) {
                 *player = player.as_of(day);
             }
         }
-        let full: Vec<Rumour> = std::mem::take(&mut self.rumours).into_values().collect();
+        let changing: Vec<RumourId> = self
+            .rumours
+            .values()
+            .filter(|r| !r.is_final_on(day))
+            .map(|r| r.id.clone())
+            .collect();
+        let full: Vec<Rumour> = changing
+            .iter()
+            .filter_map(|id| self.rumours.remove(id))
+            .collect();
         let late: Vec<RumourId> = self
             .summaries
             .values()

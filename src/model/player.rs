@@ -117,6 +117,11 @@ impl Contract {
         self.started_by(day) && self.last_day().is_none_or(|end| end >= day)
     }
 
+    /// Whether the contract looks different on `day` than with everything known.
+    pub fn changes_after(&self, day: NaiveDate) -> bool {
+        !self.known_on(day) || self.terminated.is_some_and(|t| t > day)
+    }
+
     /// The contract as it stood on `day`: none before it was signed, and a
     /// termination dated later is not known yet.
     pub fn as_of(&self, day: NaiveDate) -> Option<Contract> {

@@ -15,7 +15,9 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-const VERSION: u32 = 3;
+/// Bumped whenever what an entry means changes, so older entries are rebuilt
+/// (4: track records count only reports made before the outcome).
+const VERSION: u32 = 4;
 
 /// What identifies one state of a file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

@@ -86,7 +86,12 @@ fn main() {
     let store = mercato::Store::open("data").expect("run from the repository root");
     let world = store.read().expect("readable data");
     let madrid = world.find_club("Real Madrid").expect("Real Madrid");
-    let chart = depth::depth_chart(&world, &world.clubs[&madrid], as_of);
+    let chart = depth::depth_chart(
+        &world,
+        &world.clubs[&madrid],
+        as_of,
+        mercato::query::likelihood::DEFAULT_COLD_DAYS,
+    );
     std::fs::create_dir_all("docs").expect("docs/");
     let svg = render::svg::depth(&chart);
     std::fs::write("docs/depth-real-madrid.svg", &svg).expect("write");

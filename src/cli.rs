@@ -4,6 +4,7 @@ use chrono::NaiveDate;
 use clap::{ArgGroup, Args, Parser, Subcommand, ValueEnum};
 use mercato::dates::DateSpec;
 use mercato::model::{Position, Slot, Status};
+use mercato::query::likelihood::DEFAULT_COLD_DAYS;
 use std::path::PathBuf;
 
 const EXAMPLES: &str = "\
@@ -186,6 +187,9 @@ pub enum RumourCommand {
         /// Days without a report after which a new report counts as reheated.
         #[arg(long, default_value_t = 60, value_name = "DAYS")]
         reheat_days: i64,
+        /// Days without a report after which an open rumour is cold (scored at its stage's floor).
+        #[arg(long, default_value_t = DEFAULT_COLD_DAYS, value_name = "DAYS", value_parser = clap::value_parser!(i64).range(1..))]
+        cold_days: i64,
     },
     /// Change a rumour's status (talks, agreed, done, off...). `done` moves the player.
     #[command(after_help = "Examples:
@@ -320,6 +324,9 @@ pub struct RumourList {
     /// Days without a report after which a new report counts as reheated.
     #[arg(long, default_value_t = 60, value_name = "DAYS")]
     pub reheat_days: i64,
+    /// Days without a report after which an open rumour is cold (scored at its stage's floor).
+    #[arg(long, default_value_t = DEFAULT_COLD_DAYS, value_name = "DAYS", value_parser = clap::value_parser!(i64).range(1..))]
+    pub cold_days: i64,
 }
 
 #[derive(Debug, Subcommand)]
@@ -454,6 +461,9 @@ players leaving, then the older first. --set puts the named players first.")]
         /// Also write the chart as a standalone SVG picture to this file.
         #[arg(long, value_name = "FILE")]
         svg: Option<PathBuf>,
+        /// Days without a report after which a rumour is cold and no longer a target.
+        #[arg(long, default_value_t = DEFAULT_COLD_DAYS, value_name = "DAYS", value_parser = clap::value_parser!(i64).range(1..))]
+        cold_days: i64,
     },
 }
 

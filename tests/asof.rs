@@ -10,7 +10,7 @@ use mercato::World;
 use mercato::deal::Terms;
 use mercato::edit::{self, Move, NewClub, NewContract, NewPlayer, NewReport, NewSource, NewStatus};
 use mercato::model::{Position, Stance, Status};
-use mercato::query::{depth, digest, expiring, records, rumours};
+use mercato::query::{depth, digest, expiring, likelihood, records, rumours};
 use proptest::prelude::*;
 
 const CLUBS: [&str; 3] = ["Real Madrid", "Liverpool", "Bayern Munich"];
@@ -232,7 +232,7 @@ fn answers(mut world: World, as_of: NaiveDate) -> String {
     let charts: Vec<_> = world
         .clubs
         .values()
-        .map(|c| depth::depth_chart(&world, c, as_of))
+        .map(|c| depth::depth_chart(&world, c, as_of, likelihood::DEFAULT_COLD_DAYS))
         .collect();
     let expiring: Vec<_> = (2025..2028)
         .map(|year| {

@@ -76,25 +76,119 @@ fn outcomes_change_hit_rates() {
     }
     assert_eq!(lequipe["hits"], 0);
     assert!(lequipe["hit_rate"].is_null());
-    let fichajes_before = find(&before, "name", "Fichajes").clone();
+    // The shipped rumours were settled by the very reports that called them
+    // off: recording an outcome is not predicting it.
+    let fichajes = find(&before, "name", "Fichajes");
+    assert_eq!(
+        (&fichajes["hits"], &fichajes["misses"]),
+        (&0.into(), &0.into())
+    );
+    assert!(fichajes["hit_rate"].is_null());
 
+    // L'Equipe reported talks on the 19th; the renewal is done on the 20th.
     let renewal = rumour_id(&env, "konate", "renewal");
     env.ok(&["rumour", "update", &renewal, "--status", "done"]);
+    // Fichajes backed Upamecano to Madrid on the 20th; it is off on the 25th.
     let upamecano = rumour_id(&env, "upamecano", "transfer");
-    env.ok(&["rumour", "update", &upamecano, "--status", "off"]);
+    env.ok_as_of(
+        "2025-10-25",
+        &["rumour", "update", &upamecano, "--status", "off"],
+    );
+    // Fichajes reported Alaba leaving on the 20th; Marca reports it done on
+    // the 25th, in the report that records it.
+    env.ok_as_of(
+        "2025-10-25",
+        &[
+            "rumour",
+            "add",
+            "alaba",
+            "--leaving",
+            "--source",
+            "Marca",
+            "--status",
+            "done",
+        ],
+    );
 
-    let after = env.json(&["source", "list"]);
+    let after = env.json_as_of("2025-10-25", &["source", "list"]);
     let lequipe = find(&after, "name", "L'Equipe");
     assert_eq!(lequipe["hits"], 1);
     assert_eq!(lequipe["misses"], 0);
     assert_eq!(lequipe["hit_rate"], 1.0);
     let fichajes = find(&after, "name", "Fichajes");
     assert_eq!(
-        fichajes["misses"].as_u64().unwrap(),
-        fichajes_before["misses"].as_u64().unwrap() + 1,
-        "Fichajes backed Upamecano to Madrid, now off"
+        fichajes["hits"], 1,
+        "Alaba left, as Fichajes said before it happened"
     );
-    assert!(fichajes["hit_rate"].as_f64().unwrap() < fichajes_before["hit_rate"].as_f64().unwrap());
+    assert_eq!(fichajes["misses"], 1, "Upamecano to Madrid is off");
+    assert_eq!(fichajes["hit_rate"], 0.5);
+    let marca = find(&after, "name", "Marca");
+    assert_eq!(marca["reports"], 1);
+    assert_eq!(
+        (&marca["hits"], &marca["misses"]),
+        (&0.into(), &0.into()),
+        "the report that recorded the outcome earns nothing"
+    );
+    let spanish = find(&after, "name", "Spanish media");
+    assert_eq!(
+        spanish["hits"], 0,
+        "it backed the renewal on the day it was done"
+    );
+}
+
+#[test]
+fn a_rumour_without_reports_for_120_days_is_cold_and_no_target() {
+    let env = TestEnv::shipped();
+    let id = rumour_id(&env, "upamecano", "transfer");
+    let cb_targets = |chart: &Value| -> Vec<String> {
+        let cb = chart["slots"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|s| s["slot"] == "CB")
+            .unwrap();
+        cb["targets"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|t| t["rumour"].as_str().unwrap().to_string())
+            .collect()
+    };
+    let fresh = env.json(&["rumour", "show", &id]);
+    assert_eq!(fresh["cold"], false);
+    assert_eq!(
+        cb_targets(&env.json(&["club", "depth", "real"])),
+        [id.as_str()]
+    );
+
+    // The last report was on 2025-10-20: 130 days before 2026-02-27.
+    let later = "2026-02-27";
+    let shown = env.json_as_of(later, &["rumour", "show", &id]);
+    assert_eq!(shown["cold"], true);
+    assert_eq!(shown["status"], "rumour");
+    assert_eq!(shown["likelihood"], 1, "{}", shown["likelihood_explained"]);
+    let words = shown["likelihood_explained"].as_str().unwrap();
+    assert!(words.contains("last report 130 days ago"), "{words}");
+    assert!(words.contains("cold"), "{words}");
+    assert!(
+        env.ok_as_of(later, &["rumour", "list", "--player", "upamecano"])
+            .contains("rumour (cold)")
+    );
+    assert!(
+        env.ok_as_of(later, &["rumour", "show", &id])
+            .contains("status      rumour (cold)")
+    );
+    let chart = env.json_as_of(later, &["club", "depth", "real"]);
+    assert!(cb_targets(&chart).is_empty(), "{chart}");
+
+    // A longer cold period makes it a live story, and a target, again.
+    let patient = env.json_as_of(later, &["rumour", "show", &id, "--cold-days", "200"]);
+    assert_eq!(patient["cold"], false);
+    assert!(patient["likelihood"].as_u64().unwrap() > 1);
+    let chart = env.json_as_of(later, &["club", "depth", "real", "--cold-days", "200"]);
+    assert_eq!(cb_targets(&chart), [id.as_str()]);
+    let listed = env.json_as_of(later, &["rumour", "list", "--cold-days", "200"]);
+    assert_eq!(find(&listed, "id", &id)["cold"], false);
 }
 
 #[test]

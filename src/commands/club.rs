@@ -55,6 +55,7 @@ pub fn run(ctx: &Context, command: ClubCommand) -> Result<Output> {
             reset,
             view,
             svg,
+            cold_days,
         } => {
             let mut changes: Vec<(Slot, Vec<String>)> = Vec::new();
             if let Some(pair) = set {
@@ -83,7 +84,7 @@ pub fn run(ctx: &Context, command: ClubCommand) -> Result<Output> {
                 .0
             };
             let id = world.find_club(&club)?;
-            let chart = depth::depth_chart(&world, &world.clubs[&id], ctx.as_of);
+            let chart = depth::depth_chart(&world, &world.clubs[&id], ctx.as_of, cold_days);
             let mut out = ctx.show(&chart, || match view {
                 DepthView::Table => render::depth::chart(&chart, ctx.style),
                 DepthView::Pitch => render::pitch::pitch(&chart, ctx.style),

@@ -114,10 +114,15 @@ pub fn run(ctx: &Context, command: RumourCommand) -> Result<Output> {
             })?;
             let mut assessor = Assessor::new(&world, ctx.as_of);
             assessor.reheat_days = l.reheat_days;
+            assessor.cold_days = l.cold_days;
             let list = rumours::list(&world, &assessor, &filter);
             Ok(ctx.show(&list, || render::rumours::list(&list, ctx.style)))
         }
-        RumourCommand::Show { id, reheat_days } => {
+        RumourCommand::Show {
+            id,
+            reheat_days,
+            cold_days,
+        } => {
             let (world, id) = ctx.read_with(|store, w| {
                 let id = w.find_rumour(&id)?;
                 if let Some(player) = w.summary(&id).map(|s| s.player.clone()) {
@@ -127,6 +132,7 @@ pub fn run(ctx: &Context, command: RumourCommand) -> Result<Output> {
             })?;
             let mut assessor = Assessor::new(&world, ctx.as_of);
             assessor.reheat_days = reheat_days;
+            assessor.cold_days = cold_days;
             let view = rumours::view(&world, &assessor, &world.rumours[&id]);
             Ok(ctx.show(&view, || render::rumours::detail(&view, ctx.style)))
         }

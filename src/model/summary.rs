@@ -96,22 +96,37 @@ impl TrackRecord {
     }
 }
 
-/// The track records earned over some rumours. A source is judged once per
-/// rumour, by its latest report on it: a report for a move that was done is
-/// a hit, for one that fell through a miss (a report against, the reverse).
+/// The track records earned over some rumours. A rumour is settled by the
+/// latest change of its status to done, off or denied, and a source is judged
+/// once per settled rumour, by its latest report dated strictly before that
+/// change: a report for a move that was done is a hit, for one that fell
+/// through a miss (a report against, the reverse). Reports made on the day of
+/// the outcome or later — the report that recorded it among them
+/// (`rumour add --status off` writes both on one day) — count only in
+/// `reports`: a source earns nothing for announcing what had just happened.
+/// A settled rumour without a dated settling change earns no hits or misses.
 pub fn tally<'a>(rumours: impl IntoIterator<Item = &'a Rumour>) -> BTreeMap<SourceId, TrackRecord> {
     let mut records: BTreeMap<SourceId, TrackRecord> = BTreeMap::new();
     for rumour in rumours {
-        let mut latest: BTreeMap<&SourceId, &Report> = BTreeMap::new();
         for report in &rumour.reports {
             records.entry(report.source.clone()).or_default().reports += 1;
-            latest.insert(&report.source, report);
         }
         let happened = match rumour.status {
             Status::Done => true,
             Status::Off | Status::Denied => false,
-            _ => continue,
+            Status::Rumour | Status::Talks | Status::Agreed => continue,
         };
+        let Some(settled_on) = settled_on(rumour) else {
+            continue;
+        };
+        let mut latest: BTreeMap<&SourceId, &Report> = BTreeMap::new();
+        for report in rumour.reports.iter().filter(|r| r.date < settled_on) {
+            let kept = latest.entry(&report.source).or_insert(report);
+            // Reports are kept oldest first; on one day the later entry wins.
+            if report.date >= kept.date {
+                *kept = report;
+            }
+        }
         for (source, report) in latest {
             let record = records.entry(source.clone()).or_default();
             if report.stance.is_for() == happened {
@@ -122,4 +137,147 @@ pub fn tally<'a>(rumours: impl IntoIterator<Item = &'a Rumour>) -> BTreeMap<Sour
         }
     }
     records
+}
+
+/// The day the outcome was recorded: the latest change to done, off or denied.
+fn settled_on(rumour: &Rumour) -> Option<NaiveDate> {
+    rumour
+        .history
+        .iter()
+        .filter(|change| match change.status {
+            Status::Done | Status::Off | Status::Denied => true,
+            Status::Rumour | Status::Talks | Status::Agreed => false,
+        })
+        .map(|change| change.date)
+        .max()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{MoveKind, Stance, StatusChange};
+
+    fn day(d: &str) -> NaiveDate {
+        d.parse().unwrap()
+    }
+
+    fn report(date: &str, source: &str, stance: Stance) -> Report {
+        Report {
+            date: day(date),
+            source: SourceId::from(source),
+            stance,
+            via: None,
+            fee: None,
+            loan: false,
+            option_to_buy: false,
+            note: None,
+            url: None,
+        }
+    }
+
+    fn change(date: &str, status: Status, source: Option<&str>) -> StatusChange {
+        StatusChange {
+            date: day(date),
+            status,
+            note: None,
+            source: source.map(SourceId::from),
+            fee: None,
+        }
+    }
+
+    fn rumour(status: Status, reports: Vec<Report>, history: Vec<StatusChange>) -> Rumour {
+        Rumour {
+            id: "r1".into(),
+            player: "p".into(),
+            kind: MoveKind::Transfer,
+            from: None,
+            to: Some("club".into()),
+            status,
+            reports,
+            history,
+        }
+    }
+
+    fn record(tally: &BTreeMap<SourceId, TrackRecord>, source: &str) -> (usize, usize, usize) {
+        let r = tally.get(source).copied().unwrap_or_default();
+        (r.reports, r.hits, r.misses)
+    }
+
+    #[test]
+    fn the_report_that_records_the_outcome_earns_nothing() {
+        // `rumour add --status off --source fichajes`: a report and the
+        // settling change on the same day, by the same source.
+        let off = rumour(
+            Status::Off,
+            vec![report("2025-10-20", "fichajes", Stance::Against)],
+            vec![change("2025-10-20", Status::Off, Some("fichajes"))],
+        );
+        assert_eq!(record(&tally([&off]), "fichajes"), (1, 0, 0));
+    }
+
+    #[test]
+    fn reports_before_the_outcome_are_judged_by_the_latest() {
+        let done = rumour(
+            Status::Done,
+            vec![
+                report("2025-06-01", "marca", Stance::Against),
+                report("2025-06-10", "marca", Stance::For),
+                report("2025-06-12", "fichajes", Stance::Against),
+                report("2025-06-20", "club", Stance::For),
+                report("2025-06-25", "fichajes", Stance::For),
+            ],
+            vec![
+                change("2025-06-01", Status::Rumour, Some("marca")),
+                change("2025-06-20", Status::Done, Some("club")),
+            ],
+        );
+        let t = tally([&done]);
+        assert_eq!(record(&t, "marca"), (2, 1, 0), "latest before: for");
+        assert_eq!(
+            record(&t, "fichajes"),
+            (2, 0, 1),
+            "the late report is not judged"
+        );
+        assert_eq!(
+            record(&t, "club"),
+            (1, 0, 0),
+            "the announcement is no prediction"
+        );
+    }
+
+    #[test]
+    fn the_latest_settling_change_dates_the_outcome() {
+        // Off, reopened, then done: reports before the final change count.
+        let done = rumour(
+            Status::Done,
+            vec![
+                report("2025-01-05", "a", Stance::For),
+                report("2025-03-01", "b", Stance::For),
+            ],
+            vec![
+                change("2025-01-05", Status::Rumour, Some("a")),
+                change("2025-02-01", Status::Off, None),
+                change("2025-02-20", Status::Talks, None),
+                change("2025-03-10", Status::Done, None),
+            ],
+        );
+        let t = tally([&done]);
+        assert_eq!(record(&t, "a"), (1, 1, 0));
+        assert_eq!(record(&t, "b"), (1, 1, 0));
+    }
+
+    #[test]
+    fn open_rumours_and_rumours_without_history_earn_nothing() {
+        let open = rumour(
+            Status::Talks,
+            vec![report("2025-01-05", "a", Stance::For)],
+            vec![change("2025-01-05", Status::Talks, Some("a"))],
+        );
+        let undated = rumour(
+            Status::Done,
+            vec![report("2025-01-05", "a", Stance::For)],
+            Vec::new(),
+        );
+        assert_eq!(record(&tally([&open, &undated]), "a"), (2, 0, 0));
+    }
 }

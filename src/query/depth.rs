@@ -9,6 +9,7 @@
 //! the user's order.
 
 use super::expiry_horizon;
+use super::likelihood::is_cold;
 use crate::model::{
     Club, ClubId, Contract, MoveKind, Player, Position, RumourSummary, Slot, Status,
 };
@@ -122,12 +123,13 @@ pub struct DepthChart {
     pub slots: Vec<DepthSlot>,
 }
 
-/// Draws up the defensive depth chart of `club` on `as_of`.
-pub fn depth_chart(world: &World, club: &Club, as_of: NaiveDate) -> DepthChart {
+/// Draws up the defensive depth chart of `club` on `as_of`; rumours with no
+/// report for `cold_days` are cold and not counted as targets.
+pub fn depth_chart(world: &World, club: &Club, as_of: NaiveDate, cold_days: i64) -> DepthChart {
     let squad: Vec<&Player> = world.squad(&club.id, as_of).collect();
     let slots = Slot::ALL
         .into_iter()
-        .map(|slot| depth_slot(world, club, &squad, slot, as_of))
+        .map(|slot| depth_slot(world, club, &squad, slot, as_of, cold_days))
         .collect();
     DepthChart {
         club: club.name.clone(),
@@ -143,6 +145,7 @@ fn depth_slot(
     squad: &[&Player],
     slot: Slot,
     as_of: NaiveDate,
+    cold_days: i64,
 ) -> DepthSlot {
     let user_order = club.depth.get(&slot).map(Vec::as_slice).unwrap_or(&[]);
     let mut entries: Vec<(Option<usize>, DepthPlayer)> = squad
@@ -166,7 +169,7 @@ fn depth_slot(
         key(rank_a, a).cmp(&key(rank_b, b))
     });
     let players: Vec<DepthPlayer> = entries.into_iter().map(|(_, d)| d).collect();
-    let targets = targets_for(world, &club.id, slot, as_of);
+    let targets = targets_for(world, &club.id, slot, as_of, cold_days);
     let (cover, verdict) = verdict(slot, &players, targets.len());
     DepthSlot {
         slot,
@@ -267,14 +270,22 @@ fn is_leaving(
     !renewal_alive && (departure_reported || renewal_off)
 }
 
-/// Open transfer rumours to `club` of players whose primary position is in `slot`.
-fn targets_for(world: &World, club: &ClubId, slot: Slot, as_of: NaiveDate) -> Vec<DepthTarget> {
+/// Open transfer rumours to `club` of players whose primary position is in
+/// `slot`, except cold ones (no report for `cold_days`).
+fn targets_for(
+    world: &World,
+    club: &ClubId,
+    slot: Slot,
+    as_of: NaiveDate,
+    cold_days: i64,
+) -> Vec<DepthTarget> {
     let mut targets: Vec<DepthTarget> = world
         .summaries()
         .filter(|r| {
             r.kind == MoveKind::Transfer && r.to.as_ref() == Some(club) && r.status.is_open()
         })
         .filter(|r| r.first.is_none_or(|d| d <= as_of))
+        .filter(|r| !is_cold(r.status, r.last.max(r.changed), as_of, cold_days))
         .filter_map(|r| {
             let p = world.players.get(&r.player)?;
             (p.position.slot() == Some(slot)).then(|| DepthTarget {

@@ -1,7 +1,7 @@
 //! Rumours as people read them: names instead of ids, first and last report
 //! dates, likelihood, reheated stories and quoted fees.
 
-use super::likelihood::{Likelihood, TrackRecord, likelihood, track_records};
+use super::likelihood::{DEFAULT_COLD_DAYS, Likelihood, TrackRecord, likelihood, track_records};
 use crate::model::{
     ClubId, Fee, MoveKind, PlayerId, Report, Rumour, RumourSummary, SourceId, Stance, Status,
     StatusChange,
@@ -19,6 +19,8 @@ pub const DEFAULT_REHEAT_DAYS: i64 = 60;
 pub struct Assessor {
     pub as_of: NaiveDate,
     pub reheat_days: i64,
+    /// Days without a report after which an open rumour is cold.
+    pub cold_days: i64,
     pub track: BTreeMap<SourceId, TrackRecord>,
 }
 
@@ -27,13 +29,14 @@ impl Assessor {
         Assessor {
             as_of,
             reheat_days: DEFAULT_REHEAT_DAYS,
+            cold_days: DEFAULT_COLD_DAYS,
             track: track_records(world),
         }
     }
 
     /// The rumour's likelihood on the as-of date.
     pub fn likelihood(&self, world: &World, rumour: &Rumour) -> Likelihood {
-        likelihood(world, &self.track, rumour, self.as_of)
+        likelihood(world, &self.track, rumour, self.as_of, self.cold_days)
     }
 }
 
@@ -163,6 +166,8 @@ pub struct RumourView {
     /// 0–100: how likely the move is, see `likelihood_explained`.
     pub likelihood: u8,
     pub likelihood_explained: String,
+    /// Still open, but no report for the cold period (see `Assessor::cold_days`).
+    pub cold: bool,
     /// Different sources reporting on their own account (reports `via`
     /// another outlet do not count), whichever way they report.
     pub independent_sources: usize,
@@ -282,6 +287,7 @@ pub fn view(world: &World, assessor: &Assessor, rumour: &Rumour) -> RumourView {
         sources: rumour.source_count(),
         likelihood: likelihood.score,
         likelihood_explained: likelihood.explanation,
+        cold: likelihood.cold,
         independent_sources: independent_sources(rumour),
         reheated: reheated.iter().any(|r| *r),
         fees: fee_range(world, rumour, assessor.as_of),

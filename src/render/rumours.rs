@@ -19,6 +19,16 @@ pub fn status_tone(status: Status) -> Tone {
     }
 }
 
+/// The status as shown in tables: "rumour", or "rumour (cold)" once the
+/// story has gone quiet.
+fn status_text(v: &RumourView) -> String {
+    if v.cold {
+        format!("{} (cold)", v.status)
+    } else {
+        v.status.to_string()
+    }
+}
+
 /// `rumour list`.
 pub fn list(views: &[RumourView], style: Style) -> String {
     if views.is_empty() {
@@ -47,7 +57,7 @@ pub fn list(views: &[RumourView], style: Style) -> String {
             cell(&v.id, None, style),
             cell(&v.player, None, style),
             cell(v.describe_move(), None, style),
-            cell(v.status, Some(status_tone(v.status)), style),
+            cell(status_text(v), Some(status_tone(v.status)), style),
             cell(format!("{}%", v.likelihood), None, style),
             cell(sources, None, style),
             cell(
@@ -74,7 +84,7 @@ pub fn detail(v: &RumourView, style: Style) -> String {
     let _ = writeln!(
         out,
         "  status      {}",
-        paint(v.status.as_str(), Some(status_tone(v.status)), style)
+        paint(&status_text(v), Some(status_tone(v.status)), style)
     );
     let _ = writeln!(
         out,
@@ -178,7 +188,7 @@ pub fn brief(views: &[RumourView], style: Style) -> String {
         t.add_row(vec![
             cell(&v.id, None, style),
             cell(v.describe_move(), None, style),
-            cell(v.status, Some(status_tone(v.status)), style),
+            cell(status_text(v), Some(status_tone(v.status)), style),
             cell(format!("{}%", v.likelihood), None, style),
             cell(
                 v.last_reported.map(|d| d.to_string()).unwrap_or_default(),

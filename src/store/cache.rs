@@ -15,7 +15,10 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-const VERSION: u32 = 4;
+/// Bumped whenever what an entry means changes, so older entries are rebuilt
+/// (5: signing dates, last change, and track records counting only reports
+/// made before the outcome).
+const VERSION: u32 = 5;
 
 /// What identifies one state of a file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

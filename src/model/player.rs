@@ -12,6 +12,10 @@ use std::collections::BTreeMap;
 pub struct Player {
     pub id: PlayerId,
     pub name: String,
+    /// Other names he answers to: former spellings kept by a rename, and the
+    /// names of duplicates merged into him.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub born: Option<NaiveDate>,
     /// The age a source gave, when the date of birth is unknown.
@@ -101,7 +105,7 @@ impl Contract {
 
 /// Orders contracts by when they were signed: by start when both starts are
 /// known, else by end (an imported contract often has no start).
-fn later_signed(a: &Contract, b: &Contract) -> std::cmp::Ordering {
+pub(crate) fn later_signed(a: &Contract, b: &Contract) -> std::cmp::Ordering {
     match (a.start, b.start) {
         (Some(x), Some(y)) => (x, a.end).cmp(&(y, b.end)),
         _ => (a.end, a.start).cmp(&(b.end, b.start)),
@@ -202,6 +206,7 @@ mod tests {
         Player {
             id: "p".into(),
             name: "P".into(),
+            aliases: Vec::new(),
             born: Some(date(born)),
             reported_age: None,
             nationality: None,

@@ -558,6 +558,7 @@ fn main() {
         let player = Player {
             id: id.clone(),
             name,
+            aliases: Vec::new(),
             born: Some(born),
             reported_age: None,
             nationality: Some(rng.pick(NATIONS).to_string()),

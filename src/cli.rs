@@ -68,19 +68,19 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Rumours: add reports, list, show, update status.
+    /// Rumours: add reports, list, show, update status, remove.
     #[command(subcommand, visible_alias = "rumours")]
     Rumour(RumourCommand),
-    /// Contracts: who is expiring, record a signing or renewal.
+    /// Contracts: who is expiring, record a signing or renewal, remove a mistaken one.
     #[command(subcommand, visible_alias = "contracts")]
     Contract(ContractCommand),
-    /// Clubs: add, list, show, and the defensive depth chart.
+    /// Clubs: add, list, show, the defensive depth chart; edit, remove, merge.
     #[command(subcommand, visible_alias = "clubs")]
     Club(ClubCommand),
-    /// Players: add, list, show.
+    /// Players: add, list, show, edit, remove, merge.
     #[command(subcommand, visible_alias = "players")]
     Player(PlayerCommand),
-    /// Sources: the outlets that carry rumours, with their reliability tier.
+    /// Sources: the outlets that carry rumours, with their reliability tier; edit, remove, merge.
     #[command(subcommand, visible_alias = "sources")]
     Source(SourceCommand),
     /// Write the whole store as one JSON bundle (stdout, or --out FILE).
@@ -181,8 +181,11 @@ pub enum RumourCommand {
     #[command(visible_alias = "ls")]
     List(RumourList),
     /// Show one rumour: its likelihood explained, fees, reports and status changes in date order.
+    #[command(after_help = "Examples:
+  mercato rumour show 5036
+  mercato rumour show konate        # his one open rumour, else his one rumour")]
     Show {
-        /// The rumour id, or an unambiguous prefix of it.
+        /// The rumour id, an unambiguous prefix of it, or a player (his one open rumour, else his one rumour).
         id: String,
         /// Days without a report after which a new report counts as reheated.
         #[arg(long, default_value_t = 60, value_name = "DAYS")]
@@ -204,7 +207,7 @@ it) and starts one at the destination (--since, else the day) until --until
 departure ends his contract (--to CLUB makes it a transfer). Other open rumours
 the move rules out are listed, not closed.")]
     Update {
-        /// The rumour id (or an unambiguous prefix), or the player's name.
+        /// The rumour id, an unambiguous prefix of it, or a player (his one open rumour, else his one rumour).
         id: String,
         /// The new status.
         #[arg(long, value_enum)]
@@ -236,6 +239,19 @@ the move rules out are listed, not closed.")]
         /// For a done departure: the club he joined (it becomes a transfer).
         #[arg(long, value_name = "CLUB")]
         to: Option<String>,
+    },
+    // Corrections (see the "Corrections" section at the end of this file).
+    /// Remove a rumour entered by mistake, or one of its reports (--report N).
+    #[command(after_help = "Examples:
+  mercato rumour remove 10dcabc2
+  mercato rumour remove 10dc --report 2     # its 2nd report, as `rumour show` numbers them
+  mercato rumour remove upamecano           # his one open rumour, else his one rumour")]
+    Remove {
+        /// The rumour id, an unambiguous prefix of it, or a player (his one open rumour, else his one rumour).
+        id: String,
+        /// Remove only this report: 1 is the oldest, numbered as `rumour show` lists them.
+        #[arg(long, value_name = "N")]
+        report: Option<usize>,
     },
 }
 
@@ -387,6 +403,22 @@ at an earlier --as-of, it is not there yet. Without --until its end is unknown.
 A contract that is the move an open rumour told of (a transfer to that club, a
 renewal there) marks that rumour done, and says so.")]
     Set(ContractArgs),
+    // Corrections.
+    /// Remove a contract entered by mistake: the player's latest contract with the club,
+    /// or the one ending on --until.
+    #[command(after_help = "Examples:
+  mercato contract remove huijsen --club \"Real Madrid\"
+  mercato contract remove huijsen --club real --until 2031-06-30")]
+    Remove {
+        /// The player.
+        player: String,
+        /// The club of the contract.
+        #[arg(long)]
+        club: String,
+        /// Pick the contract ending on this day (default: his latest contract with the club).
+        #[arg(long, value_parser = parse_day, value_name = "DATE")]
+        until: Option<DateSpec>,
+    },
 }
 
 #[derive(Debug, Args)]
@@ -465,6 +497,27 @@ players leaving, then the older first. --set puts the named players first.")]
         #[arg(long, default_value_t = DEFAULT_COLD_DAYS, value_name = "DAYS", value_parser = clap::value_parser!(i64).range(1..))]
         cold_days: i64,
     },
+    // Corrections.
+    /// Correct a club's details. A new name keeps the id; the old name becomes an alias.
+    #[command(after_help = "Examples:
+  mercato club edit bayern --name \"FC Bayern München\" --alias Bayern
+  mercato club edit liverpool --coach \"Arne Slot\"")]
+    Edit(ClubEdit),
+    /// Remove a club entered by mistake; refused while a contract or rumour refers to it.
+    #[command(after_help = "Example:\n  mercato club remove \"Real Madrd\"")]
+    Remove {
+        /// The club to remove.
+        club: String,
+    },
+    /// Merge a club entered twice: every contract and rumour moves to KEEP, DUPLICATE's
+    /// name becomes an alias of KEEP, two rumours of the same move become one.
+    #[command(after_help = "Example:\n  mercato club merge \"Bayern Munich\" \"FC Bayern\"")]
+    Merge {
+        /// The club to keep.
+        keep: String,
+        /// The club to merge into it and remove.
+        duplicate: String,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -486,6 +539,37 @@ pub enum PlayerCommand {
     },
     /// Show a player, his contracts and rumours.
     Show { player: String },
+    // Corrections.
+    /// Correct a player's details. A new name keeps the id; the old name becomes an alias.
+    #[command(after_help = "Examples:
+  mercato player edit upamecano --born 1998-10-27 --caps 25
+  mercato player edit \"Ibrahima Konate\" --name \"Ibrahima Konaté\"
+  mercato player edit alaba --position CB --also LB,DM")]
+    Edit(PlayerEdit),
+    /// Remove a player entered by mistake; refused while rumours or depth orders refer to him.
+    #[command(after_help = "Examples:
+  mercato player remove \"Dayot Upamecanno\"
+  mercato player remove dayot-upamecano-1998 --with-rumours")]
+    Remove {
+        /// The player to remove.
+        player: String,
+        /// Remove his rumours with him.
+        #[arg(long)]
+        with_rumours: bool,
+    },
+    /// Merge a player entered twice: his rumours, depth-order places and contracts move to
+    /// KEEP, details KEEP lacks are filled in, DUPLICATE's name becomes an alias of KEEP,
+    /// two rumours of the same move become one.
+    #[command(
+        after_help = "Example (the duplicate was entered with a wrong date of birth):
+  mercato player merge dayot-upamecano dayot-upamecano-1998"
+    )]
+    Merge {
+        /// The player to keep.
+        keep: String,
+        /// The player to merge into him and remove.
+        duplicate: String,
+    },
 }
 
 #[derive(Debug, Args)]
@@ -554,16 +638,108 @@ pub enum SourceCommand {
     List,
     /// Show a source, its track record and its reports.
     Show { source: String },
-    /// Change a source's tier, country or aliases.
-    Set {
+    /// Change a source's tier, country, aliases or name (the same as `source edit`).
+    #[command(
+        after_help = "Example:\n  mercato source set marca --tier 3 --alias \"Diario Marca\""
+    )]
+    Set(SourceEdit),
+    // Corrections.
+    /// Correct a source's details (the same as `source set`). A new name keeps the id; the
+    /// old name becomes an alias.
+    #[command(
+        after_help = "Example:\n  mercato source edit \"Spanish media\" --name \"Spanish press\" --tier 4"
+    )]
+    Edit(SourceEdit),
+    /// Remove a source entered by mistake; refused while a report or status change cites it.
+    #[command(after_help = "Example:\n  mercato source remove \"Fichajes.net\"")]
+    Remove {
+        /// The source to remove.
         source: String,
-        #[arg(long)]
-        tier: Option<u8>,
-        #[arg(long)]
-        country: Option<String>,
-        #[arg(long = "alias", value_name = "ALIAS")]
-        aliases: Vec<String>,
     },
+    /// Merge a source entered twice: its reports, the reports repeating it and the status
+    /// changes it announced move to KEEP (and so does its track record); DUPLICATE's name
+    /// becomes an alias of KEEP.
+    #[command(after_help = "Example:\n  mercato source merge Fichajes \"Fichajes.net\"")]
+    Merge {
+        /// The source to keep.
+        keep: String,
+        /// The source to merge into it and remove.
+        duplicate: String,
+    },
+}
+
+// ---------------------------------------------------------------- Corrections
+// The arguments of `player edit`, `club edit` and `source edit|set`. Every
+// option is optional; what is not given stays as it is.
+
+#[derive(Debug, Args)]
+pub struct PlayerEdit {
+    /// The player to correct.
+    pub player: String,
+    /// A new full name (the id stays; the old name becomes an alias).
+    #[arg(long)]
+    pub name: Option<String>,
+    /// Date of birth.
+    #[arg(long, value_parser = parse_date, value_name = "YYYY-MM-DD")]
+    pub born: Option<NaiveDate>,
+    /// Primary position: GK, RB, RWB, CB, LB, LWB, DM, CM, AM, RW, LW, ST.
+    #[arg(long, value_parser = parse_position)]
+    pub position: Option<Position>,
+    /// Secondary positions, comma-separated (replaces the current ones).
+    #[arg(long, value_delimiter = ',', value_parser = parse_position, value_name = "POS,...")]
+    pub also: Option<Vec<Position>>,
+    #[arg(long)]
+    pub nationality: Option<String>,
+    /// International caps.
+    #[arg(long)]
+    pub caps: Option<u32>,
+    /// Preferred foot: left, right or both.
+    #[arg(long, value_parser = parse_foot)]
+    pub foot: Option<mercato::model::Foot>,
+    /// Market value in euros: 50m, 750k.
+    #[arg(long, value_name = "VALUE")]
+    pub value: Option<String>,
+    /// Notes (replace the current ones; "" removes them).
+    #[arg(long)]
+    pub notes: Option<String>,
+    /// Another name he is known by (repeatable).
+    #[arg(long = "alias", value_name = "ALIAS")]
+    pub aliases: Vec<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct ClubEdit {
+    /// The club to correct.
+    pub club: String,
+    /// A new full name (the id stays; the old name becomes an alias).
+    #[arg(long)]
+    pub name: Option<String>,
+    #[arg(long)]
+    pub country: Option<String>,
+    #[arg(long)]
+    pub league: Option<String>,
+    #[arg(long)]
+    pub coach: Option<String>,
+    /// A short name it is known by (repeatable).
+    #[arg(long = "alias", value_name = "ALIAS")]
+    pub aliases: Vec<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct SourceEdit {
+    /// The source to correct.
+    pub source: String,
+    /// A new name (the id stays; the old name becomes an alias).
+    #[arg(long)]
+    pub name: Option<String>,
+    /// Reliability: 1 (official, most reliable) to 5 (gossip).
+    #[arg(long)]
+    pub tier: Option<u8>,
+    #[arg(long)]
+    pub country: Option<String>,
+    /// Another name it goes by (repeatable).
+    #[arg(long = "alias", value_name = "ALIAS")]
+    pub aliases: Vec<String>,
 }
 
 /// How `club depth` draws the chart in the terminal.

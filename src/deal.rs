@@ -233,7 +233,7 @@ fn move_player(
 
 /// Contracts in the order they were signed (stable, so a file diff shows
 /// one inserted block).
-fn sort_contracts(contracts: &mut [Contract]) {
+pub(crate) fn sort_contracts(contracts: &mut [Contract]) {
     contracts.sort_by_key(|c| (c.signed.or(c.start), c.first_day(), c.end));
 }
 

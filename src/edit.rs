@@ -108,12 +108,13 @@ pub struct ReportAdded {
     pub settled: Option<crate::deal::Settled>,
 }
 
-fn earliest_birth() -> NaiveDate {
+pub(crate) fn earliest_birth() -> NaiveDate {
     let (y, m, d) = EARLIEST_BIRTH;
     NaiveDate::from_ymd_opt(y, m, d).unwrap_or(NaiveDate::MIN)
 }
 
-fn clean_aliases(aliases: &[String]) -> Result<Vec<String>> {
+/// Aliases checked as names, repeats (by folded name) dropped.
+pub(crate) fn clean_aliases(aliases: &[String]) -> Result<Vec<String>> {
     let mut out: Vec<String> = Vec::new();
     for alias in aliases {
         let alias = text::name("alias", alias)?;
@@ -125,7 +126,7 @@ fn clean_aliases(aliases: &[String]) -> Result<Vec<String>> {
 }
 
 /// Refuses a name or alias that another record already answers to.
-fn refuse_taken<'a>(
+pub(crate) fn refuse_taken<'a>(
     kind: &str,
     wanted: impl IntoIterator<Item = &'a String>,
     existing: impl IntoIterator<Item = (&'a str, Vec<&'a str>)>,
@@ -149,6 +150,17 @@ fn slug_for(kind: &str, name: &str) -> Result<String> {
             "{kind} name '{name}' must contain a letter or a digit"
         ))
     })
+}
+
+/// Tiers run from 1 (official, most reliable) to 5 (gossip).
+pub(crate) fn check_tier(tier: u8) -> Result<()> {
+    if TIERS.contains(&tier) {
+        Ok(())
+    } else {
+        Err(Error::Refused(format!(
+            "tier {tier} does not exist: 1 is the most reliable (official), 5 the least"
+        )))
+    }
 }
 
 /// Adds a club. Its id is the slug of its name.
@@ -185,12 +197,8 @@ pub fn add_club(world: &mut World, new: NewClub) -> Result<ClubId> {
 pub fn add_source(world: &mut World, new: NewSource) -> Result<SourceId> {
     let name = text::name("source name", &new.name)?;
     let aliases = clean_aliases(&new.aliases)?;
-    if let Some(tier) = new.tier
-        && !TIERS.contains(&tier)
-    {
-        return Err(Error::Refused(format!(
-            "tier {tier} does not exist: 1 is the most reliable (official), 5 the least"
-        )));
+    if let Some(tier) = new.tier {
+        check_tier(tier)?;
     }
     refuse_taken(
         "source",
@@ -216,7 +224,8 @@ pub fn add_source(world: &mut World, new: NewSource) -> Result<SourceId> {
     Ok(id)
 }
 
-/// Changes a source's tier, country or aliases.
+/// Changes a source's tier, country or aliases (see
+/// [`crate::correct::edit_source`], which can also rename it).
 pub fn set_source(
     world: &mut World,
     query: &str,
@@ -224,37 +233,16 @@ pub fn set_source(
     country: Option<&str>,
     aliases: &[String],
 ) -> Result<SourceId> {
-    let id = world.find_source(query)?;
-    let mut source = world.sources[&id].clone();
-    if let Some(tier) = tier {
-        if !TIERS.contains(&tier) {
-            return Err(Error::Refused(format!(
-                "tier {tier} does not exist: 1 is the most reliable (official), 5 the least"
-            )));
-        }
-        source.tier = Some(tier);
-    }
-    if let Some(country) = country {
-        source.country = Some(text::name("country", country)?);
-    }
-    let aliases = clean_aliases(aliases)?;
-    refuse_taken(
-        "source",
-        &aliases,
-        world.sources.values().filter(|s| s.id != id).map(|s| {
-            (
-                s.name.as_str(),
-                s.aliases.iter().map(String::as_str).collect(),
-            )
-        }),
-    )?;
-    for alias in aliases {
-        if !source.aliases.iter().any(|a| fold(a) == fold(&alias)) {
-            source.aliases.push(alias);
-        }
-    }
-    world.put_source(source);
-    Ok(id)
+    crate::correct::edit_source(
+        world,
+        query,
+        crate::correct::SourceChanges {
+            name: None,
+            tier,
+            country: country.map(String::from),
+            aliases: aliases.to_vec(),
+        },
+    )
 }
 
 /// Checks a contract and resolves its clubs. It is signed on `--signed`,
@@ -304,18 +292,7 @@ fn build_contract(
 /// Adds a player, with a first contract if one is given.
 pub fn add_player(world: &mut World, new: NewPlayer, as_of: NaiveDate) -> Result<PlayerId> {
     let name = text::name("player name", &new.name)?;
-    if new.born > as_of {
-        return Err(Error::Refused(format!(
-            "date of birth {} is after the as-of date {as_of}",
-            new.born
-        )));
-    }
-    if new.born < earliest_birth() {
-        return Err(Error::Refused(format!(
-            "date of birth {} is before 1900; is the year right?",
-            new.born
-        )));
-    }
+    check_birth(new.born, as_of)?;
     let folded = fold(&name);
     if let Some(twin) = world
         .players
@@ -341,6 +318,7 @@ pub fn add_player(world: &mut World, new: NewPlayer, as_of: NaiveDate) -> Result
     let player = Player {
         id: id.clone(),
         name,
+        aliases: Vec::new(),
         born: Some(new.born),
         reported_age: None,
         nationality: text::optional_name("nationality", new.nationality.as_deref())?,
@@ -355,6 +333,21 @@ pub fn add_player(world: &mut World, new: NewPlayer, as_of: NaiveDate) -> Result
     };
     world.put_player(player);
     Ok(id)
+}
+
+/// A date of birth must be before the as-of date and not before 1900.
+pub(crate) fn check_birth(born: NaiveDate, as_of: NaiveDate) -> Result<()> {
+    if born > as_of {
+        return Err(Error::Refused(format!(
+            "date of birth {born} is after the as-of date {as_of}"
+        )));
+    }
+    if born < earliest_birth() {
+        return Err(Error::Refused(format!(
+            "date of birth {born} is before 1900; is the year right?"
+        )));
+    }
+    Ok(())
 }
 
 /// The slug of the name; namesakes get their birth year, then a counter.
@@ -456,6 +449,13 @@ pub(crate) fn refuse_after_as_of(what: &str, date: NaiveDate, as_of: NaiveDate) 
         )));
     }
     Ok(())
+}
+
+/// Adds a contract to a player's history, which is kept in the order the
+/// contracts were signed.
+pub(crate) fn insert_contract(player: &mut Player, contract: Contract) {
+    player.contracts.push(contract);
+    crate::deal::sort_contracts(&mut player.contracts);
 }
 
 /// Adds a report: appended to the open rumour of the same move, or starting a

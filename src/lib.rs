@@ -1,13 +1,14 @@
 //! mercato: a transfer-rumour tracker for football.
 //!
 //! The library holds everything: the [`model`], the [`store`] of JSON files
-//! under `data/`, the [`edit`]s that change the world, the [`query`]s that
-//! answer questions, and the [`render`]ers that draw answers as text. The
-//! binary only parses arguments and prints.
+//! under `data/`, the [`edit`]s that change the world and the [`correct`]ions
+//! that fix it, the [`query`]s that answer questions, and the [`render`]ers
+//! that draw answers as text. The binary only parses arguments and prints.
 #![cfg_attr(test, allow(clippy::unwrap_used))]
 
 pub mod bundle;
 pub mod check;
+pub mod correct;
 pub mod dates;
 pub mod deal;
 pub mod edit;

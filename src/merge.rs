@@ -17,6 +17,7 @@
 //!   become one.
 
 use crate::error::{Error, Result};
+use crate::model::rumour::dedup_unordered;
 use crate::model::{Club, Player, Rumour, Source};
 use crate::store::{encode, migrate};
 use serde::Serialize;
@@ -142,35 +143,13 @@ fn normalize_rumours(rumours: &mut Vec<Rumour>) {
                 };
                 let gone = rumours.remove(drop);
                 let keep = if drop < keep { keep - 1 } else { keep };
-                let kept = &mut rumours[keep];
-                kept.reports.extend(gone.reports);
-                kept.reports.sort_by_key(|x| x.date);
-                dedup_unordered(&mut kept.reports);
-                kept.history.extend(gone.history);
-                kept.history.sort_by_key(|h| h.date);
-                dedup_unordered(&mut kept.history);
-                if let Some(last) = kept.history.last() {
-                    kept.status = last.status;
-                }
+                rumours[keep].absorb(gone);
                 i = 0;
             }
             None => i += 1,
         }
     }
     rumours.sort_by(|a, b| a.id.cmp(&b.id));
-}
-
-/// Removes repeated entries, keeping the first of each.
-fn dedup_unordered<T: PartialEq + Clone>(list: &mut Vec<T>) {
-    let mut seen: Vec<T> = Vec::with_capacity(list.len());
-    list.retain(|x| {
-        if seen.contains(x) {
-            false
-        } else {
-            seen.push(x.clone());
-            true
-        }
-    });
 }
 
 fn merge_records(

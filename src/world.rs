@@ -91,6 +91,42 @@ impl World {
         self.insert_rumour(rumour);
     }
 
+    /// Removes a player (his rumours stay: remove or move them first).
+    pub fn remove_player(&mut self, id: &PlayerId) -> Option<Player> {
+        let player = self.players.remove(id)?;
+        self.touch(FileKey::Players(shard_of(id)));
+        Some(player)
+    }
+
+    /// Removes a club.
+    pub fn remove_club(&mut self, id: &ClubId) -> Option<Club> {
+        let club = self.clubs.remove(id)?;
+        self.touch(FileKey::Clubs);
+        Some(club)
+    }
+
+    /// Removes a source.
+    pub fn remove_source(&mut self, id: &SourceId) -> Option<Source> {
+        let source = self.sources.remove(id)?;
+        self.touch(FileKey::Sources);
+        Some(source)
+    }
+
+    /// Removes a rumour, from the rumours read in full and from the index,
+    /// and marks its player's shard as changed. A rumour moving to another
+    /// player is removed here, then put back: both shards get rewritten.
+    pub fn remove_rumour(&mut self, id: &RumourId) -> Option<Rumour> {
+        let summary = self.summaries.remove(id)?;
+        if let Some(ids) = self.by_player.get_mut(&summary.player) {
+            ids.retain(|r| r != id);
+            if ids.is_empty() {
+                self.by_player.remove(&summary.player);
+            }
+        }
+        self.touch(FileKey::Rumours(shard_of(&summary.player)));
+        self.rumours.remove(id)
+    }
+
     /// Adds a rumour read from a file (nothing to write). In a world seen
     /// as of a day, it is added as it stood that day, or not at all.
     pub(crate) fn insert_rumour(&mut self, rumour: Rumour) {
@@ -300,7 +336,12 @@ impl World {
                 key: p.id.clone(),
                 id: p.id.as_str(),
                 name: &p.name,
-                aliases: vec![p.id.as_str()],
+                aliases: p
+                    .aliases
+                    .iter()
+                    .map(String::as_str)
+                    .chain([p.id.as_str()])
+                    .collect(),
             }),
         )
     }
@@ -399,6 +440,59 @@ impl World {
                 candidates: many.iter().map(|id| id.to_string()).collect(),
             }),
         }
+    }
+
+    /// Finds a rumour by id or id prefix, or else by player: his one open
+    /// rumour (rumour, talks, agreed), else his one rumour. Several are an
+    /// [`Error::Ambiguous`] listing them as "id (move, status)".
+    pub fn find_rumour_or_player(&self, query: &str) -> Result<RumourId> {
+        let not_found = match self.find_rumour(query) {
+            Err(e @ Error::NotFound { .. }) => e,
+            found => return found,
+        };
+        let player = match self.find_player(query) {
+            Ok(player) => player,
+            Err(Error::NotFound { suggestions, .. }) if !suggestions.is_empty() => {
+                return Err(Error::NotFound {
+                    kind: "rumour",
+                    query: query.to_string(),
+                    suggestions,
+                });
+            }
+            Err(e @ Error::Ambiguous { .. }) => return Err(e),
+            Err(_) => return Err(not_found),
+        };
+        let mut all: Vec<&RumourSummary> = self.summaries_of(&player).collect();
+        all.sort_by(|a, b| (a.first, &a.id).cmp(&(b.first, &b.id)));
+        let open: Vec<&RumourSummary> =
+            all.iter().copied().filter(|s| s.status.is_open()).collect();
+        let candidates = match (open.as_slice(), all.as_slice()) {
+            ([one], _) | ([], [one]) => return Ok(one.id.clone()),
+            ([], []) => {
+                return Err(Error::Refused(format!(
+                    "{} has no rumours",
+                    self.player_name(&player)
+                )));
+            }
+            ([], several) => several,
+            (several, _) => several,
+        };
+        Err(Error::Ambiguous {
+            kind: "rumour",
+            query: query.to_string(),
+            candidates: candidates
+                .iter()
+                .map(|s| format!("{} ({}, {})", s.id, self.describe_move(s), s.status))
+                .collect(),
+        })
+    }
+
+    /// "Bayern Munich → Real Madrid", "renewal at Liverpool", "leaving Real Madrid".
+    pub fn describe_move(&self, summary: &RumourSummary) -> String {
+        summary.kind.describe(
+            summary.from.as_ref().map(|c| self.club_name(c)),
+            summary.to.as_ref().map(|c| self.club_name(c)),
+        )
     }
 
     /// The squad of a club on a day: the players whose playing contract is with it.

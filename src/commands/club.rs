@@ -1,7 +1,8 @@
 //! `mercato club ...`.
 
-use super::{Context, Output, write_picture};
+use super::{Context, Output, merged, removed, write_picture};
 use crate::cli::{ClubCommand, DepthView};
+use mercato::correct::{self, ClubChanges};
 use mercato::edit::{self, NewClub};
 use mercato::model::Slot;
 use mercato::query::{depth, records};
@@ -93,6 +94,43 @@ pub fn run(ctx: &Context, command: ClubCommand) -> Result<Output> {
                 write_picture(&path, &render::svg::depth(&chart), &mut out)?;
             }
             Ok(out)
+        }
+        ClubCommand::Edit(e) => {
+            let changes = ClubChanges {
+                name: e.name,
+                country: e.country,
+                league: e.league,
+                coach: e.coach,
+                aliases: e.aliases,
+            };
+            let (world, id) = ctx.write(|_, w| correct::edit_club(w, &e.club, changes))?;
+            let view = records::clubs(&world, ctx.as_of)
+                .into_iter()
+                .find(|c| c.id == id.as_str());
+            Ok(ctx.show(&view, || {
+                format!("Updated club {} ({id})\n", world.club_name(&id))
+            }))
+        }
+        ClubCommand::Remove { club } => {
+            // Contracts and rumour summaries say what refers to a club: no
+            // rumour needs reading in full.
+            let (_, gone) = ctx.write(|_, w| correct::remove_club(w, &club))?;
+            Ok(removed(ctx, "club", &gone))
+        }
+        ClubCommand::Merge { keep, duplicate } => {
+            let (_, m) = ctx.write(|store, w| {
+                // Read in full the rumours of the players whose rumours
+                // concern the duplicate (their shards hold any twin too).
+                let dup = w.find_club(&duplicate)?;
+                let shards: std::collections::BTreeSet<String> = w
+                    .summaries()
+                    .filter(|s| s.is_about_club(&dup))
+                    .map(|s| mercato::world::shard_of(&s.player))
+                    .collect();
+                store.load_rumour_shards(w, shards.iter().map(String::as_str))?;
+                correct::merge_clubs(w, &keep, dup.as_str())
+            })?;
+            Ok(merged(ctx, "club", &m))
         }
     }
 }

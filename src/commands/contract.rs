@@ -3,6 +3,7 @@
 use super::{Context, Output, settled_notes, write_picture};
 use crate::cli::ContractCommand;
 use mercato::Result;
+use mercato::correct;
 use mercato::edit::{self, NewContract};
 use mercato::query::{expiring, records, timeline};
 use mercato::render;
@@ -78,6 +79,22 @@ pub fn run(ctx: &Context, command: ContractCommand) -> Result<Output> {
                 out.notes.extend(settled_notes(&world, settled));
             }
             Ok(out)
+        }
+        ContractCommand::Remove {
+            player,
+            club,
+            until,
+        } => {
+            let (world, (id, contract)) =
+                ctx.write(|_, w| correct::remove_contract(w, &player, &club, ctx.day(until)))?;
+            let view = records::player_view(&world, &world.players[&id], ctx.as_of);
+            Ok(ctx.show(&view, || {
+                format!(
+                    "Removed {}'s contract with {}\n",
+                    view.name,
+                    correct::describe_contract(&world, &contract)
+                )
+            }))
         }
     }
 }

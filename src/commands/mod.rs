@@ -266,6 +266,43 @@ pub(crate) fn import_rows(
     Ok(out)
 }
 
+/// The one-line confirmation of a merge (JSON: the merge in brief).
+pub(crate) fn merged(ctx: &Context, kind: &str, m: &mercato::correct::Merged) -> Output {
+    ctx.show(m, || {
+        let mut line = format!(
+            "Merged {kind} {} ({}) into {} ({}): {} moved",
+            m.removed_name,
+            m.removed,
+            m.kept_name,
+            m.kept,
+            m.moved_text()
+        );
+        if !m.new_aliases.is_empty() {
+            line.push_str(&format!("; also known as {} now", m.new_aliases.join(", ")));
+        }
+        for u in &m.united {
+            line.push_str(&format!("; rumour {} became one with {}", u.rumour, u.into));
+        }
+        line.push('\n');
+        line
+    })
+}
+
+/// The one-line confirmation of a removal (JSON: what was removed).
+pub(crate) fn removed(ctx: &Context, kind: &str, r: &mercato::correct::Removed) -> Output {
+    ctx.show(r, || {
+        let rumours = match r.rumours.len() {
+            0 => String::new(),
+            n => format!(
+                " and {n} rumour{} about him ({})",
+                if n == 1 { "" } else { "s" },
+                r.rumours.join(", ")
+            ),
+        };
+        format!("Removed {kind} {} ({}){rumours}\n", r.name, r.id)
+    })
+}
+
 pub(crate) fn parse_fee(text: &str, currency: Option<&str>) -> Result<Fee> {
     let default = match currency {
         Some(c) => Currency::parse(c)

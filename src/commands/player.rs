@@ -1,8 +1,9 @@
 //! `mercato player ...`.
 
-use super::{Context, Output, parse_fee};
+use super::{Context, Output, merged, parse_fee, removed};
 use crate::cli::PlayerCommand;
 use mercato::Result;
+use mercato::correct::{self, PlayerChanges};
 use mercato::edit::{self, NewContract, NewPlayer};
 use mercato::query::records;
 use mercato::query::rumours::{self, Assessor};
@@ -66,6 +67,52 @@ pub fn run(ctx: &Context, command: PlayerCommand) -> Result<Output> {
                     render::records::player(&view, &brief, ctx.style)
                 },
             ))
+        }
+        PlayerCommand::Edit(e) => {
+            let market_value = e
+                .value
+                .as_deref()
+                .map(|v| parse_fee(v, None).map(|f| f.total_eur().round() as u64))
+                .transpose()?;
+            let changes = PlayerChanges {
+                name: e.name,
+                born: e.born,
+                position: e.position,
+                also: e.also,
+                nationality: e.nationality,
+                caps: e.caps,
+                foot: e.foot,
+                market_value,
+                notes: e.notes,
+                aliases: e.aliases,
+            };
+            let (world, id) =
+                ctx.write(|_, w| correct::edit_player(w, &e.player, changes, ctx.as_of))?;
+            let view = records::player_view(&world, &world.players[&id], ctx.as_of);
+            Ok(ctx.show(&view, || format!("Updated player {} ({id})\n", view.name)))
+        }
+        PlayerCommand::Remove {
+            player,
+            with_rumours,
+        } => {
+            let (_, gone) = ctx.write(|store, w| {
+                let id = w.find_player(&player)?;
+                if with_rumours {
+                    store.load_rumours_of(w, &id)?;
+                }
+                correct::remove_player(w, id.as_str(), with_rumours)
+            })?;
+            Ok(removed(ctx, "player", &gone))
+        }
+        PlayerCommand::Merge { keep, duplicate } => {
+            let (_, m) = ctx.write(|store, w| {
+                let (keep, duplicate) = (w.find_player(&keep)?, w.find_player(&duplicate)?);
+                for id in [&keep, &duplicate] {
+                    store.load_rumours_of(w, id)?;
+                }
+                correct::merge_players(w, keep.as_str(), duplicate.as_str())
+            })?;
+            Ok(merged(ctx, "player", &m))
         }
     }
 }

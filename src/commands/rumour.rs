@@ -3,6 +3,7 @@
 use super::{Context, Output, parse_fee, settled_notes};
 use crate::cli::{RumourCommand, SortArg};
 use mercato::Result;
+use mercato::correct;
 use mercato::deal::Terms;
 use mercato::edit::{self, Move, NewReport, NewStatus};
 use mercato::model::Stance;
@@ -124,7 +125,7 @@ pub fn run(ctx: &Context, command: RumourCommand) -> Result<Output> {
             cold_days,
         } => {
             let (world, id) = ctx.read_with(|store, w| {
-                let id = w.find_rumour(&id)?;
+                let id = w.find_rumour_or_player(&id)?;
                 if let Some(player) = w.summary(&id).map(|s| s.player.clone()) {
                     store.load_rumours_of(w, &player)?;
                 }
@@ -168,7 +169,7 @@ pub fn run(ctx: &Context, command: RumourCommand) -> Result<Output> {
                 to,
             };
             let (world, updated) = ctx.write(|store, w| {
-                let found = w.find_rumour(&id)?;
+                let found = w.find_rumour_or_player(&id)?;
                 if let Some(player) = w.summary(&found).map(|s| s.player.clone()) {
                     store.load_rumours_of(w, &player)?;
                 }
@@ -189,6 +190,61 @@ pub fn run(ctx: &Context, command: RumourCommand) -> Result<Output> {
                 out.notes.extend(settled_notes(&world, settled));
             }
             Ok(out)
+        }
+        RumourCommand::Remove { id, report } => {
+            let (world, (id, gone, what)) = ctx.write(|store, w| {
+                let id = w.find_rumour_or_player(&id)?;
+                if let Some(player) = w.summary(&id).map(|s| s.player.clone()) {
+                    store.load_rumours_of(w, &player)?;
+                }
+                Ok(match report {
+                    Some(n) => {
+                        let r = correct::remove_report(w, &id, n)?;
+                        let what = format!("report {n} ({}, {})", r.date, w.source_name(&r.source));
+                        (id, None, what)
+                    }
+                    None => (
+                        id.clone(),
+                        Some(correct::remove_rumour(w, &id)?),
+                        String::new(),
+                    ),
+                })
+            })?;
+            let assessor = Assessor::new(&world, ctx.as_of);
+            match (gone, world.rumours.get(&id)) {
+                // The whole rumour: JSON shows it as it was.
+                (Some(rumour), _) => {
+                    let view = rumours::view(&world, &assessor, &rumour);
+                    Ok(ctx.show(&view, || {
+                        format!(
+                            "Removed rumour {}: {}, {} ({}, {} report{})\n",
+                            view.id,
+                            view.player,
+                            view.describe_move(),
+                            view.status,
+                            view.reports.len(),
+                            if view.reports.len() == 1 { "" } else { "s" }
+                        )
+                    }))
+                }
+                // One report: the rumour as it is now.
+                (None, Some(rumour)) => {
+                    let view = rumours::view(&world, &assessor, rumour);
+                    Ok(ctx.show(&view, || {
+                        format!(
+                            "Removed {what} from rumour {}: {}, {} ({} report{} left)\n",
+                            view.id,
+                            view.player,
+                            view.describe_move(),
+                            view.reports.len(),
+                            if view.reports.len() == 1 { "" } else { "s" }
+                        )
+                    }))
+                }
+                (None, None) => Err(mercato::Error::Refused(format!(
+                    "rumour {id} vanished while writing"
+                ))),
+            }
         }
     }
 }

@@ -1,7 +1,8 @@
 //! `mercato source ...`.
 
-use super::{Context, Output};
+use super::{Context, Output, merged, removed};
 use crate::cli::SourceCommand;
+use mercato::correct::{self, SourceChanges};
 use mercato::edit::{self, NewSource};
 use mercato::query::records;
 use mercato::query::rumours::Assessor;
@@ -45,16 +46,31 @@ pub fn run(ctx: &Context, command: SourceCommand) -> Result<Output> {
                 || render::records::source(&view, &reports, ctx.style),
             ))
         }
-        SourceCommand::Set {
-            source,
-            tier,
-            country,
-            aliases,
-        } => {
-            let (world, id) =
-                ctx.write(|_, w| edit::set_source(w, &source, tier, country.as_deref(), &aliases))?;
+        SourceCommand::Set(e) | SourceCommand::Edit(e) => {
+            let changes = SourceChanges {
+                name: e.name,
+                tier: e.tier,
+                country: e.country,
+                aliases: e.aliases,
+            };
+            let (world, id) = ctx.write(|_, w| correct::edit_source(w, &e.source, changes))?;
             let view = one(&world, &id);
             Ok(ctx.show(&view, || format!("Updated source {} ({id})\n", view.name)))
+        }
+        SourceCommand::Remove { source } => {
+            // Only reports say who cites a source: every rumour is read.
+            let (_, gone) = ctx.write(|store, w| {
+                store.load_all_rumours(w)?;
+                correct::remove_source(w, &source)
+            })?;
+            Ok(removed(ctx, "source", &gone))
+        }
+        SourceCommand::Merge { keep, duplicate } => {
+            let (_, m) = ctx.write(|store, w| {
+                store.load_all_rumours(w)?;
+                correct::merge_sources(w, &keep, &duplicate)
+            })?;
+            Ok(merged(ctx, "source", &m))
         }
     }
 }

@@ -269,6 +269,7 @@ fn player_row(
     let player = Player {
         id,
         name,
+        aliases: Vec::new(),
         born,
         reported_age: None,
         nationality,

@@ -160,6 +160,7 @@ pub fn import(
         let player = Player {
             id,
             name,
+            aliases: Vec::new(),
             born: None,
             reported_age: field(c_age)
                 .parse::<u32>()

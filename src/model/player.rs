@@ -12,6 +12,10 @@ use std::collections::BTreeMap;
 pub struct Player {
     pub id: PlayerId,
     pub name: String,
+    /// Other names he answers to: former spellings kept by a rename, and the
+    /// names of duplicates merged into him.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub born: Option<NaiveDate>,
     /// The age a source gave, when the date of birth is unknown.
@@ -185,7 +189,7 @@ impl Contract {
 /// Orders contracts by when they were signed: by signing day when both are
 /// known, else by first day, else by end (an imported contract often has
 /// neither a start nor a signing day).
-fn later_signed(a: &Contract, b: &Contract) -> std::cmp::Ordering {
+pub(crate) fn later_signed(a: &Contract, b: &Contract) -> std::cmp::Ordering {
     let key = |c: &Contract| (c.signed.or(c.start), c.first_day(), c.end);
     match (a.signed.or(a.start), b.signed.or(b.start)) {
         (Some(_), Some(_)) => key(a).cmp(&key(b)),
@@ -294,6 +298,7 @@ mod tests {
         Player {
             id: "p".into(),
             name: "P".into(),
+            aliases: Vec::new(),
             born: Some(date(born)),
             reported_age: None,
             nationality: None,

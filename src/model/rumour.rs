@@ -29,6 +29,19 @@ impl MoveKind {
     }
 }
 
+impl MoveKind {
+    /// "Bayern Munich → Real Madrid", "renewal at Liverpool", "leaving Real
+    /// Madrid", given the names of the clubs the move is from and to.
+    pub fn describe(self, from: Option<&str>, to: Option<&str>) -> String {
+        let from_name = from.unwrap_or("(no club)");
+        match self {
+            MoveKind::Transfer => format!("{from_name} → {}", to.unwrap_or("?")),
+            MoveKind::Renewal => format!("renewal at {}", to.unwrap_or(from_name)),
+            MoveKind::Departure => format!("leaving {from_name}"),
+        }
+    }
+}
+
 impl fmt::Display for MoveKind {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
@@ -293,6 +306,21 @@ impl Rumour {
         self.reports.insert(at, report);
     }
 
+    /// Takes in the reports and status changes of another telling of the same
+    /// move: both in date order (this rumour's first on the same day),
+    /// identical entries once, and the status is the latest status change.
+    pub fn absorb(&mut self, other: Rumour) {
+        self.reports.extend(other.reports);
+        self.reports.sort_by_key(|r| r.date);
+        dedup_unordered(&mut self.reports);
+        self.history.extend(other.history);
+        self.history.sort_by_key(|h| h.date);
+        dedup_unordered(&mut self.history);
+        if let Some(last) = self.history.last() {
+            self.status = last.status;
+        }
+    }
+
     /// Sets a new status and records the change.
     pub fn set_status(
         &mut self,
@@ -314,6 +342,19 @@ impl Rumour {
             },
         );
     }
+}
+
+/// Removes repeated entries, keeping the first of each (in place, in order).
+pub(crate) fn dedup_unordered<T: PartialEq + Clone>(list: &mut Vec<T>) {
+    let mut seen: Vec<T> = Vec::with_capacity(list.len());
+    list.retain(|x| {
+        if seen.contains(x) {
+            false
+        } else {
+            seen.push(x.clone());
+            true
+        }
+    });
 }
 
 #[cfg(test)]

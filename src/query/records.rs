@@ -30,6 +30,8 @@ pub struct ContractView {
 pub struct PlayerView {
     pub id: String,
     pub name: String,
+    /// Other names he answers to (a former spelling, a merged duplicate's name).
+    pub aliases: Vec<String>,
     pub born: Option<NaiveDate>,
     pub age: Option<u32>,
     pub nationality: Option<String>,
@@ -52,6 +54,7 @@ pub fn player_view(world: &World, p: &Player, as_of: NaiveDate) -> PlayerView {
     PlayerView {
         id: p.id.to_string(),
         name: p.name.clone(),
+        aliases: p.aliases.clone(),
         born: p.born,
         age: p.age_on(as_of),
         nationality: p.nationality.clone(),

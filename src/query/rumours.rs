@@ -192,12 +192,7 @@ pub struct HistoryView {
 impl RumourView {
     /// "Bayern Munich → Real Madrid", "renewal at Liverpool", "leaving Real Madrid".
     pub fn describe_move(&self) -> String {
-        let from = self.from.as_deref().unwrap_or("(no club)");
-        match self.kind {
-            MoveKind::Transfer => format!("{from} → {}", self.to.as_deref().unwrap_or("?")),
-            MoveKind::Renewal => format!("renewal at {}", self.to.as_deref().unwrap_or(from)),
-            MoveKind::Departure => format!("leaving {from}"),
-        }
+        self.kind.describe(self.from.as_deref(), self.to.as_deref())
     }
 }
 

@@ -112,6 +112,9 @@ pub fn players(list: &[PlayerView], style: Style) -> String {
 pub fn player(p: &PlayerView, rumours: &str, style: Style) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "{} ({})", p.name, p.id);
+    if !p.aliases.is_empty() {
+        let _ = writeln!(out, "  aliases      {}", p.aliases.join(", "));
+    }
     let also = if p.also.is_empty() {
         String::new()
     } else {

@@ -129,7 +129,8 @@ pub fn detail(v: &RumourView, style: Style) -> String {
     // Reports and status changes by date; on the same day a status change
     // is told after the reports that led to it.
     let mut lines: Vec<(chrono::NaiveDate, u8, String)> = Vec::new();
-    for r in &v.reports {
+    // Reports are numbered oldest first, as `rumour remove --report N` takes them.
+    for (n, r) in v.reports.iter().enumerate() {
         let mut line = format!("{} (tier {})", r.source, tier_label(r.tier));
         if let Some(via) = &r.via {
             let _ = write!(line, " via {via}");
@@ -156,7 +157,7 @@ pub fn detail(v: &RumourView, style: Style) -> String {
         if r.reheated {
             line = format!("{} {line}", paint("[reheated]", Some(Tone::Warn), style));
         }
-        lines.push((r.date, 0, line));
+        lines.push((r.date, 0, format!("#{} {line}", n + 1)));
     }
     for h in &v.history {
         let mut line = format!(

@@ -813,6 +813,7 @@ mod tests {
                 w.put_player(crate::model::Player {
                     id: "p".into(),
                     name: "P".into(),
+                    aliases: Vec::new(),
                     born: None,
                     reported_age: None,
                     nationality: None,

@@ -9,5 +9,6 @@ mod headline;
 mod import;
 mod pictures;
 mod props;
+mod readme;
 mod safety;
 mod scratch;

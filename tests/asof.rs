@@ -500,6 +500,62 @@ fn contract_set_completes_the_rumour_it_matches() {
 }
 
 #[test]
+fn a_loan_takes_him_away_for_its_length_and_brings_him_back() {
+    let env = TestEnv::shipped();
+    let add = [
+        "rumour",
+        "add",
+        "huijsen",
+        "--to",
+        "liverpool",
+        "--loan",
+        "--source",
+        "L'Equipe",
+    ];
+    env.ok_as_of("2026-07-01", &add);
+    env.ok_as_of(
+        "2026-07-10",
+        &[
+            "rumour",
+            "update",
+            "huijsen",
+            "--status",
+            "done",
+            "--loan",
+            "--until",
+            "2027-06-30",
+        ],
+    );
+    let flags = |club: &str, as_of: &str| -> Option<Vec<String>> {
+        let chart = env.json_as_of(as_of, &["club", "depth", club]);
+        chart["slots"][2]["players"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|p| p["player"] == "Dean Huijsen")
+            .map(|p| {
+                p["flags"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|f| f.as_str().unwrap().to_string())
+                    .collect()
+            })
+    };
+    // While the loan runs he plays for Liverpool, on loan, and not for Madrid.
+    let at_liverpool = flags("liverpool", "2026-08-01").expect("at Liverpool on loan");
+    assert!(
+        at_liverpool.contains(&"loan".to_string()),
+        "{at_liverpool:?}"
+    );
+    assert_eq!(flags("real madrid", "2026-08-01"), None);
+    // Back after it, not leaving: the loan happened and is over.
+    assert_eq!(flags("liverpool", "2027-07-05"), None);
+    let back = flags("real madrid", "2027-07-05").expect("back at Madrid");
+    assert!(!back.contains(&"leaving".to_string()), "{back:?}");
+}
+
+#[test]
 fn refusals_leave_the_data_alone() {
     let env = TestEnv::shipped();
     // Typo of a known source.

@@ -234,10 +234,11 @@ fn is_leaving(
     expiring: bool,
     as_of: NaiveDate,
 ) -> bool {
+    // A contract elsewhere (a loan too) that has not started yet.
     let signed_elsewhere = player
         .contracts
         .iter()
-        .any(|c| !c.loan && &c.club != club && c.first_day().is_some_and(|s| s > as_of));
+        .any(|c| &c.club != club && c.first_day().is_some_and(|s| s > as_of));
     if signed_elsewhere {
         return true;
     }
@@ -245,10 +246,22 @@ fn is_leaving(
         .summaries_of(&player.id)
         .filter(|r| r.first.is_none_or(|d| d <= as_of))
         .collect();
+    // A done move he is still here after has either not started (above) or
+    // already happened and ended (a loan he is back from); only a done move
+    // with no contract at the destination (recorded before done moved
+    // players) still says he is going.
+    let went = |to: Option<&ClubId>| {
+        to.is_some_and(|to| {
+            player
+                .contracts
+                .iter()
+                .any(|c| &c.club == to && c.started_by(as_of))
+        })
+    };
     let outgoing_settled = rumours.iter().any(|r| {
         r.from.as_ref() == Some(club)
             && matches!(r.kind, MoveKind::Transfer | MoveKind::Departure)
-            && r.status.is_settled()
+            && (r.status == Status::Agreed || (r.status == Status::Done && !went(r.to.as_ref())))
     });
     if outgoing_settled {
         return true;

@@ -277,7 +277,7 @@ pub fn likelihood(
             }
             if cold {
                 facts.push(format!(
-                    "cold (no report for {cold_days} days or more): the band's floor"
+                    "cold (no report or status change for {cold_days} days or more): the band's floor"
                 ));
             }
         }

@@ -81,7 +81,7 @@ pub fn player_view(world: &World, p: &Player, as_of: NaiveDate) -> PlayerView {
                     .signed_from
                     .as_ref()
                     .map(|f| world.club_name(f).to_string()),
-                current: current.iter().any(|cur| std::ptr::eq(*cur, c)),
+                current: c.in_force_on(as_of) && current.iter().any(|cur| std::ptr::eq(*cur, c)),
             })
             .collect(),
     }

@@ -701,3 +701,124 @@ fn dates_can_be_relative_to_the_as_of_date() {
     let bad = env.run(&["digest", "--since", "tomorrow"]);
     assert_eq!(bad.code, 2, "{}", bad.stderr);
 }
+
+/// The invariant end to end: a story told with the binary to one store, and
+/// for each cut day only the part of it dated on or before that day told to
+/// a fresh store; asked `--as-of` the cut day, both give the same `--json`.
+#[test]
+fn the_binary_answers_the_past_as_a_store_that_stopped_then() {
+    // (the day the command was run and is dated, the command)
+    let story: Vec<(&str, Vec<&str>)> = vec![
+        (
+            "2025-11-02",
+            vec![
+                "rumour",
+                "add",
+                "upamecano",
+                "--to",
+                "real madrid",
+                "--source",
+                "Marca",
+                "--new-source",
+            ],
+        ),
+        (
+            "2025-12-01",
+            vec![
+                "contract",
+                "set",
+                "konate",
+                "--club",
+                "liverpool",
+                "--until",
+                "2030-06-30",
+            ],
+        ),
+        (
+            "2026-01-15",
+            vec![
+                "rumour", "update", "10dcabc2", "--status", "talks", "--source", "Marca",
+            ],
+        ),
+        (
+            "2026-03-03",
+            vec![
+                "rumour",
+                "add",
+                "huijsen",
+                "--to",
+                "liverpool",
+                "--loan",
+                "--source",
+                "L'Equipe",
+            ],
+        ),
+        (
+            "2026-05-21",
+            vec!["rumour", "update", "10dcabc2", "--status", "agreed"],
+        ),
+        (
+            "2026-06-15",
+            vec![
+                "rumour",
+                "update",
+                "10dcabc2",
+                "--status",
+                "done",
+                "--until",
+                "2031-06-30",
+                "--fee",
+                "45,5m",
+            ],
+        ),
+        (
+            "2026-06-20",
+            vec!["rumour", "update", "huijsen", "--status", "off"],
+        ),
+    ];
+    let questions: Vec<Vec<&str>> = vec![
+        vec!["rumour", "list"],
+        vec!["rumour", "list", "--open"],
+        vec!["rumour", "show", "10dcabc2"],
+        vec!["club", "depth", "real madrid"],
+        vec!["club", "depth", "bayern"],
+        vec!["club", "depth", "liverpool"],
+        vec!["contract", "expiring", "--year", "2026"],
+        vec!["digest", "--since", "2025-10-01"],
+        vec!["player", "show", "upamecano"],
+        vec!["player", "show", "konate"],
+    ];
+    let ask = |env: &TestEnv, as_of: &str| -> Vec<String> {
+        questions
+            .iter()
+            .map(|q| {
+                let mut args = vec!["--json"];
+                args.extend_from_slice(q);
+                let run = env.run_as_of(as_of, &args);
+                format!("{q:?} exit {}\n{}", run.code, run.stdout)
+            })
+            .collect()
+    };
+    let whole = TestEnv::shipped();
+    for (day, command) in &story {
+        whole.ok_as_of(day, command);
+    }
+    for cut in [
+        "2025-10-25",
+        "2025-12-01",
+        "2026-02-01",
+        "2026-05-21",
+        "2026-06-14",
+        "2026-06-15",
+        "2026-07-01",
+    ] {
+        let part = TestEnv::shipped();
+        for (day, command) in story.iter().filter(|(day, _)| *day <= cut) {
+            part.ok_as_of(day, command);
+        }
+        let (a, b) = (ask(&whole, cut), ask(&part, cut));
+        for (x, y) in a.iter().zip(&b) {
+            assert_eq!(x, y, "as of {cut}");
+        }
+    }
+}

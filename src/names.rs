@@ -14,6 +14,43 @@ pub fn fold(name: &str) -> String {
         .join(" ")
 }
 
+/// Words that follow a surname rather than being one ("Vinícius Júnior").
+const SUFFIXES: [&str; 8] = ["jr", "junior", "sr", "filho", "neto", "ii", "iii", "iv"];
+
+/// Words that belong to the surname that follows them ("van Dijk", "de Ligt").
+const PARTICLES: [&str; 12] = [
+    "van", "von", "de", "der", "den", "da", "das", "do", "dos", "di", "del", "le",
+];
+
+/// The key that sorts people the way a squad list or an index does: by
+/// surname, then given names. The surname is the last word (before a
+/// suffix such as "Júnior"), with the particles before it ("van Dijk" sorts
+/// under D, as "Dijk", then "van"); a single name is its own surname.
+/// Folded, so accents and case do not change the order.
+pub fn surname_key(name: &str) -> (String, String) {
+    let folded = fold(name);
+    let words: Vec<&str> = folded.split(' ').filter(|w| !w.is_empty()).collect();
+    let mut last = words.len();
+    while last > 1 && SUFFIXES.contains(&words[last - 1]) {
+        last -= 1;
+    }
+    let Some(surname_at) = last.checked_sub(1) else {
+        return (folded, String::new());
+    };
+    let mut given_end = surname_at;
+    while given_end > 0 && PARTICLES.contains(&words[given_end - 1]) {
+        given_end -= 1;
+    }
+    let surname = words[surname_at];
+    let rest: Vec<&str> = words[..given_end]
+        .iter()
+        .chain(&words[given_end..surname_at])
+        .chain(&words[last..])
+        .copied()
+        .collect();
+    (surname.to_string(), rest.join(" "))
+}
+
 /// A folded name without its spaces: "lequipe" is "l equipe", "vandijk" is "van dijk".
 fn compact(folded: &str) -> String {
     folded.replace(' ', "")
@@ -193,6 +230,43 @@ pub fn closest<'a>(word: &str, options: impl IntoIterator<Item = &'a str>) -> Op
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn people_sort_by_surname_then_given_names() {
+        let mut names = vec![
+            "Trent Alexander-Arnold",
+            "Ibrahima Konaté",
+            "Virgil van Dijk",
+            "Antonio Rüdiger",
+            "Ben Doak",
+            "Vinícius Júnior",
+            "Casemiro",
+            "Éder Militão",
+            "António Silva",
+            "Bernardo Silva",
+        ];
+        names.sort_by_key(|n| surname_key(n));
+        assert_eq!(
+            names,
+            [
+                "Trent Alexander-Arnold",
+                "Casemiro",
+                "Virgil van Dijk",
+                "Ben Doak",
+                "Ibrahima Konaté",
+                "Éder Militão",
+                "Antonio Rüdiger",
+                "António Silva",
+                "Bernardo Silva",
+                "Vinícius Júnior",
+            ]
+        );
+        assert_eq!(
+            surname_key("Virgil van Dijk"),
+            ("dijk".into(), "virgil van".into())
+        );
+        assert_eq!(surname_key(""), (String::new(), String::new()));
+    }
 
     fn people() -> Vec<(&'static str, &'static str, Vec<&'static str>)> {
         vec![

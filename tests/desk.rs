@@ -466,7 +466,7 @@ fn list_filters_answer_questions() {
     assert_eq!(count(&["--club", "bayern"]), 2);
     assert_eq!(count(&["--since", "2025-10-21"]), 0);
     let by_player = env.json(&["rumour", "list", "--sort", "player"]);
-    assert_eq!(by_player[0]["player"], "Antonio Rüdiger");
+    assert_eq!(by_player[0]["player"], "David Alaba", "by surname");
 }
 
 #[test]
@@ -499,8 +499,8 @@ fn expiring_windows_and_pre_contracts() {
         .iter()
         .map(|r| r["player"].as_str().unwrap())
         .collect();
-    assert_eq!(names, ["Dayot Upamecano", "Ibrahima Konaté"]);
-    assert_eq!(rows[1]["open_rumours"][0]["kind"], "renewal");
+    assert_eq!(names, ["Ibrahima Konaté", "Dayot Upamecano"], "by surname");
+    assert_eq!(rows[0]["open_rumours"][0]["kind"], "renewal");
     assert!(
         env.json(&["contract", "expiring", "--pre-contract"])
             .as_array()

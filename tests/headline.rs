@@ -59,7 +59,7 @@ fn expiring_lists_nobody_from_another_year_and_filters() {
     let rows = env.json(&["contract", "expiring", "--year", "2027"]);
     assert_eq!(names(&rows, "player"), ["Virgil van Dijk"]);
     let rows = env.json(&["contracts", "expiring", "--year", "2026", "--club", "real"]);
-    assert_eq!(names(&rows, "player"), ["Antonio Rüdiger", "David Alaba"]);
+    assert_eq!(names(&rows, "player"), ["David Alaba", "Antonio Rüdiger"]);
     let rows = env.json(&["contract", "expiring", "--year", "2031", "--position", "LB"]);
     assert_eq!(names(&rows, "player"), ["Álvaro Carreras"]);
     let rows = env.json(&[

@@ -1,7 +1,7 @@
 //! Players whose current contract ends in a given year or window.
 
 use crate::model::{ClubId, MoveKind, Position};
-use crate::names::fold;
+use crate::names::{fold, surname_key};
 use crate::world::World;
 use chrono::{Datelike, Months, NaiveDate};
 use serde::Serialize;
@@ -118,7 +118,7 @@ pub fn contracts_expiring(
                 .collect(),
         })
         .collect();
-    rows.sort_by_cached_key(|r| (r.contract_end, fold(&r.player), r.player_id.clone()));
+    rows.sort_by_cached_key(|r| (r.contract_end, surname_key(&r.player), r.player_id.clone()));
     rows
 }
 

@@ -1,7 +1,7 @@
 //! Players, clubs and sources as shown in lists and detail views.
 
 use crate::model::{Foot, Player, Position, Source};
-use crate::names::fold;
+use crate::names::{fold, surname_key};
 use crate::query::likelihood::{TrackRecord, track_records};
 use crate::world::World;
 use chrono::NaiveDate;
@@ -87,7 +87,7 @@ pub fn player_view(world: &World, p: &Player, as_of: NaiveDate) -> PlayerView {
     }
 }
 
-/// Players, optionally of one club and position, sorted by name.
+/// Players, optionally of one club and position, sorted by surname.
 pub fn players(
     world: &World,
     club: Option<&crate::model::ClubId>,
@@ -100,7 +100,7 @@ pub fn players(
         .filter(|p| club.is_none_or(|c| p.club_on(as_of) == Some(c)))
         .filter(|p| position.is_none_or(|pos| p.positions().any(|x| x == pos)))
         .collect();
-    list.sort_by_cached_key(|p| (fold(&p.name), p.id.clone()));
+    list.sort_by_cached_key(|p| (surname_key(&p.name), p.id.clone()));
     list.into_iter()
         .map(|p| player_view(world, p, as_of))
         .collect()

@@ -6,7 +6,7 @@ use crate::model::{
     ClubId, Fee, MoveKind, PlayerId, Report, Rumour, RumourSummary, SourceId, Stance, Status,
     StatusChange,
 };
-use crate::names::fold;
+use crate::names::{fold, surname_key};
 use crate::world::World;
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -392,7 +392,7 @@ pub fn list(world: &World, assessor: &Assessor, filter: &RumourFilter) -> Vec<Ru
         }),
         SortBy::Player => views.sort_by_cached_key(|v| {
             (
-                fold(&v.player),
+                surname_key(&v.player),
                 std::cmp::Reverse(v.last_reported),
                 v.id.clone(),
             )

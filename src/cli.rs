@@ -43,9 +43,25 @@ pub struct Cli {
     #[arg(long, global = true, help_heading = "Global options", env = "MERCATO_AS_OF", value_name = "DATE", value_parser = parse_day)]
     pub as_of: Option<DateSpec>,
 
-    /// Print machine-readable JSON on stdout instead of tables.
+    /// Print machine-readable JSON on stdout instead of tables (same as --format json).
     #[arg(long, global = true, help_heading = "Global options")]
     pub json: bool,
+
+    /// How to print: table (default), json, or csv / tsv (lists only: one header
+    /// row, one record per line, for spreadsheets and scripts).
+    #[arg(
+        long,
+        global = true,
+        help_heading = "Global options",
+        env = "MERCATO_FORMAT",
+        value_enum,
+        value_name = "FORMAT"
+    )]
+    pub format: Option<FormatArg>,
+
+    /// Print at most N items of a list (after sorting).
+    #[arg(long, global = true, help_heading = "Global options", value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+    pub limit: Option<u32>,
 
     /// How long to wait for another mercato writing to the same data directory.
     #[arg(
@@ -820,4 +836,13 @@ mod tests {
     fn the_command_line_is_consistent() {
         Cli::command().debug_assert();
     }
+}
+
+/// `--format`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FormatArg {
+    Table,
+    Json,
+    Csv,
+    Tsv,
 }

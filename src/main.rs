@@ -45,10 +45,18 @@ fn main() -> ExitCode {
     let width = stdout_is_terminal
         .then(|| comfy_table::Table::new().width())
         .flatten();
+    let format = match (cli.json, cli.format) {
+        (true, _) | (false, Some(cli::FormatArg::Json)) => commands::Format::Json,
+        (false, Some(cli::FormatArg::Csv)) => commands::Format::Csv,
+        (false, Some(cli::FormatArg::Tsv)) => commands::Format::Tsv,
+        (false, Some(cli::FormatArg::Table) | None) => commands::Format::Table,
+    };
     let ctx = commands::Context {
         data_dir: cli.data_dir.clone(),
         as_of,
-        json: cli.json,
+        json: format == commands::Format::Json,
+        format,
+        limit: cli.limit.map(|n| n as usize),
         style: mercato::render::Style { width, color },
         command_line: command_line(),
         lock_timeout: std::time::Duration::try_from_secs_f64(cli.lock_timeout.max(0.0))

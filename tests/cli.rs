@@ -7,6 +7,7 @@ mod desk;
 mod errors;
 mod headline;
 mod import;
+mod output;
 mod pictures;
 mod props;
 mod readme;

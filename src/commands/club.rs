@@ -35,7 +35,7 @@ pub fn run(ctx: &Context, command: ClubCommand) -> Result<Output> {
         ClubCommand::List => {
             let world = ctx.read_brief()?;
             let list = records::clubs(&world, ctx.as_of);
-            Ok(ctx.show(&list, || render::records::clubs(&list, ctx.style)))
+            Ok(ctx.show_list(&list, |list| render::records::clubs(list, ctx.style)))
         }
         ClubCommand::Show { club } => {
             let world = ctx.read_brief()?;

@@ -40,8 +40,9 @@ pub fn run(ctx: &Context, command: ContractCommand) -> Result<Output> {
             if pre_contract {
                 window.push("within 6 months (pre-contract)".to_string());
             }
-            Ok(ctx.show(&rows, || {
-                render::records::expiring(&rows, &window.join(" and "), ctx.as_of, ctx.style)
+            let total = rows.len();
+            Ok(ctx.show_list(&rows, |rows| {
+                render::records::expiring(rows, total, &window.join(" and "), ctx.as_of, ctx.style)
             }))
         }
         ContractCommand::Timeline {

@@ -24,10 +24,23 @@ pub struct Context {
     pub data_dir: PathBuf,
     pub as_of: NaiveDate,
     pub json: bool,
+    /// Table, JSON, or CSV/TSV for lists.
+    pub format: Format,
+    /// At most this many items of a list (`--limit`).
+    pub limit: Option<usize>,
     pub style: Style,
     /// The command line, as recorded in the change log.
     pub command_line: String,
     pub lock_timeout: std::time::Duration,
+}
+
+/// How to print (`--format`; `--json` is `Format::Json`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Table,
+    Json,
+    Csv,
+    Tsv,
 }
 
 /// What a command printed.
@@ -98,17 +111,49 @@ impl Context {
         day.map(|d| d.resolve(self.as_of))
     }
 
-    /// JSON or text.
+    /// JSON or text. CSV and TSV are for lists: a command that prints one
+    /// record prints its text, and says so.
     fn show<T: serde::Serialize + ?Sized>(
         &self,
         value: &T,
         text: impl FnOnce() -> String,
     ) -> Output {
-        Output::text(if self.json {
+        let mut out = Output::text(if self.json {
             render::json(value)
         } else {
             text()
-        })
+        });
+        if matches!(self.format, Format::Csv | Format::Tsv) {
+            out.notes.push(
+                "--format csv/tsv applies to lists (contract expiring, rumour list, player list, club list, source list); use --json for this command".to_string(),
+            );
+        }
+        out
+    }
+
+    /// A list as a table, JSON, CSV or TSV, cut to `--limit` (with a note
+    /// on stderr saying how many were left out).
+    fn show_list<T: serde::Serialize + render::delimited::Tabular>(
+        &self,
+        list: &[T],
+        table: impl FnOnce(&[T]) -> String,
+    ) -> Output {
+        let shown = &list[..self.limit.map_or(list.len(), |n| n.min(list.len()))];
+        let mut out = Output::text(match self.format {
+            Format::Json => render::json(shown),
+            Format::Csv => render::delimited::write(shown, render::delimited::Delimiter::Comma),
+            Format::Tsv => render::delimited::write(shown, render::delimited::Delimiter::Tab),
+            Format::Table => table(shown),
+        });
+        if shown.len() < list.len() {
+            out.notes.push(format!(
+                "showing {} of {} (--limit {})",
+                shown.len(),
+                list.len(),
+                shown.len()
+            ));
+        }
+        out
     }
 }
 

@@ -45,7 +45,7 @@ pub fn run(ctx: &Context, command: PlayerCommand) -> Result<Output> {
             let world = ctx.read_brief()?;
             let club = club.map(|c| world.find_club(&c)).transpose()?;
             let list = records::players(&world, club.as_ref(), position, ctx.as_of);
-            Ok(ctx.show(&list, || render::records::players(&list, ctx.style)))
+            Ok(ctx.show_list(&list, |list| render::records::players(list, ctx.style)))
         }
         PlayerCommand::Show { player } => {
             let (world, id) = ctx.read_with(|store, w| {

@@ -117,7 +117,7 @@ pub fn run(ctx: &Context, command: RumourCommand) -> Result<Output> {
             assessor.reheat_days = l.reheat_days;
             assessor.cold_days = l.cold_days;
             let list = rumours::list(&world, &assessor, &filter);
-            Ok(ctx.show(&list, || render::rumours::list(&list, ctx.style)))
+            Ok(ctx.show_list(&list, |list| render::rumours::list(list, ctx.style)))
         }
         RumourCommand::Show {
             id,

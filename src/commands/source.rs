@@ -33,7 +33,7 @@ pub fn run(ctx: &Context, command: SourceCommand) -> Result<Output> {
         SourceCommand::List => {
             let world = ctx.read_brief()?;
             let list = records::sources(&world);
-            Ok(ctx.show(&list, || render::records::sources(&list, ctx.style)))
+            Ok(ctx.show_list(&list, |list| render::records::sources(list, ctx.style)))
         }
         SourceCommand::Show { source } => {
             let world = ctx.read()?;

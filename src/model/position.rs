@@ -153,6 +153,17 @@ pub enum Foot {
     Both,
 }
 
+impl Foot {
+    /// The word used in files and output: left, right, both.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Foot::Left => "left",
+            Foot::Right => "right",
+            Foot::Both => "both",
+        }
+    }
+}
+
 impl FromStr for Foot {
     type Err = String;
 

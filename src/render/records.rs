@@ -9,9 +9,16 @@ use crate::query::records::{ClubView, PlayerView, SourceReport, SourceView};
 use chrono::NaiveDate;
 use std::fmt::Write;
 
-/// `contract expiring`: a title line, then one row per contract.
-pub fn expiring(rows: &[ExpiringRow], window: &str, as_of: NaiveDate, style: Style) -> String {
-    if rows.is_empty() {
+/// `contract expiring`: a title line, then one row per contract. `total`
+/// is how many there are when `rows` is only the first of them (`--limit`).
+pub fn expiring(
+    rows: &[ExpiringRow],
+    total: usize,
+    window: &str,
+    as_of: NaiveDate,
+    style: Style,
+) -> String {
+    if total == 0 {
         return format!("No current contract ends {window} (as of {as_of}).\n");
     }
     let mut t = table(
@@ -53,14 +60,14 @@ pub fn expiring(rows: &[ExpiringRow], window: &str, as_of: NaiveDate, style: Sty
             cell(rumours.join("; "), None, style),
         ]);
     }
-    let noun = if rows.len() == 1 {
-        "contract"
+    let noun = if total == 1 { "contract" } else { "contracts" };
+    let first = if rows.len() < total {
+        format!(", the first {}", rows.len())
     } else {
-        "contracts"
+        String::new()
     };
     format!(
-        "{} {noun} ending {window} (as of {as_of}):\n\n{}",
-        rows.len(),
+        "{total} {noun} ending {window} (as of {as_of}){first}:\n\n{}",
         finish(&t)
     )
 }
@@ -139,14 +146,7 @@ pub fn player(p: &PlayerView, rumours: &str, style: Style) -> String {
         let _ = writeln!(out, "  caps         {caps}");
     }
     if let Some(foot) = p.foot {
-        let _ = writeln!(
-            out,
-            "  foot         {}",
-            serde_json::to_value(foot)
-                .ok()
-                .and_then(|v| v.as_str().map(String::from))
-                .unwrap_or_default()
-        );
+        let _ = writeln!(out, "  foot         {}", foot.as_str());
     }
     let _ = writeln!(out, "  club         {}", or_dash(p.club.as_deref()));
     if let Some(notes) = &p.notes {

@@ -146,11 +146,27 @@ pub enum Command {
     /// Print the man page (roff) on stdout.
     #[command(after_help = "Example:\n  mercato man > mercato.1 && man ./mercato.1")]
     Man,
-    /// Create an empty data directory (default: the --data-dir).
+    /// Create an empty data directory (default: the --data-dir); inside a git work
+    /// tree, also set up the clone's merge driver.
+    #[command(after_help = "Examples:
+  mercato init scouting
+  git init shared && cd shared && mercato init data    # a data directory to share through git")]
     Init {
         /// Where to create it.
         dir: Option<PathBuf>,
     },
+    /// Git set-up for the clone the data directory is in.
+    #[command(subcommand)]
+    Git(GitCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum GitCommand {
+    /// Configure this clone's merge driver (record-by-record merges of data files),
+    /// pointing at this binary. Commands that write do it by themselves when it is missing.
+    #[command(after_help = "Example:
+  git clone git@example.com:desk/transfers.git && cd transfers && mercato git setup")]
+    Setup,
 }
 
 #[derive(Debug, Subcommand)]

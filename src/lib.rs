@@ -13,6 +13,7 @@ pub mod dates;
 pub mod deal;
 pub mod edit;
 pub mod error;
+pub mod git;
 pub mod import;
 pub mod merge;
 pub mod model;

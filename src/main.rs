@@ -57,6 +57,7 @@ fn main() -> ExitCode {
         json: format == commands::Format::Json,
         format,
         limit: cli.limit.map(|n| n as usize),
+        wrote: std::cell::Cell::new(false),
         style: mercato::render::Style { width, color },
         command_line: command_line(),
         lock_timeout: std::time::Duration::try_from_secs_f64(cli.lock_timeout.max(0.0))

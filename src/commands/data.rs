@@ -101,14 +101,76 @@ pub fn log(ctx: &Context) -> Result<Output> {
     Ok(ctx.show(&lines, || render::records::log(&lines, ctx.style)))
 }
 
-/// `mercato init [DIR]`.
+/// `mercato init [DIR]`: the directory, and inside a git work tree the
+/// clone's merge driver.
 pub fn init(ctx: &Context, dir: Option<PathBuf>) -> Result<Output> {
     let dir = dir.unwrap_or_else(|| ctx.data_dir.clone());
     let store = Store::init(&dir)?;
     let path = store.dir().display().to_string();
-    Ok(ctx.show(&serde_json::json!({ "data_dir": path }), || {
-        format!("Initialised a mercato data directory in {path}\n")
-    }))
+    let git = match mercato::git::work_tree(store.dir()) {
+        Some(_) => Some(mercato::git::set_up(store.dir(), &this_binary()?)?),
+        None => None,
+    };
+    Ok(
+        ctx.show(&serde_json::json!({ "data_dir": path, "git": git }), || {
+            let mut text = format!("Initialised a mercato data directory in {path}\n");
+            if let Some(git) = &git {
+                text.push_str(&git_set_up_text(git));
+            }
+            text
+        }),
+    )
+}
+
+/// `mercato git setup`.
+pub fn git_setup(ctx: &Context) -> Result<Output> {
+    let set_up = mercato::git::set_up(&ctx.data_dir, &this_binary()?)?;
+    Ok(ctx.show(&set_up, || git_set_up_text(&set_up)))
+}
+
+fn git_set_up_text(set_up: &mercato::git::SetUp) -> String {
+    let clone = set_up.work_tree.display();
+    if set_up.unchanged {
+        format!("The merge driver of the git clone {clone} was already set up\n")
+    } else {
+        format!(
+            "Set up the git clone {clone} to merge data files record by record ({} = {})\n",
+            mercato::git::DRIVER_KEY,
+            set_up.driver
+        )
+    }
+}
+
+/// Whether the clone holding `dir` lacks the merge driver (false outside git).
+fn git_driver_missing(dir: &std::path::Path) -> bool {
+    // Most runs are outside git, or in a clone already set up: both are told
+    // from the file system alone, with no process started.
+    mercato::git::nearest_git_dir(dir).is_some_and(|top| {
+        !mercato::git::driver_in_config_file(&top)
+            && mercato::git::work_tree(dir).is_some()
+            && mercato::git::configured_driver(dir).is_none()
+    })
+}
+
+/// After a write: inside a git clone with no merge driver, configure it and
+/// say so; nothing otherwise (and never an error: the write is done).
+pub(crate) fn git_set_up_quietly(ctx: &Context) -> Option<String> {
+    if !git_driver_missing(&ctx.data_dir) {
+        return None;
+    }
+    let set_up = mercato::git::set_up(&ctx.data_dir, &this_binary().ok()?).ok()?;
+    Some(format!(
+        "set up this git clone to merge data files record by record (`mercato git setup`; {} = {})",
+        mercato::git::DRIVER_KEY,
+        set_up.driver
+    ))
+}
+
+/// The running binary, by absolute path: what git will run to merge.
+fn this_binary() -> Result<PathBuf> {
+    std::env::current_exe().map_err(|e| {
+        mercato::Error::Refused(format!("cannot tell where the mercato binary is: {e}"))
+    })
 }
 
 /// `mercato merge-driver BASE OURS THEIRS [PATH]`: the merged file replaces OURS.
@@ -137,6 +199,11 @@ pub fn check(ctx: &Context) -> Result<Output> {
             render::records::problems(&problems)
         }
     });
+    if git_driver_missing(store.dir()) {
+        out.notes.push(
+            "warning: this git clone has no merge driver for data files; run `mercato git setup` (the next write does it too)".to_string(),
+        );
+    }
     if !problems.is_empty() {
         out.failed = true;
         out.notes

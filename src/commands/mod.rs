@@ -8,7 +8,7 @@ mod player;
 mod rumour;
 mod source;
 
-use crate::cli::{Command, ImportCommand};
+use crate::cli::{Command, GitCommand, ImportCommand};
 use chrono::NaiveDate;
 use mercato::model::{Currency, Fee};
 use mercato::render::Style;
@@ -28,6 +28,8 @@ pub struct Context {
     pub format: Format,
     /// At most this many items of a list (`--limit`).
     pub limit: Option<usize>,
+    /// Set when a command wrote to the data directory.
+    pub wrote: std::cell::Cell<bool>,
     pub style: Style,
     /// The command line, as recorded in the change log.
     pub command_line: String,
@@ -103,6 +105,7 @@ impl Context {
     fn write<T>(&self, change: impl FnOnce(&Store, &mut World) -> Result<T>) -> Result<(Kept, T)> {
         let store = self.store()?;
         let (world, t) = store.change(&self.command_line, self.as_of, |w| change(&store, w))?;
+        self.wrote.set(true);
         Ok((ManuallyDrop::new(world), t))
     }
 
@@ -157,8 +160,18 @@ impl Context {
     }
 }
 
-/// Runs one command. `completions` and `man` are handled by the caller.
+/// Runs one command, then, after a write into a git clone whose merge
+/// driver is not configured, configures it (see [`mercato::git`]).
 pub fn run(ctx: &Context, command: Command) -> Result<Output> {
+    let mut out = run_command(ctx, command)?;
+    if ctx.wrote.get() {
+        out.notes.extend(data::git_set_up_quietly(ctx));
+    }
+    Ok(out)
+}
+
+/// Runs one command. `completions` and `man` are handled by the caller.
+fn run_command(ctx: &Context, command: Command) -> Result<Output> {
     match command {
         Command::Rumour(c) => rumour::run(ctx, c),
         Command::Contract(c) => contract::run(ctx, c),
@@ -192,6 +205,7 @@ pub fn run(ctx: &Context, command: Command) -> Result<Output> {
         Command::Undo => data::undo(ctx),
         Command::Log => data::log(ctx),
         Command::Init { dir } => data::init(ctx, dir),
+        Command::Git(GitCommand::Setup) => data::git_setup(ctx),
         Command::MergeDriver {
             base,
             ours,

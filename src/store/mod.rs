@@ -35,7 +35,7 @@ const GITIGNORE: &str = "# Written by mercato: temp files and mercato's own undo
 
 /// What the `.gitattributes` of a data directory holds: data files merge
 /// with `mercato merge-driver` once a clone enables it (see the README).
-const GITATTRIBUTES: &str = "# Merge data files record by record; enable once per clone with:\n#   git config merge.mercato.driver \"mercato merge-driver %O %A %B %P\"\n*.json merge=mercato\n";
+const GITATTRIBUTES: &str = "# Merge data files record by record. Each clone needs the driver configured once:\n#   mercato git setup      (mercato init and the first write in a clone do it too)\n*.json merge=mercato\n";
 
 /// A data directory.
 #[derive(Debug, Clone)]

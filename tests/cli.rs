@@ -5,6 +5,7 @@ mod asof;
 mod common;
 mod desk;
 mod errors;
+mod fit;
 mod gitsetup;
 mod headline;
 mod import;

@@ -9,7 +9,9 @@ pub mod rumours;
 pub mod svg;
 pub mod timeline;
 
-use comfy_table::{Cell, Color, ContentArrangement, LineStyle, Table, TableStyle};
+use comfy_table::{
+    Cell, Color, ColumnConstraint, ContentArrangement, LineStyle, Table, TableStyle, Width,
+};
 use serde::Serialize;
 
 /// Pretty JSON with a trailing newline, for `--json`.
@@ -103,14 +105,128 @@ pub fn table<const N: usize>(header: [&str; N], style: Style) -> Table {
 }
 
 /// A table as text, each line right-trimmed (comfy-table pads cells), with a trailing newline.
+/// Fitted to the terminal's width when there is one (see [`fitted`]).
 pub fn finish(table: &Table) -> String {
-    let mut out: String = table
+    let fitted = table.width().map(|_| fitted(table));
+    let mut out: String = fitted
+        .as_ref()
+        .unwrap_or(table)
         .lines()
         .map(|l| l.trim_end().to_string())
         .collect::<Vec<_>>()
         .join("\n");
     out.push('\n');
     out
+}
+
+/// Columns a narrow terminal can do without, the most dispensable first:
+/// remarks, then secondary facts. A table drops them, in this order, until
+/// what is left fits; the columns that say what a row is (ids, names,
+/// dates that answer the question) are never dropped.
+const DROPPABLE: [&str; 14] = [
+    "Note",
+    "Also known as",
+    "Signed from",
+    "Open rumours",
+    "Flags",
+    "Country",
+    "Born",
+    "Sources",
+    "Hit rate",
+    "Loan",
+    "Signed",
+    "From",
+    "Stance",
+    "Last report",
+];
+
+/// The narrowest a column of text may get: its longest word (so it wraps
+/// between words), but no more than this.
+const MIN_TEXT_WIDTH: usize = 16;
+
+/// A table that fits the terminal without breaking what cannot be read
+/// broken. An id, a date, a number or a fee cannot be copied or read once
+/// split across lines, so a column made only of single words keeps its
+/// width, and a column of text is never narrower than the longest word with
+/// a digit in it ("2026-06-15 (left early)" wraps after the date) nor than
+/// its longest other word up to [`MIN_TEXT_WIDTH`]. If that is still too
+/// wide, the [`DROPPABLE`] columns go, in order; if it is still too wide,
+/// the line overflows: better a long line than a broken id.
+fn fitted(table: &Table) -> Table {
+    let mut table = table.clone();
+    let Some(width) = table.width().map(usize::from) else {
+        return table;
+    };
+    let header: Vec<String> = table
+        .header()
+        .map(|h| h.cell_iter().map(|c| c.content()).collect())
+        .unwrap_or_default();
+    let mut needs: Vec<(usize, ColumnConstraint)> = Vec::new();
+    for index in 0..table.column_count() {
+        let cells: Vec<String> = table
+            .column_cells_iter(index)
+            .flatten()
+            .map(|c| c.content())
+            .collect();
+        let longest = |keep: &dyn Fn(&str) -> bool| {
+            cells
+                .iter()
+                .flat_map(|c| c.split_whitespace())
+                .filter(|w| keep(w))
+                .map(|w| w.chars().count())
+                .max()
+                .unwrap_or(0)
+        };
+        let single_words = cells
+            .iter()
+            .all(|c| !c.trim().contains(char::is_whitespace));
+        if single_words {
+            let title = header.get(index).map_or(0, |h| {
+                h.split_whitespace()
+                    .map(|w| w.chars().count())
+                    .max()
+                    .unwrap_or(0)
+            });
+            let content = longest(&|_| true).max(title);
+            // comfy-table's widths include the padding on either side.
+            let width = u16::try_from(content + 2).unwrap_or(u16::MAX);
+            needs.push((content, ColumnConstraint::Absolute(Width::Fixed(width))));
+        } else {
+            let digits = longest(&|w| w.contains(|c: char| c.is_ascii_digit()));
+            let words = longest(&|_| true).min(MIN_TEXT_WIDTH);
+            let least = digits.max(words).max(1);
+            let width = u16::try_from(least + 2).unwrap_or(u16::MAX);
+            needs.push((least, ColumnConstraint::LowerBoundary(Width::Fixed(width))));
+        }
+    }
+    // Each column is padded by a space on either side, plus a separator.
+    let total = |shown: &[bool]| -> usize {
+        needs
+            .iter()
+            .zip(shown)
+            .filter(|(_, s)| **s)
+            .map(|((w, _), _)| w + 3)
+            .sum()
+    };
+    let mut shown = vec![true; needs.len()];
+    for name in DROPPABLE {
+        if total(&shown) <= width {
+            break;
+        }
+        if let Some(index) = header.iter().position(|h| h == name) {
+            shown[index] = false;
+        }
+    }
+    for (index, ((_, constraint), show)) in needs.into_iter().zip(shown).enumerate() {
+        if let Some(column) = table.column_mut(index) {
+            column.set_constraint(if show {
+                constraint
+            } else {
+                ColumnConstraint::Hidden
+            });
+        }
+    }
+    table
 }
 
 /// An optional value for a table cell.

@@ -106,8 +106,19 @@ fn tone(s: Standing) -> Option<Tone> {
 /// codes never upset the alignment).
 type Cell = (String, Option<Tone>);
 
-/// `club depth --view pitch`.
+/// How wide the pitch is drawn, borders included.
+pub const PITCH_WIDTH: usize = INNER + 4;
+
+/// `club depth --view pitch`. In a terminal narrower than the pitch, the
+/// chart is stacked instead (one block per slot, as `--view table`), with a
+/// line saying so: a pitch cut by the terminal's edge reads as nonsense.
 pub fn pitch(chart: &DepthChart, style: Style) -> String {
+    if style.width.is_some_and(|w| usize::from(w) < PITCH_WIDTH) {
+        return format!(
+            "(the pitch needs {PITCH_WIDTH} columns; stacked instead)\n{}",
+            super::depth::chart(chart, style)
+        );
+    }
     let as_of = chart.as_of;
     let slot = |code: &str| chart.slots.iter().find(|s| s.slot.code() == code);
     let mut out = format!(

@@ -1,7 +1,8 @@
 //! The command line: clap types only. `commands.rs` turns them into library calls.
 
 use chrono::NaiveDate;
-use clap::{ArgGroup, Args, Parser, Subcommand, ValueEnum};
+use clap::error::ErrorKind;
+use clap::{ArgGroup, Args, CommandFactory, Parser, Subcommand, ValueEnum};
 use mercato::dates::DateSpec;
 use mercato::model::{Position, Slot, Status};
 use mercato::query::likelihood::DEFAULT_COLD_DAYS;
@@ -60,7 +61,7 @@ pub struct Cli {
     pub format: Option<FormatArg>,
 
     /// Print at most N items of a list (after sorting).
-    #[arg(long, global = true, help_heading = "Global options", value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+    #[arg(long, global = true, help_heading = "Global options", value_name = "N", allow_negative_numbers = true, value_parser = number::<u32>("the limit", 1))]
     pub limit: Option<u32>,
 
     /// How long to wait for another mercato writing to the same data directory.
@@ -70,7 +71,9 @@ pub struct Cli {
         help_heading = "Global options",
         env = "MERCATO_LOCK_TIMEOUT",
         default_value_t = 5.0,
-        value_name = "SECONDS"
+        value_name = "SECONDS",
+        allow_negative_numbers = true,
+        value_parser = parse_seconds
     )]
     pub lock_timeout: f64,
 
@@ -80,6 +83,53 @@ pub struct Cli {
 
     #[command(subcommand)]
     pub command: Command,
+}
+
+/// Parses the command line. What clap refuses, and the values it cannot check on
+/// its own (the slot of `club depth --set`), come back as a clap error: usage, exit 2.
+pub fn parse() -> Result<Cli, clap::Error> {
+    let cli = Cli::try_parse().map_err(without_environment)?;
+    cli.check_values()?;
+    Ok(cli)
+}
+
+/// clap writes the options the environment sets (`MERCATO_DATA_DIR`,
+/// `MERCATO_AS_OF`...) into the usage line of an error as if they had been typed:
+/// `Usage: mercato rumour add --source <SOURCE> --data-dir <DIR> --as-of <DATE> ...`.
+/// The same error found from the command line alone reads as the reader expects.
+/// An error about a value from the environment is kept as it is.
+fn without_environment(error: clap::Error) -> clap::Error {
+    if !error.use_stderr() || error.kind() == ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+    {
+        return error;
+    }
+    let args_only = Cli::command().mut_args(|arg| arg.env(None::<&str>));
+    match args_only.try_get_matches() {
+        Err(again) if again.kind() == error.kind() => again,
+        _ => error,
+    }
+}
+
+impl Cli {
+    /// Values clap cannot check alone: `--set SLOT PLAYERS` takes two values of two kinds.
+    fn check_values(&self) -> Result<(), clap::Error> {
+        if let Command::Club(ClubCommand::Depth { set: Some(pair), .. }) = &self.command
+            && let Some(slot) = pair.first()
+            && let Err(why) = slot.parse::<Slot>()
+        {
+            let mut cli = Cli::command();
+            cli.build();
+            let depth = cli
+                .find_subcommand_mut("club")
+                .and_then(|club| club.find_subcommand_mut("depth"));
+            let message = format!("invalid value '{slot}' for '--set <SLOT> <PLAYERS>': {why}");
+            return Err(match depth {
+                Some(depth) => depth.error(ErrorKind::InvalidValue, message),
+                None => cli.error(ErrorKind::InvalidValue, message),
+            });
+        }
+        Ok(())
+    }
 }
 
 #[derive(Debug, Subcommand)]
@@ -145,7 +195,12 @@ pub enum Command {
     },
     /// Print the man page (roff) on stdout.
     #[command(after_help = "Example:\n  mercato man > mercato.1 && man ./mercato.1")]
-    Man,
+    Man {
+        /// Write one page per command into this directory (mercato.1, mercato-rumour-add.1, ...)
+        /// instead of printing the top-level page.
+        #[arg(long, value_name = "DIR")]
+        out: Option<PathBuf>,
+    },
     /// Create an empty data directory (default: the --data-dir); inside a git work
     /// tree, also set up the clone's merge driver.
     #[command(after_help = "Examples:
@@ -220,10 +275,10 @@ pub enum RumourCommand {
         /// The rumour id, an unambiguous prefix of it, or a player (his one open rumour, else his one rumour).
         id: String,
         /// Days without a report after which a new report counts as reheated.
-        #[arg(long, default_value_t = 60, value_name = "DAYS")]
+        #[arg(long, default_value_t = 60, value_name = "DAYS", allow_negative_numbers = true, value_parser = number::<i64>("days", 1))]
         reheat_days: i64,
         /// Days without a report after which an open rumour is cold (scored at its stage's floor).
-        #[arg(long, default_value_t = DEFAULT_COLD_DAYS, value_name = "DAYS", value_parser = clap::value_parser!(i64).range(1..))]
+        #[arg(long, default_value_t = DEFAULT_COLD_DAYS, value_name = "DAYS", allow_negative_numbers = true, value_parser = number::<i64>("days", 1))]
         cold_days: i64,
     },
     /// Change a rumour's status (talks, agreed, done, off...). `done` moves the player.
@@ -260,10 +315,10 @@ the move rules out are listed, not closed.")]
         #[arg(long, value_parser = parse_day, value_name = "DATE")]
         since: Option<DateSpec>,
         /// For done: the fee announced (50m, "€45,5m", "£40m+5m").
-        #[arg(long, value_name = "FEE")]
+        #[arg(long, value_name = "FEE", value_parser = parse_fee)]
         fee: Option<String>,
         /// The currency of --fee when it names none (default EUR).
-        #[arg(long, value_name = "EUR|GBP|USD")]
+        #[arg(long, value_name = "EUR|GBP|USD", value_parser = parse_currency)]
         currency: Option<String>,
         /// For done: the move is a loan (his contract at his club goes on).
         #[arg(long)]
@@ -282,7 +337,7 @@ the move rules out are listed, not closed.")]
         /// The rumour id, an unambiguous prefix of it, or a player (his one open rumour, else his one rumour).
         id: String,
         /// Remove only this report: 1 is the oldest, numbered as `rumour show` lists them.
-        #[arg(long, value_name = "N")]
+        #[arg(long, value_name = "N", allow_negative_numbers = true, value_parser = number::<usize>("a report number", 1))]
         report: Option<usize>,
     },
 }
@@ -321,10 +376,10 @@ pub struct RumourAdd {
     #[arg(long, value_name = "SOURCE")]
     pub via: Option<String>,
     /// The fee quoted: 50m, "€45m+5m", £40m, 500k.
-    #[arg(long, value_name = "FEE")]
+    #[arg(long, value_name = "FEE", value_parser = parse_fee)]
     pub fee: Option<String>,
     /// The currency of --fee when it names none (default EUR).
-    #[arg(long, value_name = "EUR|GBP|USD")]
+    #[arg(long, value_name = "EUR|GBP|USD", value_parser = parse_currency)]
     pub currency: Option<String>,
     /// The move is quoted as a loan.
     #[arg(long)]
@@ -358,22 +413,22 @@ pub struct RumourList {
     #[arg(long)]
     pub source: Option<String>,
     /// Only rumours with a report from a source of this tier or better (1 is best).
-    #[arg(long, value_name = "TIER", value_parser = clap::value_parser!(u8).range(1..=5))]
+    #[arg(long, value_name = "TIER", allow_negative_numbers = true, value_parser = parse_tier)]
     pub min_tier: Option<u8>,
     /// Only open rumours (rumour, talks, agreed).
     #[arg(long)]
     pub open: bool,
     /// Only rumours with a quoted fee of at least this much (e.g. 40m; fee plus add-ons, in euros).
-    #[arg(long, value_name = "FEE")]
+    #[arg(long, value_name = "FEE", value_parser = parse_fee)]
     pub min_fee: Option<String>,
     /// Order: recent (latest report first), likelihood or player.
     #[arg(long, value_enum, default_value_t = SortArg::Recent)]
     pub sort: SortArg,
     /// Days without a report after which a new report counts as reheated.
-    #[arg(long, default_value_t = 60, value_name = "DAYS")]
+    #[arg(long, default_value_t = 60, value_name = "DAYS", allow_negative_numbers = true, value_parser = number::<i64>("days", 1))]
     pub reheat_days: i64,
     /// Days without a report after which an open rumour is cold (scored at its stage's floor).
-    #[arg(long, default_value_t = DEFAULT_COLD_DAYS, value_name = "DAYS", value_parser = clap::value_parser!(i64).range(1..))]
+    #[arg(long, default_value_t = DEFAULT_COLD_DAYS, value_name = "DAYS", allow_negative_numbers = true, value_parser = number::<i64>("days", 1))]
     pub cold_days: i64,
 }
 
@@ -387,16 +442,16 @@ pub enum ContractCommand {
     #[command(group(ArgGroup::new("window").required(true).multiple(true).args(["year", "within", "pre_contract"])))]
     Expiring {
         /// The calendar year.
-        #[arg(long, value_parser = mercato::dates::parse_year)]
+        #[arg(long, allow_negative_numbers = true, value_parser = mercato::dates::parse_year)]
         year: Option<i32>,
         /// Ending within this many months of the as-of date.
-        #[arg(long, value_name = "MONTHS")]
+        #[arg(long, value_name = "MONTHS", allow_negative_numbers = true, value_parser = number::<u32>("months", 1))]
         within: Option<u32>,
         /// In the last six months of the contract: free to agree a move elsewhere (FIFA RSTP art. 18.3).
         #[arg(long)]
         pre_contract: bool,
         /// Only players this old or younger.
-        #[arg(long, value_name = "AGE")]
+        #[arg(long, value_name = "AGE", allow_negative_numbers = true, value_parser = number::<u32>("an age", 0))]
         age_max: Option<u32>,
         /// Only this club's players.
         #[arg(long)]
@@ -526,7 +581,7 @@ players leaving, then the older first. --set puts the named players first.")]
         #[arg(long, value_name = "FILE")]
         svg: Option<PathBuf>,
         /// Days without a report after which a rumour is cold and no longer a target.
-        #[arg(long, default_value_t = DEFAULT_COLD_DAYS, value_name = "DAYS", value_parser = clap::value_parser!(i64).range(1..))]
+        #[arg(long, default_value_t = DEFAULT_COLD_DAYS, value_name = "DAYS", allow_negative_numbers = true, value_parser = number::<i64>("days", 1))]
         cold_days: i64,
     },
     // Corrections.
@@ -620,7 +675,7 @@ pub struct PlayerAdd {
     #[arg(long)]
     pub nationality: Option<String>,
     /// International caps.
-    #[arg(long)]
+    #[arg(long, allow_negative_numbers = true, value_parser = number::<u32>("caps", 0))]
     pub caps: Option<u32>,
     /// Preferred foot: left, right or both.
     #[arg(long, value_parser = parse_foot)]
@@ -628,7 +683,7 @@ pub struct PlayerAdd {
     #[arg(long)]
     pub notes: Option<String>,
     /// Market value in euros: 50m, 750k.
-    #[arg(long, value_name = "VALUE")]
+    #[arg(long, value_name = "VALUE", value_parser = parse_fee)]
     pub value: Option<String>,
     /// His club.
     #[arg(long)]
@@ -657,7 +712,7 @@ pub enum SourceCommand {
     Add {
         name: String,
         /// Reliability: 1 (official, most reliable) to 5 (gossip). Unknown if omitted.
-        #[arg(long)]
+        #[arg(long, allow_negative_numbers = true, value_parser = parse_tier)]
         tier: Option<u8>,
         #[arg(long)]
         country: Option<String>,
@@ -723,13 +778,13 @@ pub struct PlayerEdit {
     #[arg(long)]
     pub nationality: Option<String>,
     /// International caps.
-    #[arg(long)]
+    #[arg(long, allow_negative_numbers = true, value_parser = number::<u32>("caps", 0))]
     pub caps: Option<u32>,
     /// Preferred foot: left, right or both.
     #[arg(long, value_parser = parse_foot)]
     pub foot: Option<mercato::model::Foot>,
     /// Market value in euros: 50m, 750k.
-    #[arg(long, value_name = "VALUE")]
+    #[arg(long, value_name = "VALUE", value_parser = parse_fee)]
     pub value: Option<String>,
     /// Notes (replace the current ones; "" removes them).
     #[arg(long)]
@@ -765,7 +820,7 @@ pub struct SourceEdit {
     #[arg(long)]
     pub name: Option<String>,
     /// Reliability: 1 (official, most reliable) to 5 (gossip).
-    #[arg(long)]
+    #[arg(long, allow_negative_numbers = true, value_parser = parse_tier)]
     pub tier: Option<u8>,
     #[arg(long)]
     pub country: Option<String>,
@@ -843,10 +898,76 @@ fn parse_foot(s: &str) -> Result<mercato::model::Foot, String> {
     s.parse()
 }
 
+/// A source tier, 1 to 5: any other number can never be a tier, so it is a
+/// usage error (exit 2) like a misspelt option, not a refused change.
+fn parse_tier(s: &str) -> Result<u8, String> {
+    let tier: i64 = s
+        .trim()
+        .parse()
+        .map_err(|_| format!("'{s}' is not a tier: 1 is the most reliable (official), 5 the least"))?;
+    u8::try_from(tier)
+        .ok()
+        .filter(|t| (1..=5).contains(t))
+        .ok_or_else(|| {
+            format!("tier {tier} does not exist: 1 is the most reliable (official), 5 the least")
+        })
+}
+
+/// A whole number of at least `min`; `what` names it in errors ("caps"). Numeric options
+/// accept "-3" as a value (`allow_negative_numbers`) so that it is refused for
+/// what it is, "caps cannot be negative", rather than taken for an unknown
+/// option with a hint to write `-- -3`.
+fn number<T>(what: &'static str, min: i64) -> impl Fn(&str) -> Result<T, String> + Clone
+where
+    T: TryFrom<i64>,
+{
+    move |s: &str| {
+        let n: i64 = s
+            .trim()
+            .parse()
+            .map_err(|_| format!("'{s}' is not a whole number"))?;
+        if n < 0 {
+            return Err(format!("{what} cannot be negative"));
+        }
+        if n < min {
+            return Err(format!("{what} must be at least {min}"));
+        }
+        T::try_from(n).map_err(|_| format!("{what} {n} is too large"))
+    }
+}
+
+/// Seconds, as for `--lock-timeout`: a fraction is fine, a negative is not.
+fn parse_seconds(s: &str) -> Result<f64, String> {
+    let seconds: f64 = s
+        .trim()
+        .parse()
+        .map_err(|_| format!("'{s}' is not a number of seconds"))?;
+    if !seconds.is_finite() {
+        return Err(format!("'{s}' is not a number of seconds"));
+    }
+    if seconds < 0.0 {
+        return Err("the lock timeout cannot be negative".into());
+    }
+    Ok(seconds)
+}
+
+/// A fee or an amount as typed (`50m`, `"€45,5m"`): checked here, so that a
+/// fee that can never be read is a usage error, and kept as text for the
+/// command, which reads it with the currency of `--currency`.
+fn parse_fee(s: &str) -> Result<String, String> {
+    mercato::model::Fee::parse(s, mercato::model::Currency::EUR).map(|_| s.to_string())
+}
+
+/// `--currency`: EUR, GBP or USD (or €, £, $), kept as typed.
+fn parse_currency(s: &str) -> Result<String, String> {
+    mercato::model::Currency::parse(s)
+        .map(|_| s.to_string())
+        .ok_or_else(|| "expected EUR, GBP or USD".to_string())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use clap::CommandFactory;
 
     #[test]
     fn the_command_line_is_consistent() {

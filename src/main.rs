@@ -1,15 +1,17 @@
 //! The `mercato` binary: parse the command line, run it, print, map errors to exit codes.
-//! Exit codes: 0 ok, 1 error, 2 usage (from clap).
+//! Exit codes: 0 ok; 1 for what depends on the data (an unknown name, a refused
+//! change, a bad file); 2 for what is wrong whatever the data (clap's usage errors
+//! and values that can never be valid: `cli::parse`).
 
 mod cli;
 mod commands;
 
-use clap::{CommandFactory, Parser};
+use clap::CommandFactory;
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    let cli = match cli::Cli::try_parse() {
+    let cli = match cli::parse() {
         Ok(cli) => cli,
         // Prints help/version (exit 0) or the usage error (exit 2).
         Err(e) => e.exit(),
@@ -21,7 +23,7 @@ fn main() -> ExitCode {
             print(&String::from_utf8_lossy(&out));
             return ExitCode::SUCCESS;
         }
-        cli::Command::Man => {
+        cli::Command::Man { out: None } => {
             let mut out = Vec::new();
             if let Err(e) = clap_mangen::Man::new(cli::Cli::command()).render(&mut out) {
                 eprintln!("error: cannot render the man page: {e}");
@@ -29,6 +31,19 @@ fn main() -> ExitCode {
             }
             print(&String::from_utf8_lossy(&out));
             return ExitCode::SUCCESS;
+        }
+        cli::Command::Man { out: Some(dir) } => {
+            return match write_man_pages(dir) {
+                Ok(pages) => {
+                    let s = if pages == 1 { "" } else { "s" };
+                    print(&format!("Wrote {pages} man page{s} to {}\n", dir.display()));
+                    ExitCode::SUCCESS
+                }
+                Err(e) => {
+                    eprintln!("error: cannot write the man pages to {}: {e}", dir.display());
+                    ExitCode::from(1)
+                }
+            };
         }
         _ => {}
     }
@@ -83,6 +98,23 @@ fn main() -> ExitCode {
             ExitCode::from(1)
         }
     }
+}
+
+/// Writes `mercato.1` and one page per subcommand (`mercato-rumour-add.1`...)
+/// into `dir`, creating it; returns how many pages it wrote.
+fn write_man_pages(dir: &std::path::Path) -> std::io::Result<usize> {
+    fn count(cmd: &clap::Command) -> usize {
+        1 + cmd
+            .get_subcommands()
+            .filter(|sub| !sub.is_hide_set() && sub.get_name() != "help")
+            .map(count)
+            .sum::<usize>()
+    }
+    std::fs::create_dir_all(dir)?;
+    let mut cmd = cli::Cli::command().disable_help_subcommand(true);
+    cmd.build();
+    clap_mangen::generate_to(cmd.clone(), dir)?;
+    Ok(count(&cmd))
 }
 
 /// The command as typed (for `mercato log`), arguments with spaces quoted.

@@ -212,7 +212,7 @@ fn run_command(ctx: &Context, command: Command) -> Result<Output> {
             theirs,
             path,
         } => data::merge_driver(&base, &ours, &theirs, path),
-        Command::Completions { .. } | Command::Man => Ok(Output::default()),
+        Command::Completions { .. } | Command::Man { .. } => Ok(Output::default()),
     }
 }
 

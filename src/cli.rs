@@ -8,15 +8,35 @@ use mercato::model::{Position, Slot, Status};
 use mercato::query::likelihood::DEFAULT_COLD_DAYS;
 use std::path::PathBuf;
 
-const EXAMPLES: &str = "\
-Examples:
-  mercato club depth \"Real Madrid\" --as-of 2025-10-20
+/// The examples under `mercato --help` and `mercato -h`.
+const EXAMPLES: &str = r#"Examples:
+  mercato club depth "Real Madrid" --as-of 2025-10-20
   mercato contract expiring --year 2026
-  mercato rumour add upamecano --to \"real madrid\" --source Marca --date 2025-10-21
+  mercato rumour add upamecano --to "real madrid" --source Marca
   mercato rumour list --player konate
-  mercato --json rumour show 3f9a
+  mercato rumour show 5036 --json
+  mercato help rumour add       # every command has examples
 
-Exit codes: 0 ok, 1 error (bad data, unknown name, refused change), 2 usage error.";
+Exit codes: 0 ok, 1 the data says no, 2 the command line is wrong."#;
+
+/// `mercato --help` also states the rule for exit codes in full.
+const LONG_EXAMPLES: &str = r#"Examples:
+  mercato club depth "Real Madrid" --as-of 2025-10-20
+  mercato contract expiring --year 2026
+  mercato rumour add upamecano --to "real madrid" --source Marca
+  mercato rumour list --player konate
+  mercato rumour show 5036 --json
+  mercato help rumour add       # every command has examples
+
+Exit codes:
+  0  success
+  1  the data says no: an unknown or ambiguous name, a refused change (a
+     duplicate, an impossible contract, a date after the as-of date, a record
+     still referred to), an unreadable data file, problems found by `check`
+  2  the command line is wrong, whatever the data: an unknown command or
+     option, a missing argument, or a value that can never be valid (a date,
+     year, tier, position, slot, status, fee or currency that does not exist,
+     a negative number)"#;
 
 /// Track football transfer rumours, contracts and depth charts in plain JSON files.
 ///
@@ -24,7 +44,13 @@ Exit codes: 0 ok, 1 error (bad data, unknown name, refused change), 2 usage erro
 /// directory (default ./data) that a team can share with git. Names are found
 /// accent- and case-insensitively: "konate" finds "Ibrahima Konaté".
 #[derive(Debug, Parser)]
-#[command(name = "mercato", version, after_help = EXAMPLES, propagate_version = true)]
+#[command(
+    name = "mercato",
+    version,
+    after_help = EXAMPLES,
+    after_long_help = LONG_EXAMPLES,
+    propagate_version = true
+)]
 pub struct Cli {
     /// The data directory.
     #[arg(
@@ -136,21 +162,49 @@ impl Cli {
 pub enum Command {
     /// Rumours: add reports, list, show, update status, remove.
     #[command(subcommand, visible_alias = "rumours")]
+    #[command(after_help = r#"Examples:
+  mercato rumour list --open --sort likelihood
+  mercato rumour show konate
+  mercato rumour add upamecano --to "real madrid" --source Marca
+  mercato rumour update 50369ebf --status agreed --source "L'Equipe"
+  mercato rumour remove 10dc --report 2"#)]
     Rumour(RumourCommand),
     /// Contracts: who is expiring, record a signing or renewal, remove a mistaken one.
     #[command(subcommand, visible_alias = "contracts")]
+    #[command(after_help = r#"Examples:
+  mercato contract expiring --year 2026
+  mercato contract timeline --club "Real Madrid"
+  mercato contract set konate --club liverpool --until 2030-06-30
+  mercato contract remove konate --club liverpool --until 2030-06-30"#)]
     Contract(ContractCommand),
     /// Clubs: add, list, show, the defensive depth chart; edit, remove, merge.
     #[command(subcommand, visible_alias = "clubs")]
+    #[command(after_help = r#"Examples:
+  mercato club depth "Real Madrid"
+  mercato club show liverpool
+  mercato club list
+  mercato club add "Crystal Palace" --country England --league "Premier League""#)]
     Club(ClubCommand),
     /// Players: add, list, show, edit, remove, merge.
     #[command(subcommand, visible_alias = "players")]
+    #[command(after_help = r#"Examples:
+  mercato player list --club "Real Madrid"
+  mercato player show konate
+  mercato player add "Jarell Quansah" --born 2003-01-29 --position CB
+  mercato player edit upamecano --caps 25"#)]
     Player(PlayerCommand),
     /// Sources: the outlets that carry rumours, with their reliability tier; edit, remove, merge.
     #[command(subcommand, visible_alias = "sources")]
+    #[command(after_help = r#"Examples:
+  mercato source list
+  mercato source show fichajes
+  mercato source add "The Athletic" --tier 1 --country England
+  mercato source set "Spanish media" --tier 4"#)]
     Source(SourceCommand),
     /// Write the whole store as one JSON bundle (stdout, or --out FILE).
-    #[command(after_help = "Example:\n  mercato export --out backup.json")]
+    #[command(after_help = r#"Examples:
+  mercato export --out backup.json
+  mercato export > world.json"#)]
     Export {
         /// Where to write it (default: stdout).
         #[arg(long, value_name = "FILE")]
@@ -158,31 +212,52 @@ pub enum Command {
     },
     /// Import data: a mercato bundle, or Transfermarkt / Wyscout exports.
     #[command(subcommand)]
+    #[command(after_help = r#"Examples:
+  mercato import transfermarkt --clubs clubs.csv --players players.csv
+  mercato import wyscout EFLSCOTFEB26.csv --dry-run
+  mercato export --out world.json
+  mercato import bundle world.json"#)]
     Import(ImportCommand),
     /// What changed since a date: new rumours, reports, status changes and contract
     /// signings, by club (a move is listed out under the seller and in under the buyer).
-    #[command(after_help = "Examples:\n  mercato digest\n  mercato digest --since 2025-10-01")]
+    #[command(after_help = r#"Examples:
+  mercato digest
+  mercato digest --since 2025-10-01
+  mercato digest --since 2w --json"#)]
     Digest {
         /// The first day to include (default: 7 days before the as-of date).
         #[arg(long, value_parser = parse_day, value_name = "DATE")]
         since: Option<DateSpec>,
     },
     /// Validate the whole data directory; exit 1 if anything is wrong.
+    #[command(after_help = r#"Examples:
+  mercato check
+  mercato check --json"#)]
     Check,
     /// Revert the latest change to the data directory (see `mercato log`).
+    #[command(after_help = r#"Examples:
+  mercato source add "The Athletic" --tier 1
+  mercato undo                  # takes the new source back"#)]
     Undo,
     /// List the recent changes that `undo` can revert, newest first.
+    #[command(after_help = r#"Examples:
+  mercato source add "The Athletic" --tier 1
+  mercato log
+  mercato log --json"#)]
     Log,
     /// Print a shell completion script: bash, zsh, fish, powershell or elvish.
-    #[command(
-        after_help = "Example:\n  mercato completions bash > ~/.local/share/bash-completion/completions/mercato"
-    )]
+    #[command(after_help = r#"Examples:
+  mercato completions bash > ~/.local/share/bash-completion/completions/mercato
+  mercato completions zsh > ~/.zfunc/_mercato
+  mercato completions fish > ~/.config/fish/completions/mercato.fish"#)]
     Completions { shell: clap_complete::Shell },
     /// Merge three versions of a data file record by record (a git merge driver).
-    #[command(
-        after_help = "Enable it once per clone (data/.gitattributes already routes data files to it):
-  git config merge.mercato.driver \"mercato merge-driver %O %A %B %P\""
-    )]
+    #[command(after_help = r#"Examples:
+  git config merge.mercato.driver "mercato merge-driver %O %A %B %P"
+  mercato git setup             # the same, with the path of this binary
+
+Enable it once per clone (data/.gitattributes already routes data files to it);
+git then runs it on every merge that touches a data file."#)]
     MergeDriver {
         /// The common ancestor (%O).
         base: PathBuf,
@@ -194,7 +269,9 @@ pub enum Command {
         path: Option<String>,
     },
     /// Print the man page (roff) on stdout.
-    #[command(after_help = "Example:\n  mercato man > mercato.1 && man ./mercato.1")]
+    #[command(after_help = r#"Examples:
+  mercato man > mercato.1 && man ./mercato.1
+  mercato man --out ~/.local/share/man/man1 && man mercato-rumour-add"#)]
     Man {
         /// Write one page per command into this directory (mercato.1, mercato-rumour-add.1, ...)
         /// instead of printing the top-level page.
@@ -203,15 +280,17 @@ pub enum Command {
     },
     /// Create an empty data directory (default: the --data-dir); inside a git work
     /// tree, also set up the clone's merge driver.
-    #[command(after_help = "Examples:
+    #[command(after_help = r#"Examples:
   mercato init scouting
-  git init shared && cd shared && mercato init data    # a data directory to share through git")]
+  git init shared && cd shared && mercato init data    # to share through git"#)]
     Init {
         /// Where to create it.
         dir: Option<PathBuf>,
     },
     /// Git set-up for the clone the data directory is in.
     #[command(subcommand)]
+    #[command(after_help = r#"Examples:
+  mercato git setup"#)]
     Git(GitCommand),
 }
 
@@ -219,17 +298,20 @@ pub enum Command {
 pub enum GitCommand {
     /// Configure this clone's merge driver (record-by-record merges of data files),
     /// pointing at this binary. Commands that write do it by themselves when it is missing.
-    #[command(after_help = "Example:
-  git clone git@example.com:desk/transfers.git && cd transfers && mercato git setup")]
+    #[command(after_help = r#"Examples:
+  mercato git setup
+  git clone https://example.com/desk.git && cd desk && mercato git setup"#)]
     Setup,
 }
 
 #[derive(Debug, Subcommand)]
 pub enum ImportCommand {
     /// Transfermarkt's public dataset (players.csv, clubs.csv): re-importing updates, never duplicates.
-    #[command(after_help = "Example:
-  mercato import transfermarkt --clubs clubs.csv --players players.csv --dry-run")]
     #[command(group(ArgGroup::new("files").required(true).multiple(true).args(["players", "clubs"])))]
+    #[command(after_help = r#"Examples:
+  mercato import transfermarkt --clubs clubs.csv --players players.csv --dry-run
+  mercato import transfermarkt --clubs clubs.csv --players players.csv
+  mercato import transfermarkt --players players.csv --json"#)]
     Transfermarkt {
         #[arg(long, value_name = "FILE")]
         players: Option<PathBuf>,
@@ -240,7 +322,9 @@ pub enum ImportCommand {
         dry_run: bool,
     },
     /// A Wyscout-style league export (Player, League, Team, Position, Age, ...).
-    #[command(after_help = "Example:\n  mercato import wyscout EFLSCOTFEB26.csv")]
+    #[command(after_help = r#"Examples:
+  mercato import wyscout EFLSCOTFEB26.csv --dry-run
+  mercato import wyscout EFLSCOTFEB26.csv"#)]
     Wyscout {
         file: PathBuf,
         /// Report what would change, change nothing.
@@ -248,6 +332,11 @@ pub enum ImportCommand {
         dry_run: bool,
     },
     /// Load a bundle written by `mercato export` (records are added or replaced by id).
+    #[command(after_help = r#"Examples:
+  mercato export --out world.json
+  mercato import bundle world.json --dry-run
+  mercato init copy
+  mercato --data-dir copy import bundle world.json"#)]
     Bundle {
         file: PathBuf,
         /// Report what would change, change nothing.
@@ -259,18 +348,27 @@ pub enum ImportCommand {
 #[derive(Debug, Subcommand)]
 pub enum RumourCommand {
     /// Add a report of a move. It joins the open rumour of the same move, or starts one.
-    #[command(after_help = "Examples:
-  mercato rumour add upamecano --to \"real madrid\" --source Fichajes --date 2025-10-20
-  mercato rumour add konate --renewal --source \"L'Equipe\" --status talks
-  mercato rumour add alaba --leaving --source Marca --note \"free agent next summer\"")]
+    #[command(after_help = r#"Examples:
+  mercato rumour add upamecano --to "real madrid" --source Marca --fee 60m
+  mercato rumour add konate --renewal --source "The Athletic" --status agreed
+  mercato rumour add alaba --leaving --source Marca --note "free next summer"
+  mercato rumour add konate --renewal --source "Spanish media" --via "L'Equipe"
+  mercato rumour add huijsen --to liverpool --source Fichajes --against"#)]
     Add(RumourAdd),
     /// List rumours, most recently reported first.
     #[command(visible_alias = "ls")]
+    #[command(after_help = r#"Examples:
+  mercato rumour list --open --sort likelihood
+  mercato rumour list --player konate
+  mercato rumour list --club "real madrid" --since 2025-10-01
+  mercato rumour list --min-tier 2 --status talks
+  mercato rumour list --source fichajes --json"#)]
     List(RumourList),
     /// Show one rumour: its likelihood explained, fees, reports and status changes in date order.
-    #[command(after_help = "Examples:
+    #[command(after_help = r#"Examples:
   mercato rumour show 5036
-  mercato rumour show konate        # his one open rumour, else his one rumour")]
+  mercato rumour show konate        # his one open rumour, else his one rumour
+  mercato rumour show 10dcabc2 --json"#)]
     Show {
         /// The rumour id, an unambiguous prefix of it, or a player (his one open rumour, else his one rumour).
         id: String,
@@ -282,17 +380,17 @@ pub enum RumourCommand {
         cold_days: i64,
     },
     /// Change a rumour's status (talks, agreed, done, off...). `done` moves the player.
-    #[command(after_help = "Examples:
-  mercato rumour update 50369ebf --status talks --source \"L'Equipe\"
-  mercato rumour update upamecano --status done --date 2026-07-01 --until 2031-06-30 --fee 60m
-  mercato rumour update konate --status done --until 2030-06-30 --note \"signed until 2030\"
-  mercato rumour update alaba --status done --to \"Inter Miami\" --until 2027-12-31
+    #[command(after_help = r#"Examples:
+  mercato rumour update 50369ebf --status agreed --source "L'Equipe"
+  mercato rumour update konate --status done --until 2030-06-30 --note "5 years"
+  mercato rumour update upamecano --status done --until 2031-06-30 --fee 60m
+  mercato rumour update alaba --status done --to Bournemouth --until 2027-06-30
 
 A done transfer ends the player's contract at his club on the day (a loan keeps
 it) and starts one at the destination (--since, else the day) until --until
 (unknown if not given); a done renewal signs a new contract at his club; a done
 departure ends his contract (--to CLUB makes it a transfer). Other open rumours
-the move rules out are listed, not closed.")]
+the move rules out are listed, not closed."#)]
     Update {
         /// The rumour id, an unambiguous prefix of it, or a player (his one open rumour, else his one rumour).
         id: String,
@@ -329,10 +427,10 @@ the move rules out are listed, not closed.")]
     },
     // Corrections (see the "Corrections" section at the end of this file).
     /// Remove a rumour entered by mistake, or one of its reports (--report N).
-    #[command(after_help = "Examples:
-  mercato rumour remove 10dcabc2
-  mercato rumour remove 10dc --report 2     # its 2nd report, as `rumour show` numbers them
-  mercato rumour remove upamecano           # his one open rumour, else his one rumour")]
+    #[command(after_help = r#"Examples:
+  mercato rumour remove 10dc --report 2    # the 2nd, as `rumour show` numbers
+  mercato rumour remove d43cc212
+  mercato rumour remove upamecano          # his one open rumour, else his one"#)]
     Remove {
         /// The rumour id, an unambiguous prefix of it, or a player (his one open rumour, else his one rumour).
         id: String,
@@ -435,11 +533,12 @@ pub struct RumourList {
 #[derive(Debug, Subcommand)]
 pub enum ContractCommand {
     /// Players whose current contract ends in a given year or window, with their open rumours.
-    #[command(after_help = "Examples:
-  mercato contract expiring --year 2026 --position CB
-  mercato contract expiring --within 12 --age-max 25
-  mercato contract expiring --pre-contract")]
     #[command(group(ArgGroup::new("window").required(true).multiple(true).args(["year", "within", "pre_contract"])))]
+    #[command(after_help = r#"Examples:
+  mercato contract expiring --year 2026 --position CB
+  mercato contract expiring --within 12 --age-max 30
+  mercato contract expiring --pre-contract
+  mercato contract expiring --year 2026 --league "La Liga" --json"#)]
     Expiring {
         /// The calendar year.
         #[arg(long, allow_negative_numbers = true, value_parser = mercato::dates::parse_year)]
@@ -465,9 +564,9 @@ pub enum ContractCommand {
     },
     /// Contracts on a time axis, one bar per player: today marked, final years
     /// highlighted, open rumours on the bars.
-    #[command(after_help = "Examples:
-  mercato contract timeline --club \"Real Madrid\"
-  mercato contract timeline --position CB --svg centre-backs.svg")]
+    #[command(after_help = r#"Examples:
+  mercato contract timeline --club "Real Madrid"
+  mercato contract timeline --position CB --svg centre-backs.svg"#)]
     Timeline {
         /// Only this club's players.
         #[arg(long)]
@@ -480,22 +579,24 @@ pub enum ContractCommand {
         svg: Option<PathBuf>,
     },
     /// Record a contract: a signing, a loan or a renewal. Earlier contracts stay as history.
-    #[command(after_help = "Examples:
+    #[command(after_help = r#"Examples:
   mercato contract set konate --club liverpool --until 2030-06-30
-  mercato contract set huijsen --club \"Real Madrid\" --since 2025-07-01 --until 2030-06-30 --signed 2025-05-20
-  mercato contract set tierney --club celtic
+  mercato contract set huijsen --club "Real Madrid" --since 2025-07-01 \
+      --until 2030-06-30 --signed 2025-05-20
+  mercato contract set upamecano --club "RB Leipzig" --loan --until 2026-06-30
+  mercato contract set alaba --club bournemouth       # the end is not known yet
 
 The contract exists from --signed (default: --since, else the as-of date): seen
 at an earlier --as-of, it is not there yet. Without --until its end is unknown.
 A contract that is the move an open rumour told of (a transfer to that club, a
-renewal there) marks that rumour done, and says so.")]
+renewal there) marks that rumour done, and says so."#)]
     Set(ContractArgs),
     // Corrections.
     /// Remove a contract entered by mistake: the player's latest contract with the club,
     /// or the one ending on --until.
-    #[command(after_help = "Examples:
-  mercato contract remove huijsen --club \"Real Madrid\"
-  mercato contract remove huijsen --club real --until 2031-06-30")]
+    #[command(after_help = r#"Examples:
+  mercato contract set huijsen --club real --until 2031-06-30   # a mistake
+  mercato contract remove huijsen --club real --until 2031-06-30"#)]
     Remove {
         /// The player.
         player: String,
@@ -535,9 +636,9 @@ pub struct ContractArgs {
 #[derive(Debug, Subcommand)]
 pub enum ClubCommand {
     /// Add a club.
-    #[command(
-        after_help = "Example:\n  mercato club add \"Real Madrid\" --country Spain --league \"La Liga\" --alias Real"
-    )]
+    #[command(after_help = r#"Examples:
+  mercato club add "Crystal Palace" --country England --league "Premier League"
+  mercato club add "Inter Miami" --country USA --league MLS --alias Miami"#)]
     Add {
         /// Its full name.
         name: String,
@@ -553,19 +654,25 @@ pub enum ClubCommand {
     },
     /// List clubs.
     #[command(visible_alias = "ls")]
+    #[command(after_help = r#"Examples:
+  mercato club list
+  mercato club list --json"#)]
     List,
     /// Show a club and its squad.
+    #[command(after_help = r#"Examples:
+  mercato club show "Real Madrid"
+  mercato club show lfc --json"#)]
     Show { club: String },
     /// The defensive depth chart: GK, RB, CB, LB, who is expiring or leaving, and targets.
-    #[command(after_help = "Examples:
-  mercato club depth \"Real Madrid\"
-  mercato club depth liverpool --set CB \"van dijk,konate\"
+    #[command(after_help = r#"Examples:
+  mercato club depth "Real Madrid"
+  mercato club depth liverpool --set CB "van dijk,konate"
   mercato club depth liverpool --reset CB
-  mercato club depth \"Real Madrid\" --view pitch
-  mercato club depth \"Real Madrid\" --svg real-madrid.svg
+  mercato club depth "Real Madrid" --view pitch
+  mercato club depth "Real Madrid" --svg real-madrid.svg
 
 Default order in a slot: natural players before cover, players staying before
-players leaving, then the older first. --set puts the named players first.")]
+players leaving, then the older first. --set puts the named players first."#)]
     Depth {
         club: String,
         /// Set a slot's starting order: SLOT then comma-separated players.
@@ -586,19 +693,23 @@ players leaving, then the older first. --set puts the named players first.")]
     },
     // Corrections.
     /// Correct a club's details. A new name keeps the id; the old name becomes an alias.
-    #[command(after_help = "Examples:
-  mercato club edit bayern --name \"FC Bayern München\" --alias Bayern
-  mercato club edit liverpool --coach \"Arne Slot\"")]
+    #[command(after_help = r#"Examples:
+  mercato club edit bayern --name "FC Bayern München"
+  mercato club edit "RB Leipzig" --coach "Ole Werner" --alias RBL"#)]
     Edit(ClubEdit),
     /// Remove a club entered by mistake; refused while a contract or rumour refers to it.
-    #[command(after_help = "Example:\n  mercato club remove \"Real Madrd\"")]
+    #[command(after_help = r#"Examples:
+  mercato club add "Real Madird"          # a typo
+  mercato club remove "Real Madird""#)]
     Remove {
         /// The club to remove.
         club: String,
     },
     /// Merge a club entered twice: every contract and rumour moves to KEEP, DUPLICATE's
     /// name becomes an alias of KEEP, two rumours of the same move become one.
-    #[command(after_help = "Example:\n  mercato club merge \"Bayern Munich\" \"FC Bayern\"")]
+    #[command(after_help = r#"Examples:
+  mercato club add "FC Bayern Munchen"    # entered twice
+  mercato club merge "Bayern Munich" "FC Bayern Munchen""#)]
     Merge {
         /// The club to keep.
         keep: String,
@@ -610,12 +721,19 @@ players leaving, then the older first. --set puts the named players first.")]
 #[derive(Debug, Subcommand)]
 pub enum PlayerCommand {
     /// Add a player, optionally with his current contract.
-    #[command(after_help = "Example:
-  mercato player add \"Dean Huijsen\" --born 2005-04-14 --position CB --nationality Spain \\
-      --club \"Real Madrid\" --until 2030-06-30")]
+    #[command(after_help = r#"Examples:
+  mercato player add "Jarell Quansah" --born 2003-01-29 --position CB
+  mercato player add "Marc Guéhi" --born 2000-07-13 --position CB \
+      --nationality England --foot right --value 50m
+  mercato player add "Marcos Senesi" --born 1997-05-10 --position CB --also LB \
+      --nationality Argentina --club Bournemouth --until 2026-06-30"#)]
     Add(PlayerAdd),
     /// List players.
     #[command(visible_alias = "ls")]
+    #[command(after_help = r#"Examples:
+  mercato player list --club "Real Madrid"
+  mercato player list --position LB
+  mercato player list --json"#)]
     List {
         /// Only players of this club.
         #[arg(long)]
@@ -625,18 +743,21 @@ pub enum PlayerCommand {
         position: Option<Position>,
     },
     /// Show a player, his contracts and rumours.
+    #[command(after_help = r#"Examples:
+  mercato player show konate
+  mercato player show "van dijk" --json"#)]
     Show { player: String },
     // Corrections.
     /// Correct a player's details. A new name keeps the id; the old name becomes an alias.
-    #[command(after_help = "Examples:
-  mercato player edit upamecano --born 1998-10-27 --caps 25
-  mercato player edit \"Ibrahima Konate\" --name \"Ibrahima Konaté\"
-  mercato player edit alaba --position CB --also LB,DM")]
+    #[command(after_help = r#"Examples:
+  mercato player edit upamecano --caps 25 --foot right
+  mercato player edit konate --alias Ibou
+  mercato player edit alaba --position CB --also LB,DM"#)]
     Edit(PlayerEdit),
     /// Remove a player entered by mistake; refused while rumours or depth orders refer to him.
-    #[command(after_help = "Examples:
-  mercato player remove \"Dayot Upamecanno\"
-  mercato player remove dayot-upamecano-1998 --with-rumours")]
+    #[command(after_help = r#"Examples:
+  mercato player add "Dayot Upamecanno" --born 1998-10-27 --position CB  # typo
+  mercato player remove "Dayot Upamecanno""#)]
     Remove {
         /// The player to remove.
         player: String,
@@ -647,10 +768,9 @@ pub enum PlayerCommand {
     /// Merge a player entered twice: his rumours, depth-order places and contracts move to
     /// KEEP, details KEEP lacks are filled in, DUPLICATE's name becomes an alias of KEEP,
     /// two rumours of the same move become one.
-    #[command(
-        after_help = "Example (the duplicate was entered with a wrong date of birth):
-  mercato player merge dayot-upamecano dayot-upamecano-1998"
-    )]
+    #[command(after_help = r#"Examples:
+  mercato player add "Dayot Upamecano" --born 1998-10-28 --position CB   # twice
+  mercato player merge dayot-upamecano dayot-upamecano-1998"#)]
     Merge {
         /// The player to keep.
         keep: String,
@@ -708,7 +828,9 @@ pub struct PlayerAdd {
 #[derive(Debug, Subcommand)]
 pub enum SourceCommand {
     /// Add a source.
-    #[command(after_help = "Example:\n  mercato source add \"L'Equipe\" --tier 2 --country France")]
+    #[command(after_help = r#"Examples:
+  mercato source add "The Athletic" --tier 1 --country England
+  mercato source add "Diario AS" --tier 3 --country Spain --alias AS"#)]
     Add {
         name: String,
         /// Reliability: 1 (official, most reliable) to 5 (gossip). Unknown if omitted.
@@ -722,23 +844,31 @@ pub enum SourceCommand {
     },
     /// List sources by tier, with their track record (reports, hits, misses, hit rate).
     #[command(visible_alias = "ls")]
+    #[command(after_help = r#"Examples:
+  mercato source list
+  mercato source list --json"#)]
     List,
     /// Show a source, its track record and its reports.
+    #[command(after_help = r#"Examples:
+  mercato source show fichajes
+  mercato source show "l'equipe" --json"#)]
     Show { source: String },
     /// Change a source's tier, country, aliases or name (the same as `source edit`).
-    #[command(
-        after_help = "Example:\n  mercato source set marca --tier 3 --alias \"Diario Marca\""
-    )]
+    #[command(after_help = r#"Examples:
+  mercato source set "Spanish media" --tier 4
+  mercato source set fichajes --tier 4 --alias fichajes.es"#)]
     Set(SourceEdit),
     // Corrections.
     /// Correct a source's details (the same as `source set`). A new name keeps the id; the
     /// old name becomes an alias.
-    #[command(
-        after_help = "Example:\n  mercato source edit \"Spanish media\" --name \"Spanish press\" --tier 4"
-    )]
+    #[command(after_help = r#"Examples:
+  mercato source edit "Spanish media" --name "Spanish press" --tier 4
+  mercato source edit fichajes --country Spain --alias "Fichajes.com""#)]
     Edit(SourceEdit),
     /// Remove a source entered by mistake; refused while a report or status change cites it.
-    #[command(after_help = "Example:\n  mercato source remove \"Fichajes.net\"")]
+    #[command(after_help = r#"Examples:
+  mercato source add "The Athltic"        # a typo
+  mercato source remove "The Athltic""#)]
     Remove {
         /// The source to remove.
         source: String,
@@ -746,7 +876,9 @@ pub enum SourceCommand {
     /// Merge a source entered twice: its reports, the reports repeating it and the status
     /// changes it announced move to KEEP (and so does its track record); DUPLICATE's name
     /// becomes an alias of KEEP.
-    #[command(after_help = "Example:\n  mercato source merge Fichajes \"Fichajes.net\"")]
+    #[command(after_help = r#"Examples:
+  mercato source add "Fichajes.com"       # entered twice
+  mercato source merge Fichajes "Fichajes.com""#)]
     Merge {
         /// The source to keep.
         keep: String,
@@ -972,6 +1104,45 @@ mod tests {
     #[test]
     fn the_command_line_is_consistent() {
         Cli::command().debug_assert();
+    }
+
+    /// Every command's help ends with examples (tests/help.rs runs them), in lines
+    /// that fit an 80-column terminal: clap would wrap a longer one mid-command.
+    #[test]
+    fn every_command_has_examples_that_fit_80_columns() {
+        fn walk(cmd: &clap::Command, path: &str, problems: &mut Vec<String>) {
+            let after = cmd.get_after_long_help().or(cmd.get_after_help());
+            match after.map(|text| text.to_string()) {
+                Some(text) if text.starts_with("Examples:\n") => {
+                    for line in text.lines().filter(|line| line.chars().count() > 80) {
+                        problems.push(format!("{path}: longer than 80 columns: {line}"));
+                    }
+                }
+                _ => problems.push(format!("{path}: no examples")),
+            }
+            for sub in cmd.get_subcommands() {
+                walk(sub, &format!("{path} {}", sub.get_name()), problems);
+            }
+        }
+        let mut problems = Vec::new();
+        walk(&Cli::command(), "mercato", &mut problems);
+        assert!(problems.is_empty(), "{problems:#?}");
+    }
+
+    #[test]
+    fn numbers_are_refused_for_what_they_are() {
+        let caps = number::<u32>("caps", 0);
+        assert_eq!(caps("25"), Ok(25));
+        assert_eq!(caps("-3"), Err("caps cannot be negative".to_string()));
+        assert_eq!(caps("x"), Err("'x' is not a whole number".to_string()));
+        assert_eq!(caps("99999999999"), Err("caps 99999999999 is too large".to_string()));
+        assert_eq!(number::<i64>("days", 1)("0"), Err("days must be at least 1".to_string()));
+        assert_eq!(parse_tier("5"), Ok(5));
+        assert!(parse_tier("6").unwrap_err().starts_with("tier 6 does not exist"));
+        assert!(parse_tier("300").unwrap_err().starts_with("tier 300 does not exist"));
+        assert_eq!(parse_seconds("0.5"), Ok(0.5));
+        assert!(parse_seconds("-1").is_err());
+        assert!(parse_seconds("inf").is_err());
     }
 }
 

@@ -8,6 +8,7 @@ mod errors;
 mod fit;
 mod gitsetup;
 mod headline;
+mod help;
 mod import;
 mod output;
 mod pictures;

@@ -396,7 +396,8 @@ fn fees_are_quoted_compared_and_filtered() {
         "--fee",
         "lots",
     ]);
-    assert_eq!(bad.code, 1);
+    // A fee that can never be read is a usage error, whatever the data.
+    assert_eq!(bad.code, 2);
     assert!(bad.stderr.contains("is not a fee"), "{}", bad.stderr);
 }
 

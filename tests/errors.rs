@@ -123,9 +123,10 @@ fn impossible_facts_are_refused_with_the_reason() {
         2,
         "unknown position 'XB'",
     );
+    // A tier that does not exist is wrong whatever the data: a usage error.
     env.refused(
         &["source", "add", "Somebody", "--tier", "9"],
-        1,
+        2,
         "tier 9 does not exist",
     );
     env.refused(&["club", "add", "real madrid"], 1, "already exists");

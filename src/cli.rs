@@ -125,8 +125,7 @@ pub fn parse() -> Result<Cli, clap::Error> {
 /// The same error found from the command line alone reads as the reader expects.
 /// An error about a value from the environment is kept as it is.
 fn without_environment(error: clap::Error) -> clap::Error {
-    if !error.use_stderr() || error.kind() == ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
-    {
+    if !error.use_stderr() || error.kind() == ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand {
         return error;
     }
     let args_only = Cli::command().mut_args(|arg| arg.env(None::<&str>));
@@ -139,7 +138,9 @@ fn without_environment(error: clap::Error) -> clap::Error {
 impl Cli {
     /// Values clap cannot check alone: `--set SLOT PLAYERS` takes two values of two kinds.
     fn check_values(&self) -> Result<(), clap::Error> {
-        if let Command::Club(ClubCommand::Depth { set: Some(pair), .. }) = &self.command
+        if let Command::Club(ClubCommand::Depth {
+            set: Some(pair), ..
+        }) = &self.command
             && let Some(slot) = pair.first()
             && let Err(why) = slot.parse::<Slot>()
         {
@@ -351,7 +352,7 @@ pub enum RumourCommand {
     #[command(after_help = r#"Examples:
   mercato rumour add upamecano --to "real madrid" --source Marca --fee 60m
   mercato rumour add konate --renewal --source "The Athletic" --status agreed
-  mercato rumour add alaba --leaving --source Marca --note "free next summer"
+  mercato rumour add alaba --leaving --source Marca --note "free in June"
   mercato rumour add konate --renewal --source "Spanish media" --via "L'Equipe"
   mercato rumour add huijsen --to liverpool --source Fichajes --against"#)]
     Add(RumourAdd),
@@ -1033,10 +1034,9 @@ fn parse_foot(s: &str) -> Result<mercato::model::Foot, String> {
 /// A source tier, 1 to 5: any other number can never be a tier, so it is a
 /// usage error (exit 2) like a misspelt option, not a refused change.
 fn parse_tier(s: &str) -> Result<u8, String> {
-    let tier: i64 = s
-        .trim()
-        .parse()
-        .map_err(|_| format!("'{s}' is not a tier: 1 is the most reliable (official), 5 the least"))?;
+    let tier: i64 = s.trim().parse().map_err(|_| {
+        format!("'{s}' is not a tier: 1 is the most reliable (official), 5 the least")
+    })?;
     u8::try_from(tier)
         .ok()
         .filter(|t| (1..=5).contains(t))
@@ -1135,11 +1135,25 @@ mod tests {
         assert_eq!(caps("25"), Ok(25));
         assert_eq!(caps("-3"), Err("caps cannot be negative".to_string()));
         assert_eq!(caps("x"), Err("'x' is not a whole number".to_string()));
-        assert_eq!(caps("99999999999"), Err("caps 99999999999 is too large".to_string()));
-        assert_eq!(number::<i64>("days", 1)("0"), Err("days must be at least 1".to_string()));
+        assert_eq!(
+            caps("99999999999"),
+            Err("caps 99999999999 is too large".to_string())
+        );
+        assert_eq!(
+            number::<i64>("days", 1)("0"),
+            Err("days must be at least 1".to_string())
+        );
         assert_eq!(parse_tier("5"), Ok(5));
-        assert!(parse_tier("6").unwrap_err().starts_with("tier 6 does not exist"));
-        assert!(parse_tier("300").unwrap_err().starts_with("tier 300 does not exist"));
+        assert!(
+            parse_tier("6")
+                .unwrap_err()
+                .starts_with("tier 6 does not exist")
+        );
+        assert!(
+            parse_tier("300")
+                .unwrap_err()
+                .starts_with("tier 300 does not exist")
+        );
         assert_eq!(parse_seconds("0.5"), Ok(0.5));
         assert!(parse_seconds("-1").is_err());
         assert!(parse_seconds("inf").is_err());

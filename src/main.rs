@@ -40,7 +40,10 @@ fn main() -> ExitCode {
                     ExitCode::SUCCESS
                 }
                 Err(e) => {
-                    eprintln!("error: cannot write the man pages to {}: {e}", dir.display());
+                    eprintln!(
+                        "error: cannot write the man pages to {}: {e}",
+                        dir.display()
+                    );
                     ExitCode::from(1)
                 }
             };

@@ -126,7 +126,9 @@ fn shell_words(line: &str) -> Vec<String> {
 fn shell_words_reads_examples_as_a_shell_would() {
     assert_eq!(
         shell_words(r#"mercato rumour add konate --source "L'Equipe" --note 'a "b"'  # c"#),
-        ["mercato", "rumour", "add", "konate", "--source", "L'Equipe", "--note", "a \"b\""]
+        [
+            "mercato", "rumour", "add", "konate", "--source", "L'Equipe", "--note", "a \"b\""
+        ]
     );
     assert_eq!(
         shell_words("mercato man > mercato.1 && man ./mercato.1"),
@@ -220,7 +222,11 @@ fn man_out_writes_one_page_per_command() {
         .arg(&out_dir)
         .output()
         .expect("run");
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let expected: BTreeSet<String> = every_command()
         .iter()
         .map(|path| {
@@ -231,7 +237,13 @@ fn man_out_writes_one_page_per_command() {
         .collect();
     let written: BTreeSet<String> = std::fs::read_dir(&out_dir)
         .expect("man dir")
-        .map(|entry| entry.expect("entry").file_name().to_string_lossy().into_owned())
+        .map(|entry| {
+            entry
+                .expect("entry")
+                .file_name()
+                .to_string_lossy()
+                .into_owned()
+        })
         .collect();
     assert_eq!(written, expected);
     assert_eq!(
@@ -256,51 +268,148 @@ fn man_out_writes_one_page_per_command() {
 fn values_that_can_never_be_valid_exit_2() {
     let env = TestEnv::shipped();
     let cases: &[(&[&str], &str)] = &[
-        (&["source", "add", "Le Parisien", "--tier", "6"], "tier 6 does not exist"),
-        (&["source", "add", "Le Parisien", "--tier", "abc"], "'abc' is not a tier"),
-        (&["source", "add", "Le Parisien", "--tier", "0"], "tier 0 does not exist"),
-        (&["source", "set", "fichajes", "--tier", "-1"], "tier -1 does not exist"),
-        (&["rumour", "list", "--min-tier", "9"], "tier 9 does not exist"),
-        (&["player", "list", "--position", "CBB"], "unknown position 'CBB'"),
+        (
+            &["source", "add", "Le Parisien", "--tier", "6"],
+            "tier 6 does not exist",
+        ),
+        (
+            &["source", "add", "Le Parisien", "--tier", "abc"],
+            "'abc' is not a tier",
+        ),
+        (
+            &["source", "add", "Le Parisien", "--tier", "0"],
+            "tier 0 does not exist",
+        ),
+        (
+            &["source", "set", "fichajes", "--tier", "-1"],
+            "tier -1 does not exist",
+        ),
+        (
+            &["rumour", "list", "--min-tier", "9"],
+            "tier 9 does not exist",
+        ),
+        (
+            &["player", "list", "--position", "CBB"],
+            "unknown position 'CBB'",
+        ),
         (
             &["club", "depth", "liverpool", "--set", "XB", "konate"],
             "invalid value 'XB' for '--set <SLOT> <PLAYERS>': unknown slot 'XB'",
         ),
-        (&["club", "depth", "liverpool", "--reset", "XB"], "unknown slot 'XB'"),
         (
-            &["player", "add", "Jarell Quansah", "--born", "2003-01-29", "--position", "CB", "--caps", "-3"],
+            &["club", "depth", "liverpool", "--reset", "XB"],
+            "unknown slot 'XB'",
+        ),
+        (
+            &[
+                "player",
+                "add",
+                "Jarell Quansah",
+                "--born",
+                "2003-01-29",
+                "--position",
+                "CB",
+                "--caps",
+                "-3",
+            ],
             "invalid value '-3' for '--caps <CAPS>': caps cannot be negative",
         ),
-        (&["player", "edit", "konate", "--caps", "-3"], "caps cannot be negative"),
-        (&["contract", "expiring", "--within", "-6"], "months cannot be negative"),
-        (&["contract", "expiring", "--year", "2026", "--age-max", "-1"], "an age cannot be negative"),
-        (&["rumour", "show", "5036", "--cold-days", "0"], "days must be at least 1"),
-        (&["rumour", "list", "--reheat-days", "-60"], "days cannot be negative"),
-        (&["rumour", "remove", "10dc", "--report", "0"], "a report number must be at least 1"),
-        (&["rumour", "list", "--limit", "-1"], "the limit cannot be negative"),
-        (&["check", "--lock-timeout", "-1"], "the lock timeout cannot be negative"),
         (
-            &["rumour", "add", "alaba", "--leaving", "--source", "Marca", "--fee", "lots"],
+            &["player", "edit", "konate", "--caps", "-3"],
+            "caps cannot be negative",
+        ),
+        (
+            &["contract", "expiring", "--within", "-6"],
+            "months cannot be negative",
+        ),
+        (
+            &["contract", "expiring", "--year", "2026", "--age-max", "-1"],
+            "an age cannot be negative",
+        ),
+        (
+            &["rumour", "show", "5036", "--cold-days", "0"],
+            "days must be at least 1",
+        ),
+        (
+            &["rumour", "list", "--reheat-days", "-60"],
+            "days cannot be negative",
+        ),
+        (
+            &["rumour", "remove", "10dc", "--report", "0"],
+            "a report number must be at least 1",
+        ),
+        (
+            &["rumour", "list", "--limit", "-1"],
+            "the limit cannot be negative",
+        ),
+        (
+            &["check", "--lock-timeout", "-1"],
+            "the lock timeout cannot be negative",
+        ),
+        (
+            &[
+                "rumour",
+                "add",
+                "alaba",
+                "--leaving",
+                "--source",
+                "Marca",
+                "--fee",
+                "lots",
+            ],
             "'lots' is not a fee",
         ),
         (
-            &["rumour", "add", "alaba", "--leaving", "--source", "Marca", "--fee", "1,500m"],
+            &[
+                "rumour",
+                "add",
+                "alaba",
+                "--leaving",
+                "--source",
+                "Marca",
+                "--fee",
+                "1,500m",
+            ],
             "'1,500m' is ambiguous",
         ),
         (
-            &["rumour", "add", "alaba", "--leaving", "--source", "Marca", "--fee", "5m", "--currency", "CHF"],
+            &[
+                "rumour",
+                "add",
+                "alaba",
+                "--leaving",
+                "--source",
+                "Marca",
+                "--fee",
+                "5m",
+                "--currency",
+                "CHF",
+            ],
             "expected EUR, GBP or USD",
         ),
-        (&["rumour", "list", "--min-fee", "lots"], "'lots' is not a fee"),
-        (&["player", "edit", "konate", "--value", "lots"], "'lots' is not a fee"),
-        (&["rumour", "update", "5036", "--status", "rumoured"], "invalid value 'rumoured'"),
+        (
+            &["rumour", "list", "--min-fee", "lots"],
+            "'lots' is not a fee",
+        ),
+        (
+            &["player", "edit", "konate", "--value", "lots"],
+            "'lots' is not a fee",
+        ),
+        (
+            &["rumour", "update", "5036", "--status", "rumoured"],
+            "invalid value 'rumoured'",
+        ),
         (&["contract", "expiring", "--year", "20x6"], "not a year"),
         (&["rumour", "lst"], "unrecognized subcommand"),
     ];
     for (args, message) in cases {
         env.refused(args, 2, message);
         let run = env.run(args);
-        assert!(!run.stderr.contains("-- -"), "{args:?}: a misleading hint:\n{}", run.stderr);
+        assert!(
+            !run.stderr.contains("-- -"),
+            "{args:?}: a misleading hint:\n{}",
+            run.stderr
+        );
     }
 }
 
@@ -309,12 +418,27 @@ fn values_that_can_never_be_valid_exit_2() {
 fn what_the_data_refuses_exits_1() {
     let env = TestEnv::shipped();
     let cases: &[(&[&str], &str)] = &[
-        (&["player", "show", "Zinedine Zidane"], "no player matches 'Zinedine Zidane'"),
+        (
+            &["player", "show", "Zinedine Zidane"],
+            "no player matches 'Zinedine Zidane'",
+        ),
         (&["club", "depth", "liverpol"], "did you mean 'Liverpool'?"),
-        (&["club", "depth", "liverpool", "--set", "CB", "zidane"], "no player matches 'zidane'"),
-        (&["source", "set", "Le Parisien", "--tier", "3"], "no source matches 'Le Parisien'"),
-        (&["rumour", "update", "50369ebf", "--status", "talks"], "already 'talks'"),
-        (&["rumour", "remove", "10dc", "--report", "9"], "there is no report 9"),
+        (
+            &["club", "depth", "liverpool", "--set", "CB", "zidane"],
+            "no player matches 'zidane'",
+        ),
+        (
+            &["source", "set", "Le Parisien", "--tier", "3"],
+            "no source matches 'Le Parisien'",
+        ),
+        (
+            &["rumour", "update", "50369ebf", "--status", "talks"],
+            "already 'talks'",
+        ),
+        (
+            &["rumour", "remove", "10dc", "--report", "9"],
+            "there is no report 9",
+        ),
     ];
     for (args, message) in cases {
         env.refused(args, 1, message);
@@ -361,5 +485,9 @@ fn usage_errors_leave_out_options_set_by_the_environment() {
         .env("MERCATO_CACHE_DIR", env.data.with_file_name("cache"))
         .output()
         .expect("run");
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 }

@@ -1144,16 +1144,8 @@ mod tests {
             Err("days must be at least 1".to_string())
         );
         assert_eq!(parse_tier("5"), Ok(5));
-        assert!(
-            parse_tier("6")
-                .unwrap_err()
-                .starts_with("tier 6 does not exist")
-        );
-        assert!(
-            parse_tier("300")
-                .unwrap_err()
-                .starts_with("tier 300 does not exist")
-        );
+        assert!(parse_tier("6").is_err_and(|e| e.starts_with("tier 6 does not exist")));
+        assert!(parse_tier("300").is_err_and(|e| e.starts_with("tier 300 does not exist")));
         assert_eq!(parse_seconds("0.5"), Ok(0.5));
         assert!(parse_seconds("-1").is_err());
         assert!(parse_seconds("inf").is_err());

@@ -135,6 +135,57 @@ fn without_environment(error: clap::Error) -> clap::Error {
     }
 }
 
+/// The man pages as (file name, roff): `mercato.1` first, then one per command
+/// (`mercato-rumour-add.1`...), each with its examples.
+pub fn man_pages() -> std::io::Result<Vec<(String, String)>> {
+    fn render(cmd: &clap::Command, pages: &mut Vec<(String, String)>) -> std::io::Result<()> {
+        let man = clap_mangen::Man::new(cmd.clone());
+        let mut roff = Vec::new();
+        man.render(&mut roff)?;
+        let roff = examples_one_per_line(&String::from_utf8_lossy(&roff));
+        pages.push((man.get_filename(), roff));
+        for sub in cmd.get_subcommands().filter(|sub| !sub.is_hide_set()) {
+            render(sub, pages)?;
+        }
+        Ok(())
+    }
+    let mut cmd = Cli::command().disable_help_subcommand(true);
+    cmd.build();
+    let mut pages = Vec::new();
+    render(&cmd, &mut pages)?;
+    Ok(pages)
+}
+
+/// clap_mangen puts the text after the help in a section called EXTRA, filled and
+/// justified like prose, which runs the example lines together. This calls it
+/// EXAMPLES and sets its indented lines (the commands) one per line, unfilled.
+fn examples_one_per_line(page: &str) -> String {
+    const EXTRA: &str = ".SH EXTRA\n";
+    let Some(start) = page.find(EXTRA) else {
+        return page.to_string();
+    };
+    let body = start + EXTRA.len();
+    let end = page[body..]
+        .find("\n.SH ")
+        .map_or(page.len(), |at| body + at + 1);
+    let mut out = format!("{}.SH EXAMPLES\n", &page[..start]);
+    let mut unfilled = false;
+    for line in page[body..end].lines().filter(|line| *line != "Examples:") {
+        let indented = line.starts_with(' ');
+        if indented != unfilled {
+            out.push_str(if indented { ".nf\n" } else { ".fi\n" });
+            unfilled = indented;
+        }
+        out.push_str(line);
+        out.push('\n');
+    }
+    if unfilled {
+        out.push_str(".fi\n");
+    }
+    out.push_str(&page[end..]);
+    out
+}
+
 impl Cli {
     /// Values clap cannot check alone: `--set SLOT PLAYERS` takes two values of two kinds.
     fn check_values(&self) -> Result<(), clap::Error> {
@@ -269,7 +320,7 @@ git then runs it on every merge that touches a data file."#)]
         /// The file's path in the repository (%P).
         path: Option<String>,
     },
-    /// Print the man page (roff) on stdout.
+    /// Print the man page (roff) on stdout, or write one page per command (--out DIR).
     #[command(after_help = r#"Examples:
   mercato man > mercato.1 && man ./mercato.1
   mercato man --out ~/.local/share/man/man1 && man mercato-rumour-add"#)]

@@ -23,27 +23,33 @@ fn main() -> ExitCode {
             print(&String::from_utf8_lossy(&out));
             return ExitCode::SUCCESS;
         }
-        cli::Command::Man { out: None } => {
-            let mut out = Vec::new();
-            if let Err(e) = clap_mangen::Man::new(cli::Cli::command()).render(&mut out) {
-                eprintln!("error: cannot render the man page: {e}");
-                return ExitCode::from(1);
-            }
-            print(&String::from_utf8_lossy(&out));
-            return ExitCode::SUCCESS;
-        }
-        cli::Command::Man { out: Some(dir) } => {
-            return match write_man_pages(dir) {
-                Ok(pages) => {
-                    let s = if pages == 1 { "" } else { "s" };
-                    print(&format!("Wrote {pages} man page{s} to {}\n", dir.display()));
+        cli::Command::Man { out } => {
+            return match (cli::man_pages(), out) {
+                (Ok(pages), None) => {
+                    let top = pages.first().map_or("", |(_, roff)| roff.as_str());
+                    print(top);
                     ExitCode::SUCCESS
                 }
-                Err(e) => {
-                    eprintln!(
-                        "error: cannot write the man pages to {}: {e}",
-                        dir.display()
-                    );
+                (Ok(pages), Some(dir)) => match write_man_pages(dir, &pages) {
+                    Ok(()) => {
+                        let s = if pages.len() == 1 { "" } else { "s" };
+                        print(&format!(
+                            "Wrote {} man page{s} to {}\n",
+                            pages.len(),
+                            dir.display()
+                        ));
+                        ExitCode::SUCCESS
+                    }
+                    Err(e) => {
+                        eprintln!(
+                            "error: cannot write the man pages to {}: {e}",
+                            dir.display()
+                        );
+                        ExitCode::from(1)
+                    }
+                },
+                (Err(e), _) => {
+                    eprintln!("error: cannot render the man pages: {e}");
                     ExitCode::from(1)
                 }
             };
@@ -103,21 +109,13 @@ fn main() -> ExitCode {
     }
 }
 
-/// Writes `mercato.1` and one page per subcommand (`mercato-rumour-add.1`...)
-/// into `dir`, creating it; returns how many pages it wrote.
-fn write_man_pages(dir: &std::path::Path) -> std::io::Result<usize> {
-    fn count(cmd: &clap::Command) -> usize {
-        1 + cmd
-            .get_subcommands()
-            .filter(|sub| !sub.is_hide_set() && sub.get_name() != "help")
-            .map(count)
-            .sum::<usize>()
-    }
+/// Writes the man pages into `dir`, creating it.
+fn write_man_pages(dir: &std::path::Path, pages: &[(String, String)]) -> std::io::Result<()> {
     std::fs::create_dir_all(dir)?;
-    let mut cmd = cli::Cli::command().disable_help_subcommand(true);
-    cmd.build();
-    clap_mangen::generate_to(cmd.clone(), dir)?;
-    Ok(count(&cmd))
+    for (name, roff) in pages {
+        std::fs::write(dir.join(name), roff)?;
+    }
+    Ok(())
 }
 
 /// The command as typed (for `mercato log`), arguments with spaces quoted.

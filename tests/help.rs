@@ -256,7 +256,15 @@ fn man_out_writes_one_page_per_command() {
     );
     let page = std::fs::read_to_string(out_dir.join("mercato-rumour-add.1")).expect("page");
     assert!(page.contains(".TH mercato-rumour-add"), "{page}");
-    assert!(page.contains("Examples:"), "{page}");
+    // The examples under their own heading, one per line (not filled as prose).
+    assert!(
+        page.contains(".SH EXAMPLES\n.nf\n  mercato rumour add upamecano"),
+        "{page}"
+    );
+    for name in &written {
+        let page = std::fs::read_to_string(out_dir.join(name)).expect("page");
+        assert!(page.contains(".SH EXAMPLES\n"), "{name} has no examples");
+    }
     // Without --out, the top-level page on stdout, as before.
     let top = mercato().arg("man").output().expect("run");
     assert!(String::from_utf8_lossy(&top.stdout).starts_with(".ie"));

@@ -12,6 +12,7 @@ mod import;
 mod output;
 mod pictures;
 mod props;
+mod readers;
 mod readme;
 mod safety;
 mod scratch;

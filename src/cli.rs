@@ -155,6 +155,16 @@ pub enum Command {
         /// Where to create it.
         dir: Option<PathBuf>,
     },
+    /// What the shell may complete at word INDEX of WORDS (used by `mercato completions bash`).
+    #[command(hide = true)]
+    Complete {
+        /// The position of the word being completed (bash's COMP_CWORD).
+        #[arg(long)]
+        index: usize,
+        /// The words typed so far, `mercato` first.
+        #[arg(last = true)]
+        words: Vec<String>,
+    },
     /// Git set-up for the clone the data directory is in.
     #[command(subcommand)]
     Git(GitCommand),

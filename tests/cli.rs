@@ -3,6 +3,7 @@
 
 mod asof;
 mod common;
+mod complete;
 mod desk;
 mod errors;
 mod fit;

@@ -339,6 +339,16 @@ git then runs it on every merge that touches a data file."#)]
         /// Where to create it.
         dir: Option<PathBuf>,
     },
+    /// What the shell may complete at word INDEX of WORDS (used by `mercato completions bash`).
+    #[command(hide = true)]
+    Complete {
+        /// The position of the word being completed (bash's COMP_CWORD).
+        #[arg(long)]
+        index: usize,
+        /// The words typed so far, `mercato` first.
+        #[arg(last = true)]
+        words: Vec<String>,
+    },
     /// Git set-up for the clone the data directory is in.
     #[command(subcommand)]
     #[command(after_help = r#"Examples:
@@ -1171,7 +1181,8 @@ mod tests {
                 }
                 _ => problems.push(format!("{path}: no examples")),
             }
-            for sub in cmd.get_subcommands() {
+            // A hidden command (`complete`, for the shell) is not for people.
+            for sub in cmd.get_subcommands().filter(|sub| !sub.is_hide_set()) {
                 walk(sub, &format!("{path} {}", sub.get_name()), problems);
             }
         }

@@ -8,6 +8,7 @@
 
 pub mod bundle;
 pub mod check;
+pub mod complete;
 pub mod correct;
 pub mod dates;
 pub mod deal;

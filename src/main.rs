@@ -17,6 +17,13 @@ fn main() -> ExitCode {
         Err(e) => e.exit(),
     };
     match &cli.command {
+        cli::Command::Completions {
+            shell: clap_complete::Shell::Bash,
+        } => {
+            // Bash asks `mercato complete`, which knows the names in the data.
+            print(commands::complete::BASH);
+            return ExitCode::SUCCESS;
+        }
         cli::Command::Completions { shell } => {
             let mut out = Vec::new();
             clap_complete::generate(*shell, &mut cli::Cli::command(), "mercato", &mut out);

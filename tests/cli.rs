@@ -3,6 +3,7 @@
 
 mod asof;
 mod common;
+mod complete;
 mod desk;
 mod errors;
 mod fit;
@@ -13,6 +14,7 @@ mod import;
 mod output;
 mod pictures;
 mod props;
+mod readers;
 mod readme;
 mod safety;
 mod scratch;

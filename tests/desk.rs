@@ -590,10 +590,15 @@ fn piped_and_no_color_output_has_no_escape_codes() {
 #[test]
 fn completions_and_man_page_generate() {
     let env = TestEnv::shipped();
-    for shell in ["bash", "zsh", "fish", "powershell"] {
+    for shell in ["zsh", "fish", "powershell"] {
         let out = env.ok(&["completions", shell]);
         assert!(out.contains("rumour"), "{shell}");
     }
+    // Bash asks mercato itself (see tests/complete.rs).
+    assert!(
+        env.ok(&["completions", "bash"])
+            .contains("mercato complete --index")
+    );
     let man = env.ok(&["man"]);
     assert!(
         man.contains(".TH mercato"),

@@ -2,6 +2,7 @@
 //! change, render. One file per noun; no logic beyond choosing text or JSON.
 
 mod club;
+pub mod complete;
 mod contract;
 mod data;
 mod player;
@@ -206,6 +207,7 @@ fn run_command(ctx: &Context, command: Command) -> Result<Output> {
         Command::Log => data::log(ctx),
         Command::Init { dir } => data::init(ctx, dir),
         Command::Git(GitCommand::Setup) => data::git_setup(ctx),
+        Command::Complete { index, words } => complete::run(ctx, index, &words),
         Command::MergeDriver {
             base,
             ours,

@@ -592,10 +592,10 @@ pub fn remove_source(world: &mut World, query: &str) -> Result<Removed> {
             .map(|(s, reports, changes)| {
                 let mut what = Vec::new();
                 if *reports > 0 {
-                    what.push(plural(*reports, "report"));
+                    what.push(crate::english::count(*reports, "report"));
                 }
                 if *changes > 0 {
-                    what.push(plural(*changes, "status change"));
+                    what.push(crate::english::count(*changes, "status change"));
                 }
                 format!(
                     "{} ({}, {}; {})",
@@ -619,10 +619,6 @@ pub fn remove_source(world: &mut World, query: &str) -> Result<Removed> {
     })
 }
 
-fn plural(n: usize, what: &str) -> String {
-    format!("{n} {what}{}", if n == 1 { "" } else { "s" })
-}
-
 /// Removes a rumour (read in full).
 pub fn remove_rumour(world: &mut World, id: &RumourId) -> Result<Rumour> {
     require_read(world, [id])?;
@@ -644,7 +640,8 @@ pub fn remove_report(world: &mut World, id: &RumourId, n: usize) -> Result<Repor
     }
     if n == 0 || n > count {
         return Err(Error::Refused(format!(
-            "rumour {id} has {count} reports, numbered 1 (oldest) to {count} as `mercato rumour show {id}` lists them; there is no report {n}"
+            "rumour {id} has {}, numbered 1 (oldest) to {count} as `mercato rumour show {id}` lists them; there is no report {n}",
+            crate::english::count(count, "report")
         )));
     }
     let report = rumour.reports.remove(n - 1);

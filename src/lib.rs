@@ -13,6 +13,7 @@ pub mod correct;
 pub mod dates;
 pub mod deal;
 pub mod edit;
+pub mod english;
 pub mod error;
 pub mod git;
 pub mod import;

@@ -35,7 +35,10 @@ pub fn run(ctx: &Context, command: ContractCommand) -> Result<Output> {
                 window.push(format!("in {y}"));
             }
             if let Some(m) = within {
-                window.push(format!("within {m} months"));
+                window.push(format!(
+                    "within {}",
+                    mercato::english::count(m as usize, "month")
+                ));
             }
             if pre_contract {
                 window.push("within 6 months (pre-contract)".to_string());

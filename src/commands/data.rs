@@ -3,6 +3,7 @@
 
 use super::{Context, Output};
 use chrono::NaiveDate;
+use mercato::english::count;
 use mercato::query::digest as digest_query;
 use mercato::query::rumours::Assessor;
 use mercato::{Error, Result, Store, World, render};
@@ -20,11 +21,11 @@ pub fn export(ctx: &Context, out: Option<PathBuf>) -> Result<Output> {
             mercato::store::atomic::write_atomic(&path, &bytes)?;
             let mut o = Output::default();
             o.notes.push(format!(
-                "exported {} clubs, {} sources, {} players, {} rumours to {}",
-                bundle.clubs.len(),
-                bundle.sources.len(),
-                bundle.players.len(),
-                bundle.rumours.len(),
+                "exported {}, {}, {}, {} to {}",
+                count(bundle.clubs.len(), "club"),
+                count(bundle.sources.len(), "source"),
+                count(bundle.players.len(), "player"),
+                count(bundle.rumours.len(), "rumour"),
                 path.display()
             ));
             Ok(o)
@@ -42,8 +43,8 @@ pub fn import_bundle(ctx: &Context, file: PathBuf, dry_run: bool) -> Result<Outp
         let problems = mercato::check::check_world(&ctx.store()?, w, ctx.as_of);
         if let Some(p) = problems.first() {
             return Err(Error::Refused(format!(
-                "the bundle would leave {} problem(s), e.g. {}: {}; nothing imported",
-                problems.len(),
+                "the bundle would leave {}, e.g. {}: {}; nothing imported",
+                count(problems.len(), "problem"),
                 p.file,
                 p.message
             )));
@@ -207,7 +208,7 @@ pub fn check(ctx: &Context) -> Result<Output> {
     if !problems.is_empty() {
         out.failed = true;
         out.notes
-            .push(format!("{} problem(s) found", problems.len()));
+            .push(format!("{} found", count(problems.len(), "problem")));
     }
     Ok(out)
 }

@@ -311,8 +311,8 @@ pub(crate) fn import_rows(
     }
     if !report.warnings.is_empty() {
         out.notes.push(format!(
-            "{} row(s) imported in part, e.g. {}:{}: {}",
-            report.warnings.len(),
+            "{} imported in part, e.g. {}:{}: {}",
+            mercato::english::count(report.warnings.len(), "row"),
             report.warnings[0].file,
             report.warnings[0].line,
             report.warnings[0].message

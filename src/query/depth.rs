@@ -352,7 +352,7 @@ fn verdict(slot: Slot, players: &[DepthPlayer], targets: usize) -> (Cover, Strin
         Cover::Solid
     };
     let covering = players.iter().filter(|p| p.cover).count();
-    let mut text = format!("{slot}: {}", plural(players.len(), "player"));
+    let mut text = format!("{slot}: {}", crate::english::count(players.len(), "player"));
     if covering > 0 {
         text.push_str(&format!(" ({covering} as cover)"));
     }
@@ -361,17 +361,9 @@ fn verdict(slot: Slot, players: &[DepthPlayer], targets: usize) -> (Cover, Strin
         cover.as_str()
     ));
     if targets > 0 {
-        text.push_str(&format!(" ({})", plural(targets, "target")));
+        text.push_str(&format!(" ({})", crate::english::count(targets, "target")));
     }
     (cover, text)
-}
-
-fn plural(n: usize, word: &str) -> String {
-    if n == 1 {
-        format!("1 {word}")
-    } else {
-        format!("{n} {word}s")
-    }
 }
 
 #[cfg(test)]

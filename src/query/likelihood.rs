@@ -277,7 +277,8 @@ pub fn likelihood(
             }
             if cold {
                 facts.push(format!(
-                    "cold (no report or status change for {cold_days} days or more): the band's floor"
+                    "cold (no report or status change for {} or more): the band's floor",
+                    crate::english::count(usize::try_from(cold_days).unwrap_or(0), "day")
                 ));
             }
         }

@@ -272,8 +272,10 @@ pub fn source(s: &SourceView, reports: &[SourceReport], style: Style) -> String 
     );
     let _ = writeln!(
         out,
-        "  record    {} reports, {} hits, {} misses, hit rate {rate}",
-        s.reports, s.hits, s.misses
+        "  record    {}, {}, {}, hit rate {rate}",
+        crate::english::count(s.reports, "report"),
+        crate::english::count(s.hits, "hit"),
+        crate::english::count(s.misses, "miss")
     );
     if !reports.is_empty() {
         let mut t = table(

@@ -7,6 +7,7 @@ mod complete;
 mod desk;
 mod errors;
 mod fit;
+mod fixes;
 mod gitsetup;
 mod headline;
 mod help;

@@ -18,11 +18,21 @@ pub struct Problem {
 pub fn check(store: &Store, as_of: NaiveDate) -> Vec<Problem> {
     let (world, load_problems) = store.load_lenient();
     let mut problems: Vec<Problem> = load_problems
-        .into_iter()
-        .map(|e| match &e {
-            Error::Parse { path, .. }
-            | Error::NewerFormat { path, .. }
-            | Error::Io { path, .. } => Problem {
+        .iter()
+        .map(|e| match e {
+            Error::Parse {
+                path,
+                line,
+                column,
+                message,
+            } => Problem {
+                file: path.display().to_string(),
+                message: format!(
+                    "cannot be read at line {line}, column {column}: {}",
+                    crate::error::without_position(message, *line, *column)
+                ),
+            },
+            Error::NewerFormat { path, .. } | Error::Io { path, .. } => Problem {
                 file: path.display().to_string(),
                 message: e
                     .to_string()
@@ -34,7 +44,27 @@ pub fn check(store: &Store, as_of: NaiveDate) -> Vec<Problem> {
             },
         })
         .collect();
-    problems.extend(check_world(store, &world, as_of));
+    // A file that cannot be read leaves its records out of the world: every
+    // reference to them would be reported as unknown, once per reference,
+    // burying the one problem that matters. Those are left out.
+    let unread = |name: &str| {
+        load_problems.iter().any(|e| match e {
+            Error::Parse { path, .. }
+            | Error::NewerFormat { path, .. }
+            | Error::Io { path, .. } => path.to_string_lossy().replace('\\', "/").contains(name),
+            _ => false,
+        })
+    };
+    let (clubs, sources, players) = (
+        unread("clubs.json"),
+        unread("sources.json"),
+        unread("players/"),
+    );
+    problems.extend(check_world(store, &world, as_of).into_iter().filter(|p| {
+        !(clubs && p.message.contains("unknown club")
+            || sources && p.message.contains("unknown source")
+            || players && p.message.contains("unknown player"))
+    }));
     problems.sort_by(|a, b| a.file.cmp(&b.file));
     problems
 }

@@ -32,7 +32,7 @@ pub enum Error {
     #[error("{0}")]
     Refused(String),
 
-    #[error("{}:{line}:{column}: {message}", .path.display())]
+    #[error("{}:{line}:{column}: {}", .path.display(), without_position(.message, *.line, *.column))]
     Parse {
         path: PathBuf,
         line: usize,
@@ -99,6 +99,14 @@ impl Error {
             _ => None,
         }
     }
+}
+
+/// serde's message without the " at line L column C" it ends with, which
+/// the path:line:column before it already says.
+pub fn without_position(message: &str, line: usize, column: usize) -> &str {
+    message
+        .strip_suffix(&format!(" at line {line} column {column}"))
+        .unwrap_or(message)
 }
 
 /// The library's result type.

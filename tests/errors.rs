@@ -297,3 +297,28 @@ fn a_file_as_data_directory_is_explained() {
     assert_eq!(run.code, 1);
     assert!(run.stderr.contains("is not a directory"), "{}", run.stderr);
 }
+
+#[test]
+fn a_broken_file_is_one_problem_with_one_path() {
+    let env = TestEnv::shipped();
+    let clubs = env.data.join("clubs.json");
+    std::fs::write(
+        &clubs,
+        "{\"version\": 2, \"kind\": \"clubs\", \"records\": [ {\n",
+    )
+    .unwrap();
+    let run = env.run(&["check"]);
+    assert_eq!(run.code, 1);
+    let path = clubs.display().to_string();
+    assert_eq!(run.stdout.matches(&path).count(), 1, "{}", run.stdout);
+    assert!(run.stdout.contains("line 2, column 0"), "{}", run.stdout);
+    // The contracts and rumours naming clubs are not reported one by one.
+    assert!(!run.stdout.contains("unknown club"), "{}", run.stdout);
+    let read = env.run(&["club", "list"]);
+    assert_eq!(read.stderr.matches(&path).count(), 1, "{}", read.stderr);
+    assert!(
+        !read.stderr.contains("at line 2 column 0"),
+        "{}",
+        read.stderr
+    );
+}

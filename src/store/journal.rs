@@ -91,6 +91,23 @@ fn entries(data: &Path) -> Result<Vec<(u64, bool)>> {
     Ok(found)
 }
 
+/// The file that remembers the highest sequence number ever given, so that
+/// a number is never given twice, even after its change was undone: `log`
+/// and `undo` name a change unambiguously.
+fn last_seq_path(data: &Path) -> PathBuf {
+    dir(data).join("last-seq")
+}
+
+/// The next sequence number: one more than any entry's and than any given before.
+fn next_seq(data: &Path) -> Result<u64> {
+    let newest_entry = entries(data)?.last().map_or(0, |(seq, _)| *seq);
+    let given = std::fs::read_to_string(last_seq_path(data))
+        .ok()
+        .and_then(|s| s.trim().parse::<u64>().ok())
+        .unwrap_or(0);
+    Ok(newest_entry.max(given) + 1)
+}
+
 fn read_entry(path: &Path) -> Result<Entry> {
     let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
     serde_json::from_slice(&bytes).map_err(|e| Error::Parse {
@@ -154,7 +171,7 @@ pub fn apply(
     as_of: NaiveDate,
     files: &[(String, Vec<u8>)],
 ) -> Result<()> {
-    let seq = entries(data)?.last().map_or(1, |(seq, _)| seq + 1);
+    let seq = next_seq(data)?;
     let mut images = Vec::with_capacity(files.len());
     let mut created_dirs = Vec::new();
     for (rel, bytes) in files {
@@ -193,6 +210,7 @@ pub fn apply(
     let pending = entry_path(data, seq, true);
     let encoded = serde_json::to_vec(&entry).map_err(|e| Error::Refused(e.to_string()))?;
     atomic::write_atomic(&pending, &encoded)?;
+    atomic::write_atomic(&last_seq_path(data), format!("{seq}\n").as_bytes())?;
     for (rel, bytes) in files {
         atomic::write_atomic(&data.join(rel), bytes)?;
     }
@@ -255,9 +273,8 @@ pub fn undo(data: &Path) -> Result<LogLine> {
     }
     restore(data, &entry)?;
     std::fs::remove_file(&path).map_err(|e| Error::io(&path, e))?;
-    // Leave no trace once the journal is empty: data/ is then exactly as before.
-    let _ = std::fs::remove_dir(dir(data));
-    let _ = std::fs::remove_dir(data.join(".mercato"));
+    // The journal (git-ignored, never shared) keeps `last-seq`, so the next
+    // change gets a new number; the data files are exactly as before.
     Ok(LogLine {
         seq: entry.seq,
         command: entry.command,

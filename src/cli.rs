@@ -86,6 +86,11 @@ pub struct Cli {
     )]
     pub format: Option<FormatArg>,
 
+    /// Draw tables for a terminal this many columns wide (default: the terminal's
+    /// width; piped output is not wrapped unless this is given).
+    #[arg(long, global = true, help_heading = "Global options", env = "MERCATO_WIDTH", value_name = "COLUMNS", value_parser = clap::value_parser!(u16).range(20..))]
+    pub width: Option<u16>,
+
     /// Print at most N items of a list (after sorting).
     #[arg(long, global = true, help_heading = "Global options", value_name = "N", allow_negative_numbers = true, value_parser = number::<u32>("the limit", 1))]
     pub limit: Option<u32>,
@@ -113,10 +118,34 @@ pub struct Cli {
 
 /// Parses the command line. What clap refuses, and the values it cannot check on
 /// its own (the slot of `club depth --set`), come back as a clap error: usage, exit 2.
-pub fn parse() -> Result<Cli, clap::Error> {
-    let cli = Cli::try_parse().map_err(without_environment)?;
+pub fn parse(settings: &[mercato::config::Setting]) -> Result<Cli, clap::Error> {
+    use clap::FromArgMatches;
+    let matches = with_defaults(Cli::command(), settings)
+        .try_get_matches()
+        .map_err(without_environment)?;
+    let cli = Cli::from_arg_matches(&matches)?;
     cli.check_values()?;
     Ok(cli)
+}
+
+/// The command with the defaults of `mercato.toml`: each setting becomes the
+/// default of every option read from its environment variable, so a flag
+/// and the environment still win over it.
+fn with_defaults(cmd: clap::Command, settings: &[mercato::config::Setting]) -> clap::Command {
+    if settings.is_empty() {
+        return cmd;
+    }
+    let cmd = cmd.mut_args(|arg| {
+        let setting = settings
+            .iter()
+            .find(|s| arg.get_env().is_some_and(|env| env == s.env));
+        match setting {
+            // clap keeps defaults for the life of the process, as this one lives.
+            Some(s) => arg.default_value(&*String::leak(s.value.clone())),
+            None => arg,
+        }
+    });
+    cmd.mut_subcommands(|sub| with_defaults(sub, settings))
 }
 
 /// clap writes the options the environment sets (`MERCATO_DATA_DIR`,
@@ -435,10 +464,10 @@ pub enum RumourCommand {
         /// The rumour id, an unambiguous prefix of it, or a player (his one open rumour, else his one rumour).
         id: String,
         /// Days without a report after which a new report counts as reheated.
-        #[arg(long, default_value_t = 60, value_name = "DAYS", allow_negative_numbers = true, value_parser = number::<i64>("days", 1))]
+        #[arg(long, env = "MERCATO_REHEAT_DAYS", default_value_t = 60, value_name = "DAYS", allow_negative_numbers = true, value_parser = number::<i64>("days", 1))]
         reheat_days: i64,
         /// Days without a report after which an open rumour is cold (scored at its stage's floor).
-        #[arg(long, default_value_t = DEFAULT_COLD_DAYS, value_name = "DAYS", allow_negative_numbers = true, value_parser = number::<i64>("days", 1))]
+        #[arg(long, env = "MERCATO_COLD_DAYS", default_value_t = DEFAULT_COLD_DAYS, value_name = "DAYS", allow_negative_numbers = true, value_parser = number::<i64>("days", 1))]
         cold_days: i64,
     },
     /// Change a rumour's status (talks, agreed, done, off...). `done` moves the player.
@@ -478,7 +507,7 @@ the move rules out are listed, not closed."#)]
         #[arg(long, value_name = "FEE", value_parser = parse_fee)]
         fee: Option<String>,
         /// The currency of --fee when it names none (default EUR).
-        #[arg(long, value_name = "EUR|GBP|USD", value_parser = parse_currency)]
+        #[arg(long, env = "MERCATO_CURRENCY", value_name = "EUR|GBP|USD", value_parser = parse_currency)]
         currency: Option<String>,
         /// For done: the move is a loan (his contract at his club goes on).
         #[arg(long)]
@@ -539,7 +568,7 @@ pub struct RumourAdd {
     #[arg(long, value_name = "FEE", value_parser = parse_fee)]
     pub fee: Option<String>,
     /// The currency of --fee when it names none (default EUR).
-    #[arg(long, value_name = "EUR|GBP|USD", value_parser = parse_currency)]
+    #[arg(long, env = "MERCATO_CURRENCY", value_name = "EUR|GBP|USD", value_parser = parse_currency)]
     pub currency: Option<String>,
     /// The move is quoted as a loan.
     #[arg(long)]
@@ -582,13 +611,13 @@ pub struct RumourList {
     #[arg(long, value_name = "FEE", value_parser = parse_fee)]
     pub min_fee: Option<String>,
     /// Order: recent (latest report first), likelihood or player.
-    #[arg(long, value_enum, default_value_t = SortArg::Recent)]
+    #[arg(long, env = "MERCATO_SORT", value_enum, default_value_t = SortArg::Recent)]
     pub sort: SortArg,
     /// Days without a report after which a new report counts as reheated.
-    #[arg(long, default_value_t = 60, value_name = "DAYS", allow_negative_numbers = true, value_parser = number::<i64>("days", 1))]
+    #[arg(long, env = "MERCATO_REHEAT_DAYS", default_value_t = 60, value_name = "DAYS", allow_negative_numbers = true, value_parser = number::<i64>("days", 1))]
     pub reheat_days: i64,
     /// Days without a report after which an open rumour is cold (scored at its stage's floor).
-    #[arg(long, default_value_t = DEFAULT_COLD_DAYS, value_name = "DAYS", allow_negative_numbers = true, value_parser = number::<i64>("days", 1))]
+    #[arg(long, env = "MERCATO_COLD_DAYS", default_value_t = DEFAULT_COLD_DAYS, value_name = "DAYS", allow_negative_numbers = true, value_parser = number::<i64>("days", 1))]
     pub cold_days: i64,
 }
 
@@ -750,7 +779,7 @@ players leaving, then the older first. --set puts the named players first."#)]
         #[arg(long, value_name = "FILE")]
         svg: Option<PathBuf>,
         /// Days without a report after which a rumour is cold and no longer a target.
-        #[arg(long, default_value_t = DEFAULT_COLD_DAYS, value_name = "DAYS", allow_negative_numbers = true, value_parser = number::<i64>("days", 1))]
+        #[arg(long, env = "MERCATO_COLD_DAYS", default_value_t = DEFAULT_COLD_DAYS, value_name = "DAYS", allow_negative_numbers = true, value_parser = number::<i64>("days", 1))]
         cold_days: i64,
     },
     // Corrections.

@@ -9,6 +9,7 @@
 pub mod bundle;
 pub mod check;
 pub mod complete;
+pub mod config;
 pub mod correct;
 pub mod dates;
 pub mod deal;

@@ -11,7 +11,14 @@ use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    let cli = match cli::parse() {
+    let settings = match config_settings() {
+        Ok(settings) => settings,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::from(1);
+        }
+    };
+    let cli = match cli::parse(&settings) {
         Ok(cli) => cli,
         // Prints help/version (exit 0) or the usage error (exit 2).
         Err(e) => e.exit(),
@@ -73,9 +80,11 @@ fn main() -> ExitCode {
         cli::ColorChoice::Never => false,
         cli::ColorChoice::Auto => stdout_is_terminal && !no_color,
     };
-    let width = stdout_is_terminal
-        .then(|| comfy_table::Table::new().width())
-        .flatten();
+    let width = cli.width.or_else(|| {
+        stdout_is_terminal
+            .then(|| comfy_table::Table::new().width())
+            .flatten()
+    });
     let format = match (cli.json, cli.format) {
         (true, _) | (false, Some(cli::FormatArg::Json)) => commands::Format::Json,
         (false, Some(cli::FormatArg::Csv)) => commands::Format::Csv,
@@ -123,6 +132,47 @@ fn write_man_pages(dir: &std::path::Path, pages: &[(String, String)]) -> std::io
         std::fs::write(dir.join(name), roff)?;
     }
     Ok(())
+}
+
+/// The settings of `mercato.toml` in the data directory, then of the user's
+/// `$XDG_CONFIG_HOME/mercato/config.toml` (or `~/.config/...`) for what the
+/// first leaves unset. The data directory is found as clap will find it:
+/// `--data-dir`, else `MERCATO_DATA_DIR`, else `data`.
+fn config_settings() -> mercato::Result<Vec<mercato::config::Setting>> {
+    // (args_os: an argument that is not UTF-8 is clap's to refuse, not a panic here.)
+    let args: Vec<String> = std::env::args_os()
+        .map(|a| a.to_string_lossy().into_owned())
+        .collect();
+    let data_dir = args
+        .iter()
+        .enumerate()
+        .find_map(|(i, a)| match a.strip_prefix("--data-dir") {
+            Some("") => args.get(i + 1).cloned(),
+            Some(rest) => rest.strip_prefix('=').map(String::from),
+            None => None,
+        })
+        .or_else(|| std::env::var("MERCATO_DATA_DIR").ok())
+        .unwrap_or_else(|| "data".to_string());
+    let user = std::env::var_os("XDG_CONFIG_HOME")
+        .map(std::path::PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| std::path::Path::new(&h).join(".config")))
+        .map(|dir| dir.join("mercato").join("config.toml"));
+    let files = [
+        Some(std::path::Path::new(&data_dir).join("mercato.toml")),
+        user,
+    ];
+    let mut settings: Vec<mercato::config::Setting> = Vec::new();
+    // Only a file that is there is read: a data directory that is missing or
+    // not a directory is the store's to explain.
+    for path in files.into_iter().flatten().filter(|p| p.is_file()) {
+        let text = std::fs::read_to_string(&path).map_err(|e| mercato::Error::io(&path, e))?;
+        for setting in mercato::config::parse(&text, &path)? {
+            if !settings.iter().any(|s| s.key == setting.key) {
+                settings.push(setting);
+            }
+        }
+    }
+    Ok(settings)
 }
 
 /// The command as typed (for `mercato log`), arguments with spaces quoted.

@@ -108,3 +108,38 @@ fn csv_of_one_record_says_it_is_for_lists() {
     assert!(run.stdout.starts_with("Rumour 50369ebf"), "{}", run.stdout);
     assert!(run.stderr.contains("applies to lists"), "{}", run.stderr);
 }
+
+#[test]
+fn mercato_toml_sets_defaults_that_env_and_flags_override() {
+    let env = TestEnv::shipped();
+    std::fs::write(
+        env.data.join("mercato.toml"),
+        "# desk defaults\nsort = \"likelihood\"\nformat = \"csv\"\n",
+    )
+    .unwrap();
+    // From the file: sorted by likelihood, as CSV.
+    let csv = env.ok(&["rumour", "list"]);
+    assert!(csv.starts_with("id,player_id"), "{csv}");
+    assert_eq!(
+        csv.lines().nth(1).unwrap().split(',').next(),
+        Some("50369ebf")
+    );
+    // A flag wins over the file.
+    let recent = env.ok(&["rumour", "list", "--sort", "player", "--format", "table"]);
+    assert!(recent.contains("David Alaba"), "{recent}");
+    assert!(
+        recent.lines().nth(2).unwrap().contains("David Alaba"),
+        "{recent}"
+    );
+    // A mistake in the file is an error naming the file and line, data untouched.
+    std::fs::write(
+        env.data.join("mercato.toml"),
+        "sort = \"likelihood\"\ncolddays = 3\n",
+    )
+    .unwrap();
+    env.refused(
+        &["club", "list"],
+        1,
+        "mercato.toml:2: unknown setting 'colddays'",
+    );
+}

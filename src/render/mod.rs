@@ -161,6 +161,23 @@ fn fitted(table: &Table) -> Table {
         .header()
         .map(|h| h.cell_iter().map(|c| c.content()).collect())
         .unwrap_or_default();
+    // A table that fits as it is is left as it is.
+    let natural: usize = (0..table.column_count())
+        .map(|index| {
+            let widest = table
+                .column_cells_iter(index)
+                .flatten()
+                .map(|c| c.content())
+                .chain(header.get(index).cloned())
+                .flat_map(|c| c.lines().map(|l| l.chars().count()).collect::<Vec<_>>())
+                .max()
+                .unwrap_or(0);
+            widest + 3
+        })
+        .sum();
+    if natural <= width {
+        return table;
+    }
     let mut needs: Vec<(usize, ColumnConstraint)> = Vec::new();
     for index in 0..table.column_count() {
         let cells: Vec<String> = table

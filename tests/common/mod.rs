@@ -116,7 +116,9 @@ fn run_mercato(data: &Path, as_of: &str, args: &[&str]) -> Run {
         .expect("binary")
         .env_remove("MERCATO_DATA_DIR")
         .env_remove("MERCATO_AS_OF")
-        .env("MERCATO_CACHE_DIR", cache)
+        .env("MERCATO_CACHE_DIR", &cache)
+        // A developer's own ~/.config/mercato must not change what tests see.
+        .env("XDG_CONFIG_HOME", cache.join("config"))
         .env("NO_COLOR", "1")
         .arg("--data-dir")
         .arg(data)

@@ -7,6 +7,7 @@ mod cli;
 mod commands;
 
 use clap::CommandFactory;
+use mercato::render::visible_output;
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
@@ -103,11 +104,20 @@ fn main() -> ExitCode {
         lock_timeout: std::time::Duration::try_from_secs_f64(cli.lock_timeout.max(0.0))
             .unwrap_or(std::time::Duration::from_secs(5)),
     };
+    // Text for the terminal never carries a hidden character from the data
+    // (render::visible); JSON and CSV are data for programs, escaped by
+    // their own rules.
+    let shown = |text: &str| -> String {
+        match format {
+            commands::Format::Table => visible_output(text, color).into_owned(),
+            _ => text.to_string(),
+        }
+    };
     match commands::run(&ctx, cli.command) {
         Ok(output) => {
-            print(&output.stdout);
+            print(&shown(&output.stdout));
             for note in output.notes {
-                eprintln!("note: {note}");
+                eprintln!("note: {}", visible_output(&note, false));
             }
             if output.failed {
                 ExitCode::from(1)
@@ -116,9 +126,9 @@ fn main() -> ExitCode {
             }
         }
         Err(e) => {
-            eprintln!("error: {e}");
+            eprintln!("error: {}", visible_output(&e.to_string(), false));
             if let Some(hint) = e.hint() {
-                eprintln!("hint: {hint}");
+                eprintln!("hint: {}", visible_output(&hint, false));
             }
             ExitCode::from(1)
         }

@@ -6,7 +6,10 @@ use crate::error::{Error, Result};
 /// Folds a name for comparison: ASCII, lower case, words separated by one space.
 /// "Ibrahima Konaté" → "ibrahima konate", "L'Équipe" → "l equipe".
 pub fn fold(name: &str) -> String {
-    let ascii = deunicode::deunicode(name).to_lowercase();
+    use unicode_normalization::UnicodeNormalization;
+    // Composed first: "e" + a combining acute folds as "é" does.
+    let composed: String = name.nfc().collect();
+    let ascii = deunicode::deunicode(&composed).to_lowercase();
     ascii
         .split(|c: char| !c.is_ascii_alphanumeric())
         .filter(|w| !w.is_empty())

@@ -9,15 +9,63 @@ pub const MAX_NAME: usize = 200;
 /// The longest note or URL accepted.
 pub const MAX_NOTE: usize = 10_000;
 
-/// A trimmed single-line name, or the reason it cannot be one.
+/// Whether `c` is a Unicode format character (general category Cf): the
+/// bidi controls that reorder what a terminal shows (U+202A–U+202E,
+/// U+2066–U+2069), zero-width spaces and joiners, the byte-order mark,
+/// invisible operators, tags. Invisible, they make a name print as
+/// something other than what is stored. The table is Unicode 15's Cf.
+pub fn is_format(c: char) -> bool {
+    matches!(
+        c as u32,
+        0x00AD
+            | 0x0600..=0x0605
+            | 0x061C
+            | 0x06DD
+            | 0x070F
+            | 0x0890..=0x0891
+            | 0x08E2
+            | 0x180E
+            | 0x200B..=0x200F
+            | 0x202A..=0x202E
+            | 0x2060..=0x2064
+            | 0x2066..=0x206F
+            | 0xFEFF
+            | 0xFFF9..=0xFFFB
+            | 0x110BD
+            | 0x110CD
+            | 0x13430..=0x1343F
+            | 0x1BCA0..=0x1BCA3
+            | 0x1D173..=0x1D17A
+            | 0xE0001
+            | 0xE0020..=0xE007F
+    )
+}
+
+/// Whether a text holds a character that must not reach a terminal raw:
+/// a control character (ESC starts a terminal escape sequence) or a format one.
+pub fn has_hidden(text: &str, allow_newline: bool) -> bool {
+    text.chars()
+        .any(|c| (c.is_control() && !(allow_newline && c == '\n')) || is_format(c))
+}
+
+/// A trimmed single-line name in NFC (so "Konate" + a combining accent and
+/// "Konaté" are the same stored text), or the reason it cannot be one.
 pub fn name(field: &str, value: &str) -> Result<String> {
-    let value = value.trim();
+    use unicode_normalization::UnicodeNormalization;
+    let value: String = value.trim().nfc().collect();
+    let value = value.as_str();
     if value.is_empty() {
         return Err(Error::Refused(format!("{field} must not be empty")));
     }
     if value.chars().any(char::is_control) {
         return Err(Error::Refused(format!(
             "{field} must not contain control characters (newlines, tabs, NUL…)"
+        )));
+    }
+    if let Some(c) = value.chars().find(|c| is_format(*c)) {
+        return Err(Error::Refused(format!(
+            "{field} must not contain invisible format characters (here U+{:04X}: bidi controls and zero-width characters make a name print as something it is not)",
+            c as u32
         )));
     }
     if value.chars().count() > MAX_NAME {
@@ -140,5 +188,25 @@ mod tests {
         assert!(url("https://lequipe.fr/x").is_ok());
         assert!(url("lequipe.fr").is_err());
         assert!(url("https://a b").is_err());
+    }
+}
+
+#[cfg(test)]
+mod hidden_tests {
+    use super::*;
+
+    #[test]
+    fn format_characters_are_known_and_names_are_composed() {
+        assert!(is_format('\u{202e}') && is_format('\u{200b}') && is_format('\u{feff}'));
+        assert!(!is_format('é') && !is_format(' '));
+        assert!(has_hidden("a\u{1b}[31m", true));
+        assert!(!has_hidden("two\nlines", true));
+        assert_eq!(name("name", "Konate\u{301}").unwrap(), "Konaté");
+        assert!(
+            name("name", "Sky\u{202e}Sports")
+                .unwrap_err()
+                .to_string()
+                .contains("U+202E")
+        );
     }
 }

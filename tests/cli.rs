@@ -19,3 +19,4 @@ mod readers;
 mod readme;
 mod safety;
 mod scratch;
+mod unicode;

@@ -65,9 +65,62 @@ impl Tone {
     }
 }
 
-/// A table cell, coloured when colour is on.
+/// Text as it may reach a terminal: control characters (but the line
+/// break) and invisible format characters (bidi overrides, zero-width
+/// characters) are shown as escapes, `\u{1b}`, `\u{202e}`. A name planted
+/// in a file with a terminal escape sequence or a right-to-left override
+/// then prints as what it is, not as what it would make the screen show.
+pub fn visible(text: &str) -> std::borrow::Cow<'_, str> {
+    if !crate::text::has_hidden(text, true) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if (c.is_control() && c != '\n') || crate::text::is_format(c) {
+            out.push_str(&format!("\\u{{{:x}}}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+/// All of a command's text output made [`visible`], except the colour codes
+/// mercato writes itself when colour is on (`ESC [ digits ; m`): the last
+/// guard, for text printed outside tables.
+pub fn visible_output(text: &str, keep_colour: bool) -> std::borrow::Cow<'_, str> {
+    if !keep_colour {
+        return visible(text);
+    }
+    // Split at our colour codes; escape everything in between.
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find('\u{1b}') {
+        out.push_str(&visible(&rest[..at]));
+        let after = &rest[at + 1..];
+        let code_len = after
+            .strip_prefix('[')
+            .and_then(|a| a.find('m').map(|m| (m, &a[..m])))
+            .filter(|(_, inner)| inner.chars().all(|c| c.is_ascii_digit() || c == ';'))
+            .map(|(m, _)| m + 2);
+        match code_len {
+            Some(len) => {
+                out.push_str(&rest[at..at + 1 + len]);
+                rest = &after[len..];
+            }
+            None => {
+                out.push_str("\\u{1b}");
+                rest = after;
+            }
+        }
+    }
+    out.push_str(&visible(rest));
+    std::borrow::Cow::Owned(out)
+}
+
+/// A table cell, coloured when colour is on; hidden characters made [`visible`].
 pub fn cell(text: impl ToString, tone: Option<Tone>, style: Style) -> Cell {
-    let cell = Cell::new(text.to_string());
+    let cell = Cell::new(visible(&text.to_string()));
     match tone {
         Some(tone) if style.color => cell.fg(tone.color()),
         _ => cell,
@@ -76,9 +129,10 @@ pub fn cell(text: impl ToString, tone: Option<Tone>, style: Style) -> Cell {
 
 /// Text outside tables, coloured when colour is on.
 pub fn paint(text: &str, tone: Option<Tone>, style: Style) -> String {
+    let text = visible(text);
     match tone {
         Some(tone) if style.color => format!("\x1b[{}m{text}\x1b[0m", tone.ansi()),
-        _ => text.to_string(),
+        _ => text.into_owned(),
     }
 }
 
@@ -249,4 +303,32 @@ fn fitted(table: &Table) -> Table {
 /// An optional value for a table cell.
 pub fn or_dash<T: ToString>(value: Option<T>) -> String {
     value.map_or_else(|| "-".to_string(), |v| v.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hidden_characters_are_shown_as_escapes_but_our_colours_stay() {
+        assert_eq!(visible("Konaté"), "Konaté");
+        assert_eq!(
+            visible("a\u{1b}[2Jb\u{202e}c\nd"),
+            "a\\u{1b}[2Jb\\u{202e}c\nd"
+        );
+        let ours = paint(
+            "Alaba",
+            Some(Tone::Bad),
+            Style {
+                width: None,
+                color: true,
+            },
+        );
+        assert_eq!(visible_output(&ours, true), ours);
+        assert_eq!(
+            visible_output("x\u{1b}]0;pwned\u{7}", true),
+            "x\\u{1b}]0;pwned\\u{7}"
+        );
+        assert_eq!(visible_output(&ours, false), "\\u{1b}[31mAlaba\\u{1b}[0m");
+    }
 }

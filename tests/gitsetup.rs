@@ -2,30 +2,9 @@
 //! the clone's merge driver, and in a fresh clone the first write does, so
 //! two clones merge record by record with no other set-up step.
 
+use crate::common::git;
 use assert_cmd::Command;
 use std::path::Path;
-
-fn git(dir: &Path, args: &[&str]) -> std::process::Output {
-    let out = std::process::Command::new("git")
-        .current_dir(dir)
-        .args([
-            "-c",
-            "user.name=Scout",
-            "-c",
-            "user.email=scout@example.com",
-        ])
-        .args(["-c", "init.defaultBranch=main"])
-        .args(args)
-        .output()
-        .expect("git is installed");
-    assert!(
-        out.status.success(),
-        "git {args:?} failed:\n{}{}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    );
-    out
-}
 
 /// Runs mercato on `clone/data`; returns (stdout, stderr).
 fn mercato(clone: &Path, args: &[&str]) -> (String, String) {

@@ -394,28 +394,7 @@ fn version_1_data_is_read_and_upgraded_on_write() {
 mod git {
     use super::*;
 
-    fn git(dir: &Path, args: &[&str]) -> std::process::Output {
-        let out = Command::new("git")
-            .current_dir(dir)
-            .args([
-                "-c",
-                "user.name=Scout",
-                "-c",
-                "user.email=scout@example.com",
-                "-c",
-                "init.defaultBranch=main",
-            ])
-            .args(args)
-            .output()
-            .expect("git is installed");
-        assert!(
-            out.status.success(),
-            "git {args:?} failed:\n{}{}",
-            String::from_utf8_lossy(&out.stdout),
-            String::from_utf8_lossy(&out.stderr)
-        );
-        out
-    }
+    use crate::common::git;
 
     /// An origin repository holding the shipped data, and two clones with
     /// the merge driver enabled.

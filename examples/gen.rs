@@ -570,6 +570,7 @@ fn main() {
             notes: None,
             contracts: vec![contract],
             external_ids: BTreeMap::new(),
+            conflicts: Default::default(),
         };
         world.put_player(player);
         players.push(id);
@@ -656,6 +657,7 @@ fn main() {
                 source: None,
                 fee: None,
             }],
+            conflicts: Default::default(),
         });
     }
 

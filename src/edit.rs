@@ -330,6 +330,7 @@ pub fn add_player(world: &mut World, new: NewPlayer, as_of: NaiveDate) -> Result
         notes: text::optional_note("notes", new.notes.as_deref())?,
         contracts,
         external_ids: BTreeMap::new(),
+        conflicts: Default::default(),
     };
     world.put_player(player);
     Ok(id)
@@ -558,6 +559,7 @@ pub fn add_report(world: &mut World, new: NewReport, as_of: NaiveDate) -> Result
                 status,
                 reports: vec![report],
                 history: Vec::new(),
+                conflicts: Default::default(),
             };
             rumour.set_status(status, date, None, Some(rumour.reports[0].source.clone()));
             (rumour, true)

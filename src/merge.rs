@@ -5,29 +5,45 @@
 //! records instead:
 //!
 //! - records are matched by id; a record added on one side is kept, one
-//!   deleted on one side and untouched on the other is deleted;
+//!   removed on one side and untouched on the other is removed;
 //! - a record changed on both sides is merged field by field: a field changed
 //!   on one side only takes that change; lists (reports, history, contracts,
-//!   aliases) keep the entries added on either side; a single value changed
-//!   differently on both sides takes the larger of the two, so that merging
-//!   A into B and B into A give the same file;
+//!   aliases) keep the entries added on either side;
+//! - a single value changed differently on both sides, or a record removed on
+//!   one side and changed on the other, is a *conflict*: the record keeps our
+//!   value (or the changed record) and records base, ours and theirs in its
+//!   `conflicts`, so the file stays valid JSON and nothing is lost; the driver
+//!   then exits 1 so that git reports the file as conflicted until someone
+//!   chooses (`mercato conflicts`, `mercato resolve`);
 //! - then the model's rules are restored: reports and status changes in date
 //!   order with duplicates removed, a rumour's status is its latest status
 //!   change, and two open rumours of the same move (started in two clones)
 //!   become one.
 
 use crate::error::{Error, Result};
+use crate::model::conflict::{Conflict, Conflicts, RECORD};
 use crate::model::rumour::dedup_unordered;
 use crate::model::{Club, Player, Rumour, Source};
 use crate::store::{encode, migrate};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// The key under which a record keeps its conflicts.
+const CONFLICTS: &str = "conflicts";
+
+/// A merged file, and the conflicts it keeps.
+#[derive(Debug)]
+pub struct Merged {
+    pub bytes: Vec<u8>,
+    /// `(record id, field)` of every open conflict in the file.
+    pub conflicts: Vec<(String, String)>,
+}
 
 /// Merges three versions of one data file; `path` (as git names it) tells
 /// what it holds when the files do not say.
-pub fn merge_files(base: &[u8], ours: &[u8], theirs: &[u8], path: &str) -> Result<Vec<u8>> {
+pub fn merge_files(base: &[u8], ours: &[u8], theirs: &[u8], path: &str) -> Result<Merged> {
     let kind = kind_of(&[ours, theirs, base], path)?;
     let records = |bytes: &[u8], side: &str| -> Result<BTreeMap<String, Value>> {
         if bytes.iter().all(u8::is_ascii_whitespace) {
@@ -57,7 +73,7 @@ pub fn merge_files(base: &[u8], ours: &[u8], theirs: &[u8], path: &str) -> Resul
         records(theirs, "theirs")?,
     );
     let merged = merge_records(&base, &ours, &theirs);
-    match kind.as_str() {
+    let bytes = match kind.as_str() {
         "clubs" => finish::<Club>(&kind, merged, |_| {}),
         "sources" => finish::<Source>(&kind, merged, |_| {}),
         "players" => finish::<Player>(&kind, merged, |players| {
@@ -70,7 +86,33 @@ pub fn merge_files(base: &[u8], ours: &[u8], theirs: &[u8], path: &str) -> Resul
         other => Err(Error::Refused(format!(
             "{path}: unknown kind of file '{other}'"
         ))),
-    }
+    }?;
+    let conflicts = open_conflicts(&bytes);
+    Ok(Merged { bytes, conflicts })
+}
+
+/// `(record id, field)` of every conflict a merged file keeps.
+fn open_conflicts(bytes: &[u8]) -> Vec<(String, String)> {
+    let Ok(value) = serde_json::from_slice::<Value>(bytes) else {
+        return Vec::new();
+    };
+    let records = value.get("records").and_then(Value::as_array);
+    records
+        .into_iter()
+        .flatten()
+        .flat_map(|r| {
+            let id = r
+                .get("id")
+                .and_then(Value::as_str)
+                .unwrap_or("")
+                .to_string();
+            let fields = r.get(CONFLICTS).and_then(Value::as_object);
+            fields
+                .into_iter()
+                .flat_map(|f| f.keys())
+                .map(move |field| (id.clone(), field.clone()))
+        })
+        .collect()
 }
 
 fn kind_of(sides: &[&[u8]], path: &str) -> Result<String> {
@@ -117,6 +159,8 @@ fn normalize_rumours(rumours: &mut Vec<Rumour>) {
         dedup_unordered(&mut r.history);
         if let Some(last) = r.history.last() {
             r.status = last.status;
+            // The status follows the merged history: no choice to make.
+            r.conflicts.settle("status");
         }
     }
     // Two clones that each started a rumour of the same move: keep one, the
@@ -152,18 +196,21 @@ fn normalize_rumours(rumours: &mut Vec<Rumour>) {
     rumours.sort_by(|a, b| a.id.cmp(&b.id));
 }
 
+/// Merges the records of three versions by id; a record whose sides could
+/// not be merged carries its conflicts (see `model::conflict`).
 fn merge_records(
     base: &BTreeMap<String, Value>,
     ours: &BTreeMap<String, Value>,
     theirs: &BTreeMap<String, Value>,
 ) -> Vec<Value> {
-    let ids: std::collections::BTreeSet<&String> = ours.keys().chain(theirs.keys()).collect();
+    let ids: BTreeSet<&String> = ours.keys().chain(theirs.keys()).collect();
     ids.into_iter()
         .filter_map(|id| match (base.get(id), ours.get(id), theirs.get(id)) {
-            (_, Some(o), Some(t)) => Some(merge_value(base.get(id), o, t)),
-            // Deleted on one side: gone, unless the other side changed it.
-            (Some(b), Some(o), None) => (o != b).then(|| o.clone()),
-            (Some(b), None, Some(t)) => (t != b).then(|| t.clone()),
+            (b, Some(o), Some(t)) => Some(merge_record(b, o, t)),
+            // Removed on one side: gone if the other side left it as it
+            // was; kept, with the removal as a conflict, if it changed it.
+            (Some(b), Some(o), None) => (o != b).then(|| removed_vs_changed(b, o, Some(o), None)),
+            (Some(b), None, Some(t)) => (t != b).then(|| removed_vs_changed(b, t, None, Some(t))),
             (None, Some(o), None) => Some(o.clone()),
             (None, None, Some(t)) => Some(t.clone()),
             (_, None, None) => None,
@@ -171,33 +218,114 @@ fn merge_records(
         .collect()
 }
 
-fn merge_value(base: Option<&Value>, ours: &Value, theirs: &Value) -> Value {
-    if ours == theirs || base == Some(theirs) {
-        return ours.clone();
+/// The conflicts a record already carries (from an earlier merge), and the
+/// record without them.
+fn split_conflicts(record: &Value) -> (Value, Conflicts) {
+    let mut record = record.clone();
+    let conflicts = record
+        .as_object_mut()
+        .and_then(|o| o.remove(CONFLICTS))
+        .and_then(|c| serde_json::from_value(c).ok())
+        .unwrap_or_default();
+    (record, conflicts)
+}
+
+fn with_conflicts(mut record: Value, conflicts: Conflicts) -> Value {
+    if let (Some(object), false) = (record.as_object_mut(), conflicts.is_empty()) {
+        object.insert(
+            CONFLICTS.to_string(),
+            serde_json::to_value(conflicts).unwrap_or_default(),
+        );
     }
-    if base == Some(ours) {
-        return theirs.clone();
+    record
+}
+
+/// A record one side removed and the other changed: the changed record stays
+/// (so nothing is lost) with a conflict on the whole record.
+fn removed_vs_changed(
+    base: &Value,
+    kept: &Value,
+    ours: Option<&Value>,
+    theirs: Option<&Value>,
+) -> Value {
+    let (base, _) = split_conflicts(base);
+    let (record, mut conflicts) = split_conflicts(kept);
+    let strip = |v: Option<&Value>| v.map(|v| split_conflicts(v).0);
+    conflicts.0.insert(
+        RECORD.to_string(),
+        Conflict {
+            base: Some(base),
+            ours: strip(ours),
+            theirs: strip(theirs),
+        },
+    );
+    with_conflicts(record, conflicts)
+}
+
+/// Merges one record field by field; a field both sides changed differently
+/// keeps our value and becomes a conflict.
+fn merge_record(base: Option<&Value>, ours: &Value, theirs: &Value) -> Value {
+    let split = |v: Option<&Value>| v.map(split_conflicts);
+    let (b, _) = split(base).unzip();
+    let (o, mut conflicts) = split_conflicts(ours);
+    let (t, their_conflicts) = split_conflicts(theirs);
+    conflicts.absorb(their_conflicts);
+    let (Some(om), Some(tm)) = (o.as_object(), t.as_object()) else {
+        return ours.clone();
+    };
+    let bm = b.as_ref().and_then(Value::as_object);
+    let keys: BTreeSet<&String> = om.keys().chain(tm.keys()).collect();
+    let mut out = Map::new();
+    for key in keys {
+        let bv = bm.and_then(|b| b.get(key));
+        let (ov, tv) = (om.get(key), tm.get(key));
+        let mut conflicted = false;
+        if let Some(v) = merge_value(bv, ov, tv, &mut conflicted) {
+            out.insert(key.clone(), v);
+        }
+        if conflicted {
+            conflicts.0.insert(
+                key.clone(),
+                Conflict {
+                    base: bv.cloned(),
+                    ours: ov.cloned(),
+                    theirs: tv.cloned(),
+                },
+            );
+        }
+    }
+    with_conflicts(Value::Object(out), conflicts)
+}
+
+/// A three-way merge of one value (`None`: not there). Objects merge key by
+/// key, lists keep what either side added and drop what either removed; two
+/// different changes to one value keep ours and set `conflicted`.
+fn merge_value(
+    base: Option<&Value>,
+    ours: Option<&Value>,
+    theirs: Option<&Value>,
+    conflicted: &mut bool,
+) -> Option<Value> {
+    if ours == theirs || base == theirs {
+        return ours.cloned();
+    }
+    if base == ours {
+        return theirs.cloned();
     }
     match (ours, theirs) {
-        (Value::Object(o), Value::Object(t)) => {
+        (Some(Value::Object(o)), Some(Value::Object(t))) => {
             let b = base.and_then(Value::as_object);
-            let keys: std::collections::BTreeSet<&String> = o.keys().chain(t.keys()).collect();
+            let keys: BTreeSet<&String> = o.keys().chain(t.keys()).collect();
             let mut out = Map::new();
             for key in keys {
                 let bv = b.and_then(|b| b.get(key));
-                let merged = match (o.get(key), t.get(key)) {
-                    (Some(ov), Some(tv)) => Some(merge_value(bv, ov, tv)),
-                    (Some(ov), None) => (bv != Some(ov)).then(|| ov.clone()),
-                    (None, Some(tv)) => (bv != Some(tv)).then(|| tv.clone()),
-                    (None, None) => None,
-                };
-                if let Some(v) = merged {
+                if let Some(v) = merge_value(bv, o.get(key), t.get(key), conflicted) {
                     out.insert(key.clone(), v);
                 }
             }
-            Value::Object(out)
+            Some(Value::Object(out))
         }
-        (Value::Array(o), Value::Array(t)) => {
+        (Some(Value::Array(o)), Some(Value::Array(t))) => {
             let b: &[Value] = base.and_then(Value::as_array).map_or(&[], Vec::as_slice);
             let mut out: Vec<Value> = o
                 .iter()
@@ -209,16 +337,11 @@ fn merge_value(base: Option<&Value>, ours: &Value, theirs: &Value) -> Value {
                     out.push(x.clone());
                 }
             }
-            Value::Array(out)
+            Some(Value::Array(out))
         }
-        // Changed differently on both sides: a choice that does not depend
-        // on which side merges which.
         _ => {
-            if serde_json::to_string(ours).ok() >= serde_json::to_string(theirs).ok() {
-                ours.clone()
-            } else {
-                theirs.clone()
-            }
+            *conflicted = true;
+            ours.cloned()
         }
     }
 }
@@ -232,8 +355,8 @@ mod tests {
         serde_json::to_vec(&json!({"version": 2, "kind": kind, "records": records})).unwrap()
     }
 
-    fn records(bytes: &[u8]) -> Vec<Value> {
-        let v: Value = serde_json::from_slice(bytes).unwrap();
+    fn records(merged: &Merged) -> Vec<Value> {
+        let v: Value = serde_json::from_slice(&merged.bytes).unwrap();
         v["records"].as_array().unwrap().clone()
     }
 
@@ -308,7 +431,7 @@ mod tests {
     }
 
     #[test]
-    fn a_deletion_beats_no_change_but_not_a_change() {
+    fn a_removal_beats_no_change_and_conflicts_with_a_change() {
         let base = file(
             "sources",
             json!([{"id": "a", "name": "A"}, {"id": "b", "name": "B"}]),
@@ -318,14 +441,95 @@ mod tests {
             "sources",
             json!([{"id": "a", "name": "A", "tier": 2}, {"id": "b", "name": "B"}]),
         );
-        let merged = records(&merge_files(&base, &ours, &theirs, "sources.json").unwrap());
-        assert_eq!(merged.len(), 2, "a was changed on one side: kept");
+        let merged = merge_files(&base, &ours, &theirs, "sources.json").unwrap();
+        let a = &records(&merged)[0];
+        assert_eq!(a["tier"], 2, "the changed record is kept");
+        assert_eq!(a["conflicts"]["record"]["ours"], Value::Null);
+        assert_eq!(a["conflicts"]["record"]["theirs"]["tier"], 2);
+        assert_eq!(a["conflicts"]["record"]["base"]["name"], "A");
+        assert_eq!(merged.conflicts, [("a".to_string(), "record".to_string())]);
         let theirs = file(
             "sources",
             json!([{"id": "a", "name": "A"}, {"id": "b", "name": "B", "tier": 1}]),
         );
-        let merged = records(&merge_files(&base, &ours, &theirs, "sources.json").unwrap());
-        assert_eq!(merged, vec![json!({"id": "b", "name": "B", "tier": 1})]);
+        let merged = merge_files(&base, &ours, &theirs, "sources.json").unwrap();
+        assert_eq!(
+            records(&merged),
+            vec![json!({"id": "b", "name": "B", "tier": 1})]
+        );
+        assert!(merged.conflicts.is_empty());
+    }
+
+    #[test]
+    fn one_field_changed_differently_keeps_ours_and_both_values() {
+        let base = file("sources", json!([{"id": "a", "name": "A", "tier": 3}]));
+        let ours = file("sources", json!([{"id": "a", "name": "A", "tier": 2}]));
+        let theirs = file(
+            "sources",
+            json!([{"id": "a", "name": "A", "tier": 4, "country": "Spain"}]),
+        );
+        let merged = merge_files(&base, &ours, &theirs, "sources.json").unwrap();
+        let a = &records(&merged)[0];
+        assert_eq!(a["tier"], 2, "the current branch's value meanwhile");
+        assert_eq!(a["country"], "Spain", "a change on one side only is taken");
+        assert_eq!(
+            a["conflicts"],
+            json!({"tier": {"base": 3, "ours": 2, "theirs": 4}})
+        );
+        assert_eq!(merged.conflicts, [("a".to_string(), "tier".to_string())]);
+        // Merging again with a further change keeps the open conflict.
+        let later = file(
+            "sources",
+            json!([{"id": "a", "name": "A2", "tier": 4, "country": "Spain"}]),
+        );
+        let again = merge_files(&merged.bytes, &merged.bytes, &later, "sources.json").unwrap();
+        let a = &records(&again)[0];
+        assert_eq!(a["name"], "A2");
+        assert_eq!(a["conflicts"]["tier"]["theirs"], 4);
+    }
+
+    #[test]
+    fn a_value_removed_on_one_side_and_changed_on_the_other_conflicts() {
+        let base = file("sources", json!([{"id": "a", "name": "A", "tier": 3}]));
+        let ours = file("sources", json!([{"id": "a", "name": "A"}]));
+        let theirs = file("sources", json!([{"id": "a", "name": "A", "tier": 1}]));
+        let a = &records(&merge_files(&base, &ours, &theirs, "sources.json").unwrap())[0];
+        assert_eq!(a.get("tier"), None);
+        assert_eq!(
+            a["conflicts"]["tier"],
+            json!({"base": 3, "ours": null, "theirs": 1})
+        );
+    }
+
+    #[test]
+    fn status_changes_on_both_sides_are_history_not_a_conflict() {
+        let rumour = |status: &str, history: Value| {
+            json!({"id": "r1", "player": "p", "kind": "transfer", "to": "y",
+                   "status": status, "reports": [{"date": "2025-10-01", "source": "a"}],
+                   "history": history})
+        };
+        let h = |d: &str, s: &str| json!({"date": d, "status": s});
+        let base = file(
+            "rumours",
+            json!([rumour("rumour", json!([h("2025-10-01", "rumour")]))]),
+        );
+        let ours = file(
+            "rumours",
+            json!([rumour(
+                "talks",
+                json!([h("2025-10-01", "rumour"), h("2025-10-05", "talks")])
+            )]),
+        );
+        let theirs = file(
+            "rumours",
+            json!([rumour(
+                "denied",
+                json!([h("2025-10-01", "rumour"), h("2025-10-07", "denied")])
+            )]),
+        );
+        let merged = merge_files(&base, &ours, &theirs, "rumours/ab.json").unwrap();
+        assert!(merged.conflicts.is_empty(), "{:?}", merged.conflicts);
+        assert_eq!(records(&merged)[0]["status"], "denied", "the latest change");
     }
 
     #[test]

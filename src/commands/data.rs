@@ -184,8 +184,24 @@ pub fn merge_driver(
     let read = |p: &Path| std::fs::read(p).map_err(|e| Error::io(p, e));
     let name = path.unwrap_or_else(|| ours.display().to_string());
     let merged = mercato::merge::merge_files(&read(base)?, &read(ours)?, &read(theirs)?, &name)?;
-    mercato::store::atomic::write_atomic(ours, &merged)?;
-    Ok(Output::default())
+    mercato::store::atomic::write_atomic(ours, &merged.bytes)?;
+    let mut out = Output::default();
+    if !merged.conflicts.is_empty() {
+        // Exit 1: git then reports the file as conflicted, and keeps this
+        // merged file (valid JSON, both values kept) in the work tree.
+        out.failed = true;
+        let fields: Vec<String> = merged
+            .conflicts
+            .iter()
+            .map(|(id, field)| format!("{id} {field}"))
+            .collect();
+        out.notes.push(format!(
+            "{name}: {} kept in the file ({}); see `mercato conflicts`, then `mercato resolve RECORD FIELD --take ours|theirs`",
+            count(merged.conflicts.len(), "conflict"),
+            fields.join(", ")
+        ));
+    }
+    Ok(out)
 }
 
 pub fn check(ctx: &Context) -> Result<Output> {

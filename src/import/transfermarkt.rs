@@ -281,6 +281,7 @@ fn player_row(
         notes: None,
         contracts: Vec::new(),
         external_ids,
+        conflicts: Default::default(),
     };
     Ok((existing, player, contract))
 }

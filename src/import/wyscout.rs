@@ -175,6 +175,7 @@ pub fn import(
             notes: None,
             contracts: Vec::new(),
             external_ids,
+            conflicts: Default::default(),
         };
         upsert_player(
             world,

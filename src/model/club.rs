@@ -1,5 +1,6 @@
 //! Clubs.
 
+use super::conflict::Conflicts;
 use super::ids::{ClubId, PlayerId};
 use super::position::Slot;
 use serde::{Deserialize, Serialize};
@@ -27,6 +28,10 @@ pub struct Club {
     /// Ids in other databases (e.g. "transfermarkt"), so re-imports update.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub external_ids: BTreeMap<String, String>,
+    /// Fields two clones changed differently, kept until someone chooses
+    /// (see `model::conflict`).
+    #[serde(default, skip_serializing_if = "Conflicts::is_empty")]
+    pub conflicts: Conflicts,
 }
 
 impl Club {
@@ -41,6 +46,7 @@ impl Club {
             coach: None,
             depth: BTreeMap::new(),
             external_ids: BTreeMap::new(),
+            conflicts: Default::default(),
         }
     }
 }

@@ -2,6 +2,7 @@
 //! Nothing here reads files or the clock.
 
 pub mod club;
+pub mod conflict;
 pub mod fee;
 pub mod ids;
 pub mod player;
@@ -11,6 +12,7 @@ pub mod source;
 pub mod summary;
 
 pub use club::Club;
+pub use conflict::{Conflict, Conflicts};
 pub use fee::{Currency, Fee};
 pub use ids::{ClubId, PlayerId, RumourId, SourceId};
 pub use player::{Contract, Player};

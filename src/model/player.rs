@@ -1,5 +1,6 @@
 //! Players and their contracts.
 
+use super::conflict::Conflicts;
 use super::ids::{ClubId, PlayerId};
 use super::position::{Foot, Position, Slot};
 use chrono::{Datelike, NaiveDate};
@@ -44,6 +45,10 @@ pub struct Player {
     /// Ids in other databases (e.g. "transfermarkt"), so re-imports update.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub external_ids: BTreeMap<String, String>,
+    /// Fields two clones changed differently, kept until someone chooses
+    /// (see `model::conflict`).
+    #[serde(default, skip_serializing_if = "Conflicts::is_empty")]
+    pub conflicts: Conflicts,
 }
 
 /// One contract between a player and a club.
@@ -310,6 +315,7 @@ mod tests {
             notes: None,
             contracts,
             external_ids: BTreeMap::new(),
+            conflicts: Default::default(),
         }
     }
 

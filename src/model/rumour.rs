@@ -1,5 +1,6 @@
 //! Rumours: possible moves, carried by dated reports from sources.
 
+use super::conflict::Conflicts;
 use super::fee::Fee;
 use super::ids::{ClubId, PlayerId, RumourId, SourceId};
 use chrono::NaiveDate;
@@ -210,6 +211,10 @@ pub struct Rumour {
     /// Status changes, oldest first; the first is the status the rumour started with.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub history: Vec<StatusChange>,
+    /// Fields two clones changed differently, kept until someone chooses
+    /// (see `model::conflict`).
+    #[serde(default, skip_serializing_if = "Conflicts::is_empty")]
+    pub conflicts: Conflicts,
 }
 
 impl Rumour {
@@ -310,6 +315,7 @@ impl Rumour {
     /// move: both in date order (this rumour's first on the same day),
     /// identical entries once, and the status is the latest status change.
     pub fn absorb(&mut self, other: Rumour) {
+        self.conflicts.absorb(other.conflicts);
         self.reports.extend(other.reports);
         self.reports.sort_by_key(|r| r.date);
         dedup_unordered(&mut self.reports);
@@ -387,6 +393,7 @@ mod tests {
             status: Status::Talks,
             reports: vec![first],
             history: vec![],
+            conflicts: Default::default(),
         };
         r.add_report(report("2025-10-21", "marca"));
         r.add_report(report("2025-10-20", "as"));

@@ -1,5 +1,6 @@
 //! Sources: the outlets and people whose reports carry rumours.
 
+use super::conflict::Conflicts;
 use super::ids::SourceId;
 use serde::{Deserialize, Serialize};
 
@@ -16,6 +17,10 @@ pub struct Source {
     /// Reliability: 1 (official, most reliable) to 5 (gossip); `None` when unknown.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tier: Option<u8>,
+    /// Fields two clones changed differently, kept until someone chooses
+    /// (see `model::conflict`).
+    #[serde(default, skip_serializing_if = "Conflicts::is_empty")]
+    pub conflicts: Conflicts,
 }
 
 impl Source {
@@ -27,6 +32,7 @@ impl Source {
             aliases: Vec::new(),
             country: None,
             tier: None,
+            conflicts: Default::default(),
         }
     }
 }

@@ -195,6 +195,7 @@ mod tests {
             status,
             reports,
             history,
+            conflicts: Default::default(),
         }
     }
 

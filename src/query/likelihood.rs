@@ -352,6 +352,7 @@ mod tests {
             status,
             reports,
             history,
+            conflicts: Default::default(),
         }
     }
 

@@ -841,6 +841,7 @@ mod tests {
                     notes: None,
                     contracts: vec![],
                     external_ids: Default::default(),
+                    conflicts: Default::default(),
                 });
                 Ok(())
             })

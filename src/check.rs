@@ -72,6 +72,27 @@ pub fn check(store: &Store, as_of: NaiveDate) -> Vec<Problem> {
 /// The problems of references and dates in a loaded world.
 pub fn check_world(store: &Store, world: &World, as_of: NaiveDate) -> Vec<Problem> {
     let mut problems = Vec::new();
+    for c in crate::conflicts::list(world) {
+        use crate::model::conflict::{RECORD, describe};
+        let what = if c.field == RECORD {
+            "removed on one side of a merge and changed on the other".to_string()
+        } else {
+            format!(
+                "conflict on {}: ours {} (shown), theirs {}, base {}",
+                c.field,
+                describe(&c.field, c.ours.as_ref()),
+                describe(&c.field, c.theirs.as_ref()),
+                describe(&c.field, c.base.as_ref())
+            )
+        };
+        problems.push(Problem {
+            file: store.dir().join(&c.file).display().to_string(),
+            message: format!(
+                "{} '{}' ({}): {what}; choose with `mercato resolve {} {} --take ours|theirs`",
+                c.kind, c.record, c.name, c.record, c.field
+            ),
+        });
+    }
     let file = |key: FileKey| store.path_of(&key).display().to_string();
     let mut report = |key: FileKey, message: String| {
         problems.push(Problem {

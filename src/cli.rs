@@ -315,6 +315,39 @@ pub enum Command {
   mercato check
   mercato check --json"#)]
     Check,
+    /// List the merge conflicts git left in the data directory: fields two clones
+    /// changed differently, records removed on one side and changed on the other.
+    ///
+    /// Each record keeps the current branch's value meanwhile (reads work), with
+    /// both values and the common ancestor's; `check` fails until every conflict
+    /// is resolved.
+    #[command(after_help = r#"Examples:
+  mercato conflicts
+  mercato conflicts --json
+
+A conflict ends when someone chooses: `mercato resolve RECORD FIELD --take
+ours|theirs`, or an edit that sets the field (`mercato source edit X --tier 2`)."#)]
+    Conflicts,
+    /// End one merge conflict by taking one side's value (see `mercato conflicts`).
+    ///
+    /// RECORD is the id `conflicts` prints (or the record's name); FIELD the
+    /// conflicted field, or `record` when one side removed the record (taking
+    /// that side removes it). When the file has no conflict left, it is staged
+    /// with `git add` so the merge can be committed.
+    #[command(after_help = r#"Examples:
+  mercato conflicts
+  mercato resolve l-equipe tier --take theirs
+  mercato resolve konate born --take ours
+  mercato resolve fichajes record --take theirs  # keep their edited record"#)]
+    Resolve {
+        /// The record: its id as `mercato conflicts` prints it, or its name.
+        record: String,
+        /// The conflicted field (`record` for removed-versus-changed).
+        field: String,
+        /// Which value to keep: ours (the current branch's) or theirs (the merged branch's).
+        #[arg(long, value_enum, value_name = "SIDE")]
+        take: TakeSide,
+    },
     /// Revert the latest change to the data directory (see `mercato log`).
     #[command(after_help = r#"Examples:
   mercato source add "The Athletic" --tier 1
@@ -1053,6 +1086,15 @@ pub struct SourceEdit {
 }
 
 /// How `club depth` draws the chart in the terminal.
+/// A side of a merge, for `resolve --take`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum TakeSide {
+    /// The current branch's value (the one shown meanwhile).
+    Ours,
+    /// The merged branch's value.
+    Theirs,
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum DepthView {
     Table,

@@ -280,12 +280,15 @@ pub fn edit_player(
         if name != player.name {
             rename(&mut player.name, &mut player.aliases, name);
         }
+        player.conflicts.settle("name");
     }
     if let Some(born) = changes.born {
         check_birth(born, as_of)?;
         player.born = Some(born);
         // A known date of birth replaces an age a source gave.
         player.reported_age = None;
+        player.conflicts.settle("born");
+        player.conflicts.settle("reported_age");
     }
     let folded = fold(&player.name);
     let identity_changed = changes.name.is_some() || changes.born.is_some();
@@ -307,8 +310,10 @@ pub fn edit_player(
     }
     if let Some(position) = changes.position {
         player.position = position;
+        player.conflicts.settle("position");
     }
     if let Some(also) = &changes.also {
+        player.conflicts.settle("also");
         player.also.clear();
         for p in also {
             if !player.also.contains(p) {
@@ -320,18 +325,23 @@ pub fn edit_player(
     player.also.retain(|p| *p != primary);
     if let Some(nationality) = &changes.nationality {
         player.nationality = Some(text::name("nationality", nationality)?);
+        player.conflicts.settle("nationality");
     }
     if changes.caps.is_some() {
         player.caps = changes.caps;
+        player.conflicts.settle("caps");
     }
     if changes.foot.is_some() {
         player.foot = changes.foot;
+        player.conflicts.settle("foot");
     }
     if changes.market_value.is_some() {
         player.market_value = changes.market_value;
+        player.conflicts.settle("market_value");
     }
     if let Some(notes) = &changes.notes {
         player.notes = text::optional_note("notes", Some(notes))?;
+        player.conflicts.settle("notes");
     }
     for alias in clean_aliases(&changes.aliases)? {
         add_alias(&mut player.aliases, &player.name, &alias);
@@ -402,17 +412,23 @@ pub fn edit_club(world: &mut World, query: &str, changes: ClubChanges) -> Result
         .transpose()?;
     let aliases = clean_aliases(&changes.aliases)?;
     refuse_taken("club", name.iter().chain(&aliases), other_clubs(world, &id))?;
-    if let Some(name) = name.filter(|n| *n != club.name) {
-        rename(&mut club.name, &mut club.aliases, name);
+    if let Some(name) = name {
+        if name != club.name {
+            rename(&mut club.name, &mut club.aliases, name);
+        }
+        club.conflicts.settle("name");
     }
     if let Some(country) = &changes.country {
         club.country = Some(text::name("country", country)?);
+        club.conflicts.settle("country");
     }
     if let Some(league) = &changes.league {
         club.league = Some(text::name("league", league)?);
+        club.conflicts.settle("league");
     }
     if let Some(coach) = &changes.coach {
         club.coach = Some(text::name("coach", coach)?);
+        club.conflicts.settle("coach");
     }
     for alias in aliases {
         add_alias(&mut club.aliases, &club.name, &alias);
@@ -436,6 +452,7 @@ pub fn edit_source(world: &mut World, query: &str, changes: SourceChanges) -> Re
     if let Some(tier) = changes.tier {
         check_tier(tier)?;
         source.tier = Some(tier);
+        source.conflicts.settle("tier");
     }
     let name = changes
         .name
@@ -448,11 +465,15 @@ pub fn edit_source(world: &mut World, query: &str, changes: SourceChanges) -> Re
         name.iter().chain(&aliases),
         other_sources(world, &id),
     )?;
-    if let Some(name) = name.filter(|n| *n != source.name) {
-        rename(&mut source.name, &mut source.aliases, name);
+    if let Some(name) = name {
+        if name != source.name {
+            rename(&mut source.name, &mut source.aliases, name);
+        }
+        source.conflicts.settle("name");
     }
     if let Some(country) = &changes.country {
         source.country = Some(text::name("country", country)?);
+        source.conflicts.settle("country");
     }
     for alias in aliases {
         add_alias(&mut source.aliases, &source.name, &alias);

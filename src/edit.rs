@@ -776,6 +776,7 @@ pub fn set_depth_order(
         }
     }
     let mut record = world.clubs[club].clone();
+    record.conflicts.settle("depth");
     if order.is_empty() {
         record.depth.remove(&slot);
     } else {

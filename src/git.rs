@@ -53,6 +53,15 @@ pub fn work_tree(dir: &Path) -> Option<PathBuf> {
     (!top.is_empty()).then(|| PathBuf::from(top))
 }
 
+/// Stages `file` (inside the data directory `dir`) if git lists it as
+/// unmerged: once mercato has resolved its last conflict, the merge can be
+/// committed. Returns whether it staged it.
+pub fn stage_if_unmerged(dir: &Path, file: &str) -> bool {
+    let unmerged = git(dir, &["ls-files", "--unmerged", "--", file])
+        .is_some_and(|out| out.status.success() && !out.stdout.is_empty());
+    unmerged && git(dir, &["add", "--", file]).is_some_and(|out| out.status.success())
+}
+
 /// The driver command configured for the clone `dir` is in, if any.
 pub fn configured_driver(dir: &Path) -> Option<String> {
     let out = git(dir, &["config", "--get", DRIVER_KEY])?;

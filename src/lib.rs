@@ -10,6 +10,7 @@ pub mod bundle;
 pub mod check;
 pub mod complete;
 pub mod config;
+pub mod conflicts;
 pub mod correct;
 pub mod dates;
 pub mod deal;

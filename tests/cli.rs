@@ -4,6 +4,7 @@
 mod asof;
 mod common;
 mod complete;
+mod conflicts;
 mod desk;
 mod errors;
 mod fit;

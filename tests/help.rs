@@ -187,6 +187,9 @@ fn every_example_runs_on_the_shipped_data() {
             .status()
             .expect("git");
         assert!(git.success());
+        if path == ["resolve"] {
+            plant_conflicts(&dir.path().join("data"));
+        }
         for line in lines {
             let words = shell_words(&line);
             let out = mercato()
@@ -211,6 +214,41 @@ fn every_example_runs_on_the_shipped_data() {
     }
     assert!(ran > 100, "only {ran} examples ran");
     assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// The conflicts `resolve`'s examples end, as a git merge would leave them.
+fn plant_conflicts(data: &Path) {
+    let edit = |file: &str, id: &str, field: &str, conflict: serde_json::Value| {
+        let path = data.join(file);
+        let mut doc: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(&path).expect("read")).expect("json");
+        let record = doc["records"]
+            .as_array_mut()
+            .expect("records")
+            .iter_mut()
+            .find(|r| r["id"] == id)
+            .expect("record");
+        record["conflicts"][field] = conflict;
+        std::fs::write(&path, serde_json::to_string_pretty(&doc).expect("json")).expect("write");
+    };
+    edit(
+        "sources.json",
+        "l-equipe",
+        "tier",
+        serde_json::json!({"base": 2, "ours": 2, "theirs": 1}),
+    );
+    edit(
+        "sources.json",
+        "fichajes",
+        "record",
+        serde_json::json!({"base": {"id": "fichajes", "name": "Fichajes"}, "ours": null, "theirs": {"id": "fichajes", "name": "Fichajes", "tier": 5}}),
+    );
+    edit(
+        "players/4f.json",
+        "ibrahima-konate",
+        "born",
+        serde_json::json!({"base": "1999-05-25", "ours": "1999-05-25", "theirs": "1999-05-26"}),
+    );
 }
 
 #[test]

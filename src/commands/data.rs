@@ -2,8 +2,10 @@
 //! bundles, digest, check, undo and log, init, and the git merge driver.
 
 use super::{Context, Output};
+use crate::cli::TakeSide;
 use chrono::NaiveDate;
 use mercato::english::count;
+use mercato::model::conflict::Side;
 use mercato::query::digest as digest_query;
 use mercato::query::rumours::Assessor;
 use mercato::{Error, Result, Store, World, render};
@@ -199,6 +201,33 @@ pub fn merge_driver(
             "{name}: {} kept in the file ({}); see `mercato conflicts`, then `mercato resolve RECORD FIELD --take ours|theirs`",
             count(merged.conflicts.len(), "conflict"),
             fields.join(", ")
+        ));
+    }
+    Ok(out)
+}
+
+/// `mercato conflicts`: every open merge conflict (`check` is the gate that fails).
+pub fn conflicts(ctx: &Context) -> Result<Output> {
+    let world = ctx.read_everything()?;
+    let open = mercato::conflicts::list(&world);
+    Ok(ctx.show(&open, || render::conflicts::list(&open, ctx.style)))
+}
+
+/// `mercato resolve RECORD FIELD --take ours|theirs`.
+pub fn resolve(ctx: &Context, record: &str, field: &str, take: TakeSide) -> Result<Output> {
+    let side = match take {
+        TakeSide::Ours => Side::Ours,
+        TakeSide::Theirs => Side::Theirs,
+    };
+    let (_, done) = ctx.write(|store, w| {
+        store.load_all_rumours(w)?;
+        mercato::conflicts::resolve(w, record, field, side)
+    })?;
+    let mut out = ctx.show(&done, || render::conflicts::resolved(&done));
+    if done.left_in_file == 0 && mercato::git::stage_if_unmerged(&ctx.data_dir, &done.file) {
+        out.notes.push(format!(
+            "{} has no conflict left: staged it (git add); commit the merge when you are done",
+            done.file
         ));
     }
     Ok(out)

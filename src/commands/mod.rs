@@ -203,6 +203,12 @@ fn run_command(ctx: &Context, command: Command) -> Result<Output> {
         }
         Command::Digest { since } => data::digest(ctx, ctx.day(since)),
         Command::Check => data::check(ctx),
+        Command::Conflicts => data::conflicts(ctx),
+        Command::Resolve {
+            record,
+            field,
+            take,
+        } => data::resolve(ctx, &record, &field, take),
         Command::Undo => data::undo(ctx),
         Command::Log => data::log(ctx),
         Command::Init { dir } => data::init(ctx, dir),

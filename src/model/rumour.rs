@@ -336,6 +336,7 @@ impl Rumour {
         source: Option<SourceId>,
     ) {
         self.status = status;
+        self.conflicts.settle("status");
         let at = self.history.partition_point(|h| h.date <= date);
         self.history.insert(
             at,

@@ -1,6 +1,6 @@
 //! Players, clubs and sources as shown in lists and detail views.
 
-use crate::model::{Foot, Player, Position, Source};
+use crate::model::{Conflicts, Foot, Player, Position, Source};
 use crate::names::{fold, surname_key};
 use crate::query::likelihood::{TrackRecord, track_records};
 use crate::world::World;
@@ -45,6 +45,10 @@ pub struct PlayerView {
     pub contract_end: Option<NaiveDate>,
     pub loan: bool,
     pub contracts: Vec<ContractView>,
+    /// Fields left conflicted by a git merge (see `mercato conflicts`); the
+    /// values above are the current branch's meanwhile.
+    #[serde(skip_serializing_if = "Conflicts::is_empty")]
+    pub conflicts: Conflicts,
 }
 
 /// The view of one player on `as_of`.
@@ -66,6 +70,7 @@ pub fn player_view(world: &World, p: &Player, as_of: NaiveDate) -> PlayerView {
         club: playing.map(|c| world.club_name(&c.club).to_string()),
         contract_end: playing.and_then(crate::model::Contract::last_day),
         loan: playing.is_some_and(|c| c.loan),
+        conflicts: p.conflicts.clone(),
         contracts: p
             .contracts
             .iter()
@@ -117,6 +122,10 @@ pub struct ClubView {
     pub coach: Option<String>,
     /// Players under contract (or on loan) there on the as-of date.
     pub squad: usize,
+    /// Fields left conflicted by a git merge (see `mercato conflicts`); the
+    /// values above are the current branch's meanwhile.
+    #[serde(skip_serializing_if = "Conflicts::is_empty")]
+    pub conflicts: Conflicts,
 }
 
 /// Every club, sorted by name.
@@ -138,6 +147,7 @@ pub fn clubs(world: &World, as_of: NaiveDate) -> Vec<ClubView> {
             league: c.league.clone(),
             coach: c.coach.clone(),
             squad: squads.get(&c.id).copied().unwrap_or(0),
+            conflicts: c.conflicts.clone(),
         })
         .collect();
     list.sort_by_cached_key(|c| (fold(&c.name), c.id.clone()));
@@ -160,6 +170,10 @@ pub struct SourceView {
     pub misses: usize,
     /// hits / (hits + misses), null before any of its rumours was settled.
     pub hit_rate: Option<f64>,
+    /// Fields left conflicted by a git merge (see `mercato conflicts`); the
+    /// values above are the current branch's meanwhile.
+    #[serde(skip_serializing_if = "Conflicts::is_empty")]
+    pub conflicts: Conflicts,
 }
 
 /// The view of one source.
@@ -178,6 +192,7 @@ pub fn source_view(
         hits: record.hits,
         misses: record.misses,
         hit_rate: record.hit_rate().map(|r| (r * 1000.0).round() / 1000.0),
+        conflicts: source.conflicts.clone(),
     }
 }
 

@@ -2,6 +2,7 @@
 //! dates, likelihood, reheated stories and quoted fees.
 
 use super::likelihood::{DEFAULT_COLD_DAYS, Likelihood, TrackRecord, likelihood, track_records};
+use crate::model::Conflicts;
 use crate::model::{
     ClubId, Fee, MoveKind, PlayerId, Report, Rumour, RumourSummary, SourceId, Stance, Status,
     StatusChange,
@@ -176,6 +177,10 @@ pub struct RumourView {
     pub fees: Option<FeeRange>,
     pub reports: Vec<ReportView>,
     pub history: Vec<HistoryView>,
+    /// Fields left conflicted by a git merge (see `mercato conflicts`); the
+    /// values above are the current branch's meanwhile.
+    #[serde(skip_serializing_if = "Conflicts::is_empty")]
+    pub conflicts: Conflicts,
 }
 
 /// A status change as shown.
@@ -286,6 +291,7 @@ pub fn view(world: &World, assessor: &Assessor, rumour: &Rumour) -> RumourView {
         independent_sources: independent_sources(rumour),
         reheated: reheated.iter().any(|r| *r),
         fees: fee_range(world, rumour, assessor.as_of),
+        conflicts: rumour.conflicts.clone(),
         reports: rumour
             .reports
             .iter()

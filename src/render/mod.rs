@@ -1,6 +1,7 @@
 //! Drawing answers: pure functions from views to `String`. Nothing here
 //! reads files, the clock or the terminal; the caller says how wide to draw.
 
+pub mod conflicts;
 pub mod delimited;
 pub mod depth;
 pub mod pitch;

@@ -119,6 +119,7 @@ pub fn players(list: &[PlayerView], style: Style) -> String {
 pub fn player(p: &PlayerView, rumours: &str, style: Style) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "{} ({})", p.name, p.id);
+    out.push_str(&super::conflicts::block(&p.id, &p.conflicts));
     if !p.aliases.is_empty() {
         let _ = writeln!(out, "  aliases      {}", p.aliases.join(", "));
     }
@@ -214,6 +215,7 @@ pub fn clubs(list: &[ClubView], style: Style) -> String {
 pub fn club(c: &ClubView, squad: &[PlayerView], style: Style) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "{} ({})", c.name, c.id);
+    out.push_str(&super::conflicts::block(&c.id, &c.conflicts));
     if !c.aliases.is_empty() {
         let _ = writeln!(out, "  also known as  {}", c.aliases.join(", "));
     }
@@ -261,6 +263,7 @@ pub fn sources(list: &[SourceView], style: Style) -> String {
 /// `source show`: the source, then its reports.
 pub fn source(s: &SourceView, reports: &[SourceReport], style: Style) -> String {
     let mut out = format!("{} ({})\n", s.name, s.id);
+    out.push_str(&super::conflicts::block(&s.id, &s.conflicts));
     let _ = writeln!(out, "  tier      {}", tier_label(s.tier));
     let _ = writeln!(out, "  country   {}", or_dash(s.country.as_deref()));
     if !s.aliases.is_empty() {

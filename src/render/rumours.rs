@@ -80,6 +80,7 @@ pub fn list(views: &[RumourView], style: Style) -> String {
 pub fn detail(v: &RumourView, style: Style) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "Rumour {}: {}, {}", v.id, v.player, v.describe_move());
+    out.push_str(&super::conflicts::block(&v.id, &v.conflicts));
     let _ = writeln!(out, "  kind        {}", v.kind);
     let _ = writeln!(
         out,

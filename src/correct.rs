@@ -782,6 +782,19 @@ fn settle(world: &mut World, mut moved: Vec<Rumour>) -> Vec<United> {
     united
 }
 
+/// A duplicate with open merge conflicts cannot be merged away: one of the
+/// values it still holds would be dropped without anyone choosing.
+fn refuse_conflicted(kind: &str, id: &str, conflicts: &crate::model::Conflicts) -> Result<()> {
+    if conflicts.is_empty() {
+        return Ok(());
+    }
+    let fields: Vec<&str> = conflicts.0.keys().map(String::as_str).collect();
+    Err(Error::Refused(format!(
+        "{kind} {id} has open merge conflicts ({}); resolve them first (`mercato conflicts`, `mercato resolve {id} FIELD --take ours|theirs`)",
+        fields.join(", ")
+    )))
+}
+
 fn refuse_self_merge(kind: &str, name: &str, id: &str) -> Error {
     Error::Refused(format!(
         "both names are {kind} {name} ({id}); a record cannot be merged into itself"
@@ -795,6 +808,7 @@ fn refuse_self_merge(kind: &str, name: &str, id: &str) -> Error {
 pub fn merge_players(world: &mut World, keep: &str, duplicate: &str) -> Result<Merged> {
     let keep = world.find_player(keep)?;
     let dup = world.find_player(duplicate)?;
+    refuse_conflicted("player", dup.as_str(), &world.players[&dup].conflicts)?;
     if keep == dup {
         return Err(refuse_self_merge(
             "player",
@@ -908,6 +922,7 @@ pub fn merge_players(world: &mut World, keep: &str, duplicate: &str) -> Result<M
 pub fn merge_clubs(world: &mut World, keep: &str, duplicate: &str) -> Result<Merged> {
     let keep = world.find_club(keep)?;
     let dup = world.find_club(duplicate)?;
+    refuse_conflicted("club", dup.as_str(), &world.clubs[&dup].conflicts)?;
     if keep == dup {
         return Err(refuse_self_merge(
             "club",
@@ -1037,6 +1052,7 @@ pub fn merge_clubs(world: &mut World, keep: &str, duplicate: &str) -> Result<Mer
 pub fn merge_sources(world: &mut World, keep: &str, duplicate: &str) -> Result<Merged> {
     let keep = world.find_source(keep)?;
     let dup = world.find_source(duplicate)?;
+    refuse_conflicted("source", dup.as_str(), &world.sources[&dup].conflicts)?;
     if keep == dup {
         return Err(refuse_self_merge(
             "source",

@@ -238,6 +238,10 @@ fn an_edit_that_sets_the_field_ends_its_conflict() {
         shown.contains("CONFLICT  caps: shown 31, theirs 30"),
         "{shown}"
     );
+    // Merging the conflicted record away would drop a value: refused.
+    let (code, _, stderr) = run(&team.b, &["player", "merge", "upamecano", "konate"]);
+    assert_eq!(code, 1);
+    assert!(stderr.contains("open merge conflicts (caps)"), "{stderr}");
     // Setting the value the record already shows is still a choice.
     ok(&team.b, &["player", "edit", "konate", "--caps", "31"]);
     assert_eq!(team.conflicts(), Vec::<Value>::new());

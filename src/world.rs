@@ -44,6 +44,10 @@ pub struct World {
     by_player: HashMap<PlayerId, Vec<RumourId>>,
     /// The rumour shards read in full; `None` when all are.
     loaded: Option<BTreeSet<String>>,
+    /// The player shards read whole; `None` when all are. A scoped read
+    /// (see `store::scoped`) holds only some players, and must not write
+    /// a player file it did not read whole.
+    players_loaded: Option<BTreeSet<String>>,
     /// Track records earned in the shards read only in brief (from the cache).
     tallies: BTreeMap<String, BTreeMap<SourceId, TrackRecord>>,
     changed: BTreeSet<FileKey>,
@@ -226,6 +230,18 @@ impl World {
     /// Says which rumour shards are read in full (`None`: all of them).
     pub(crate) fn set_loaded(&mut self, loaded: Option<BTreeSet<String>>) {
         self.loaded = loaded;
+    }
+
+    /// Says which player shards are read whole (`None`: all of them).
+    pub(crate) fn set_players_loaded(&mut self, loaded: Option<BTreeSet<String>>) {
+        self.players_loaded = loaded;
+    }
+
+    /// Whether every player of a shard is in memory.
+    pub fn players_loaded(&self, shard: &str) -> bool {
+        self.players_loaded
+            .as_ref()
+            .is_none_or(|l| l.contains(shard))
     }
 
     /// Whether a rumour shard is read in full.

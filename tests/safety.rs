@@ -94,6 +94,19 @@ fn killed_writers_leave_a_valid_store_with_every_acknowledged_write() {
     let mut kills = 0;
     let mut killed_mid_change = 0;
     let mut i = 0;
+    // Kill anywhere in a whole run: time one first (the index and the
+    // journal make a run longer or shorter as the code changes).
+    let started = std::time::Instant::now();
+    env.ok(&[
+        "rumour",
+        "add",
+        "alaba",
+        "--to",
+        "Bournemouth",
+        "--source",
+        "S0",
+    ]);
+    let whole_run = started.elapsed().as_micros().max(2000) as u64;
     while kills < 200 {
         i += 1;
         assert!(i < 5000, "could not kill enough writers mid-run");
@@ -117,7 +130,7 @@ fn killed_writers_leave_a_valid_store_with_every_acknowledged_write() {
             .stderr(Stdio::null())
             .spawn()
             .unwrap();
-        std::thread::sleep(std::time::Duration::from_micros(rng.next(6000)));
+        std::thread::sleep(std::time::Duration::from_micros(rng.next(whole_run)));
         let _ = child.kill();
         let status = child.wait().unwrap();
         if status.success() {

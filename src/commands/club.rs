@@ -6,6 +6,7 @@ use mercato::correct::{self, ClubChanges};
 use mercato::edit::{self, NewClub};
 use mercato::model::Slot;
 use mercato::query::{depth, records};
+use mercato::store::scoped::Scope;
 use mercato::{Error, Result, render};
 
 pub fn run(ctx: &Context, command: ClubCommand) -> Result<Output> {
@@ -73,7 +74,17 @@ pub fn run(ctx: &Context, command: ClubCommand) -> Result<Output> {
                 changes.push((slot, Vec::new()));
             }
             let world = if changes.is_empty() {
-                ctx.read_brief()?
+                // The club's players, the players its rumours are about,
+                // and those its depth orders name: nothing else is read.
+                ctx.read_scoped(|look| {
+                    let id = look.find_club(&club)?;
+                    let scope = Scope {
+                        players: look.players_of_club(&id)?,
+                        ..Scope::default()
+                    };
+                    Ok((scope, ()))
+                })?
+                .0
             } else {
                 ctx.write(|_, w| {
                     let id = w.find_club(&club)?;

@@ -7,6 +7,7 @@ use mercato::correct;
 use mercato::edit::{self, NewContract};
 use mercato::query::{expiring, records, timeline};
 use mercato::render;
+use mercato::store::scoped::Scope;
 
 pub fn run(ctx: &Context, command: ContractCommand) -> Result<Output> {
     match command {
@@ -19,7 +20,21 @@ pub fn run(ctx: &Context, command: ContractCommand) -> Result<Output> {
             position,
             league,
         } => {
-            let world = ctx.read_brief()?;
+            let window = expiring::window(year, within, pre_contract, ctx.as_of);
+            let world = match window {
+                // Only the players with a contract ending in the window.
+                Some((from, to)) => {
+                    ctx.read_scoped(|look| {
+                        let scope = Scope {
+                            players: look.players_with_contract_ending(from, to)?,
+                            ..Scope::default()
+                        };
+                        Ok((scope, ()))
+                    })?
+                    .0
+                }
+                None => ctx.read_brief()?,
+            };
             let filter = expiring::ExpiringFilter {
                 year,
                 within_months: within,

@@ -13,6 +13,7 @@ use crate::cli::{Command, GitCommand, ImportCommand};
 use chrono::NaiveDate;
 use mercato::model::{Currency, Fee};
 use mercato::render::Style;
+use mercato::store::scoped::{Lookup, Scope};
 use mercato::{Error, Result, Store, World, render};
 use std::mem::ManuallyDrop;
 use std::path::PathBuf;
@@ -106,6 +107,28 @@ impl Context {
     fn write<T>(&self, change: impl FnOnce(&Store, &mut World) -> Result<T>) -> Result<(Kept, T)> {
         let store = self.store()?;
         let (world, t) = store.change(&self.command_line, self.as_of, |w| change(&store, w))?;
+        self.wrote.set(true);
+        Ok((ManuallyDrop::new(world), t))
+    }
+
+    /// The world as of the as-of date, holding only what `plan` says the
+    /// command is about (see `mercato::store::scoped`).
+    fn read_scoped<T>(
+        &self,
+        plan: impl FnOnce(&Lookup) -> Result<(Scope, T)>,
+    ) -> Result<(Kept, T)> {
+        let (world, t) = self.store()?.read_scoped(self.as_of, plan)?;
+        Ok((ManuallyDrop::new(world), t))
+    }
+
+    /// A scoped read-modify-write: `plan` says what to load, `change` edits.
+    fn write_scoped<P, T>(
+        &self,
+        plan: impl FnOnce(&Lookup) -> Result<(Scope, P)>,
+        change: impl FnOnce(&mut World, P) -> Result<T>,
+    ) -> Result<(Kept, T)> {
+        let store = self.store()?;
+        let (world, t) = store.change_scoped(&self.command_line, self.as_of, plan, change)?;
         self.wrote.set(true);
         Ok((ManuallyDrop::new(world), t))
     }

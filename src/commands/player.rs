@@ -8,6 +8,7 @@ use mercato::edit::{self, NewContract, NewPlayer};
 use mercato::query::records;
 use mercato::query::rumours::{self, Assessor};
 use mercato::render;
+use mercato::store::scoped::Scope;
 
 pub fn run(ctx: &Context, command: PlayerCommand) -> Result<Output> {
     match command {
@@ -48,10 +49,9 @@ pub fn run(ctx: &Context, command: PlayerCommand) -> Result<Output> {
             Ok(ctx.show_list(&list, |list| render::records::players(list, ctx.style)))
         }
         PlayerCommand::Show { player } => {
-            let (world, id) = ctx.read_with(|store, w| {
-                let id = w.find_player(&player)?;
-                store.load_rumours_of(w, &id)?;
-                Ok(id)
+            let (world, id) = ctx.read_scoped(|look| {
+                let id = look.find_player(&player)?;
+                Ok((Scope::player(&id), id))
             })?;
             let view = records::player_view(&world, &world.players[&id], ctx.as_of);
             let filter = rumours::RumourFilter {

@@ -2,13 +2,14 @@
 
 use super::{Context, Output, parse_fee, settled_notes};
 use crate::cli::{RumourCommand, SortArg};
-use mercato::Result;
 use mercato::correct;
 use mercato::deal::Terms;
 use mercato::edit::{self, Move, NewReport, NewStatus};
 use mercato::model::Stance;
 use mercato::query::rumours::{self, Assessor, SortBy};
 use mercato::render;
+use mercato::store::scoped::Scope;
+use mercato::{Error, Result};
 
 pub fn run(ctx: &Context, command: RumourCommand) -> Result<Output> {
     match command {
@@ -42,11 +43,11 @@ pub fn run(ctx: &Context, command: RumourCommand) -> Result<Output> {
                 url: a.url,
                 new_source: a.new_source,
             };
-            let (world, added) = ctx.write(|store, w| {
-                let player = w.find_player(&new.player)?;
-                store.load_rumours_of(w, &player)?;
-                edit::add_report(w, new, ctx.as_of)
-            })?;
+            let who = new.player.clone();
+            let (world, added) = ctx.write_scoped(
+                |look| Ok((Scope::player(&look.find_player(&who)?), ())),
+                |w, ()| edit::add_report(w, new, ctx.as_of),
+            )?;
             let assessor = Assessor::new(&world, ctx.as_of);
             let view = rumours::view(&world, &assessor, &world.rumours[&added.rumour]);
             let mut out = ctx.show(&view, || {
@@ -85,6 +86,39 @@ pub fn run(ctx: &Context, command: RumourCommand) -> Result<Output> {
                 .as_deref()
                 .map(|f| parse_fee(f, None).map(|fee| fee.total_eur()))
                 .transpose()?;
+            let sort = match l.sort {
+                SortArg::Recent => SortBy::Recent,
+                SortArg::Likelihood => SortBy::Likelihood,
+                SortArg::Player => SortBy::Player,
+            };
+            if let Some(player) = &l.player {
+                // One player's stories: his rumour shard is all there is to read.
+                let (world, filter) = ctx.read_scoped(|look| {
+                    let player = look.find_player(player)?;
+                    let world = look.world();
+                    let filter = rumours::RumourFilter {
+                        player: Some(player.clone()),
+                        club: l.club.as_ref().map(|c| world.find_club(c)).transpose()?,
+                        status: l.status.map(Into::into),
+                        since: ctx.day(l.since),
+                        source: l
+                            .source
+                            .as_ref()
+                            .map(|s| world.find_source(s))
+                            .transpose()?,
+                        min_tier: l.min_tier,
+                        open: l.open,
+                        min_fee_eur,
+                        sort,
+                    };
+                    Ok((Scope::player(&player), filter))
+                })?;
+                let mut assessor = Assessor::new(&world, ctx.as_of);
+                assessor.reheat_days = l.reheat_days;
+                assessor.cold_days = l.cold_days;
+                let list = rumours::list(&world, &assessor, &filter);
+                return Ok(ctx.show_list(&list, |list| render::rumours::list(list, ctx.style)));
+            }
             let (world, filter) = ctx.read_with(|store, world| {
                 let filter = rumours::RumourFilter {
                     player: l.player.map(|p| world.find_player(&p)).transpose()?,
@@ -95,11 +129,7 @@ pub fn run(ctx: &Context, command: RumourCommand) -> Result<Output> {
                     min_tier: l.min_tier,
                     open: l.open,
                     min_fee_eur,
-                    sort: match l.sort {
-                        SortArg::Recent => SortBy::Recent,
-                        SortArg::Likelihood => SortBy::Likelihood,
-                        SortArg::Player => SortBy::Player,
-                    },
+                    sort,
                 };
                 // Read in full only the rumours of the players concerned
                 // (all of a player's rumours, so reheated stories are seen).
@@ -124,17 +154,20 @@ pub fn run(ctx: &Context, command: RumourCommand) -> Result<Output> {
             reheat_days,
             cold_days,
         } => {
-            let (world, id) = ctx.read_with(|store, w| {
-                let id = w.find_rumour_or_player(&id)?;
-                if let Some(player) = w.summary(&id).map(|s| s.player.clone()) {
-                    store.load_rumours_of(w, &player)?;
-                }
-                Ok(id)
+            let (world, id) = ctx.read_scoped(|look| {
+                let (id, player) = look.find_rumour_or_player(&id)?;
+                Ok((Scope::player(&player), id))
             })?;
             let mut assessor = Assessor::new(&world, ctx.as_of);
             assessor.reheat_days = reheat_days;
             assessor.cold_days = cold_days;
-            let view = rumours::view(&world, &assessor, &world.rumours[&id]);
+            // A rumour first reported after the as-of date is not there yet.
+            let rumour = world.rumours.get(&id).ok_or_else(|| Error::NotFound {
+                kind: "rumour",
+                query: id.to_string(),
+                suggestions: Vec::new(),
+            })?;
+            let view = rumours::view(&world, &assessor, rumour);
             Ok(ctx.show(&view, || render::rumours::detail(&view, ctx.style)))
         }
         RumourCommand::Update {

@@ -122,6 +122,33 @@ pub fn contracts_expiring(
     rows
 }
 
+/// The days a window of expiries can cover (`--year`, `--within`,
+/// `--pre-contract` together narrow it), so that only the players with a
+/// contract ending then need reading; `None` when no window is given.
+pub fn window(
+    year: Option<i32>,
+    within_months: Option<u32>,
+    pre_contract: bool,
+    as_of: NaiveDate,
+) -> Option<(NaiveDate, NaiveDate)> {
+    let mut bounds: Vec<(NaiveDate, NaiveDate)> = Vec::new();
+    if let Some(y) = year {
+        bounds.push((
+            NaiveDate::from_ymd_opt(y, 1, 1).unwrap_or(NaiveDate::MIN),
+            NaiveDate::from_ymd_opt(y, 12, 31).unwrap_or(NaiveDate::MAX),
+        ));
+    }
+    if let Some(m) = within_months {
+        bounds.push((as_of, months_after(as_of, m)));
+    }
+    if pre_contract {
+        bounds.push((as_of, months_after(as_of, 6)));
+    }
+    let from = bounds.iter().map(|b| b.0).max()?;
+    let to = bounds.iter().map(|b| b.1).min()?;
+    Some((from, to))
+}
+
 /// Whether a contract ending on `end` is in its last six months on `as_of`.
 pub fn is_pre_contract(end: NaiveDate, as_of: NaiveDate) -> bool {
     end >= as_of && end <= months_after(as_of, 6)

@@ -14,9 +14,11 @@
 
 pub mod atomic;
 pub mod cache;
+pub mod index;
 pub mod journal;
 pub mod lock;
 pub mod migrate;
+pub mod scoped;
 
 use crate::error::{Error, Result};
 use crate::model::Rumour;
@@ -172,6 +174,19 @@ impl Store {
 
     /// Reads clubs, sources and players (with their contracts) into `world`.
     fn load_people(&self, world: &mut World, problems: &mut Vec<Error>) {
+        self.load_clubs_and_sources(world, problems);
+        let players = self.shard_files("players", problems);
+        self.read_into(
+            &players,
+            "players",
+            &mut world.players,
+            |p| p.id.clone(),
+            problems,
+        );
+    }
+
+    /// Reads clubs and sources into `world`.
+    fn load_clubs_and_sources(&self, world: &mut World, problems: &mut Vec<Error>) {
         let clubs = [self.path_of(&FileKey::Clubs)];
         self.read_into(
             &clubs,
@@ -186,14 +201,6 @@ impl Store {
             "sources",
             &mut world.sources,
             |s| s.id.clone(),
-            problems,
-        );
-        let players = self.shard_files("players", problems);
-        self.read_into(
-            &players,
-            "players",
-            &mut world.players,
-            |p| p.id.clone(),
             problems,
         );
     }
@@ -530,6 +537,13 @@ impl Store {
             )));
         }
         for key in &changed {
+            if let FileKey::Players(shard) = key
+                && !world.players_loaded(shard)
+            {
+                return Err(Error::Refused(format!(
+                    "internal error: players/{shard}.json changed without being read whole; nothing was written"
+                )));
+            }
             if let FileKey::Rumours(shard) = key
                 && !world.is_loaded(shard)
                 && self.path_of(key).exists()

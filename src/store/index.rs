@@ -1,0 +1,535 @@
+//! The index: a derived, disposable SQLite file outside `data/` that answers
+//! "which players, which rumours" without parsing the whole world.
+//!
+//! The JSON files stay the truth. The index holds, per player and rumour
+//! shard file, what the scoped reads need: each player's record (as JSON),
+//! the words of his names, his contracts' clubs and end dates, each rumour's
+//! summary with its player and clubs, and each shard's track records. It is
+//! refreshed *incrementally* at the start of every indexed command: a shard
+//! whose file changed — edited by hand, by `git pull`, by another clone — is
+//! read again, and only that one.
+//!
+//! A file counts as changed unless its size, modification time, *change*
+//! time and inode are all as recorded. The ctime is the part that cannot be
+//! faked: `touch -d` can put an old mtime back after an in-place edit of the
+//! same size, but setting the mtime itself moves the ctime.
+//!
+//! Why SQLite (through rusqlite, built from source): it measured fastest of
+//! what we tried for "rows by key or range", it updates a shard's rows in one
+//! transaction, and a process killed while it writes leaves the last
+//! committed state (its journal rolls the rest back). An index that cannot be
+//! opened, has another schema or fails a query is deleted and rebuilt from
+//! the JSON: never trusted, never fatal.
+
+use super::{Store, on_all_cores, read_records, shard_name};
+use crate::error::{Error, Result};
+use crate::model::{Player, Rumour, RumourSummary, SourceId, TrackRecord};
+use crate::names::fold;
+use rusqlite::{Connection, OptionalExtension, params};
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+
+/// Bumped whenever what the index holds changes; another value rebuilds it.
+const SCHEMA: i64 = 1;
+
+const CREATE: &str = "
+CREATE TABLE files(path TEXT PRIMARY KEY, len INT, mtime INT, ctime INT, inode INT);
+CREATE TABLE players(id TEXT PRIMARY KEY, shard TEXT NOT NULL, json TEXT NOT NULL);
+CREATE INDEX players_shard ON players(shard);
+CREATE TABLE words(word TEXT NOT NULL, player TEXT NOT NULL, shard TEXT NOT NULL);
+CREATE INDEX words_word ON words(word);
+CREATE INDEX words_shard ON words(shard);
+CREATE TABLE contracts(player TEXT NOT NULL, shard TEXT NOT NULL, club TEXT NOT NULL, ends TEXT);
+CREATE INDEX contracts_ends ON contracts(ends);
+CREATE INDEX contracts_club ON contracts(club);
+CREATE INDEX contracts_shard ON contracts(shard);
+CREATE TABLE rumours(id TEXT PRIMARY KEY, player TEXT NOT NULL, shard TEXT NOT NULL,
+                     from_club TEXT, to_club TEXT, first TEXT, news TEXT, summary TEXT NOT NULL);
+CREATE INDEX rumours_news ON rumours(news);
+CREATE INDEX rumours_player ON rumours(player);
+CREATE INDEX rumours_to ON rumours(to_club);
+CREATE INDEX rumours_from ON rumours(from_club);
+CREATE INDEX rumours_shard ON rumours(shard);
+CREATE TABLE tallies(shard TEXT PRIMARY KEY, json TEXT NOT NULL);
+";
+
+/// What identifies one state of a file (see the module doc).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Stamp {
+    len: i64,
+    mtime: i64,
+    ctime: i64,
+    inode: i64,
+}
+
+impl Stamp {
+    fn of(meta: &std::fs::Metadata) -> Stamp {
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::MetadataExt;
+            Stamp {
+                len: meta.len() as i64,
+                mtime: meta.mtime() * 1_000_000_000 + meta.mtime_nsec(),
+                ctime: meta.ctime() * 1_000_000_000 + meta.ctime_nsec(),
+                inode: meta.ino() as i64,
+            }
+        }
+        #[cfg(not(unix))]
+        {
+            let mtime = meta
+                .modified()
+                .ok()
+                .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+                .map_or(0, |d| d.as_nanos() as i64);
+            Stamp {
+                len: meta.len() as i64,
+                mtime,
+                ctime: 0,
+                inode: 0,
+            }
+        }
+    }
+}
+
+/// An open, up-to-date index.
+pub struct Index {
+    conn: Connection,
+}
+
+/// Where the index of `data` lives, if there is anywhere to put it.
+pub fn path_for(data: &Path) -> Option<PathBuf> {
+    super::cache::dir_for(data).and_then(|d| d.parent().map(|p| p.join("index.sqlite")))
+}
+
+impl Index {
+    /// Opens the index of `store` and brings it up to date with the files.
+    /// `None` when there is no cache directory (the caller reads the JSON).
+    pub fn open(store: &Store) -> Result<Option<Index>> {
+        let Some(path) = path_for(store.dir()) else {
+            return Ok(None);
+        };
+        if let Some(parent) = path.parent() {
+            let _ = std::fs::create_dir_all(parent);
+        }
+        // A broken index is rebuilt once; a second failure is the data's.
+        match Index::open_at(&path).and_then(|index| index.refresh(store).map(|()| index)) {
+            Ok(index) => Ok(Some(index)),
+            Err(IndexError::Data(e)) => Err(e),
+            Err(IndexError::Sql) => {
+                forget(&path);
+                match Index::open_at(&path).and_then(|i| i.refresh(store).map(|()| i)) {
+                    Ok(index) => Ok(Some(index)),
+                    Err(IndexError::Data(e)) => Err(e),
+                    // The cache directory is unusable: answer from the JSON.
+                    Err(IndexError::Sql) => Ok(None),
+                }
+            }
+        }
+    }
+
+    fn open_at(path: &Path) -> std::result::Result<Index, IndexError> {
+        let conn = Connection::open(path)?;
+        conn.busy_timeout(std::time::Duration::from_secs(30))?;
+        conn.pragma_update(None, "journal_mode", "WAL")?;
+        conn.pragma_update(None, "synchronous", "NORMAL")?;
+        let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+        if version != SCHEMA {
+            let tables: i64 =
+                conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0))?;
+            if tables > 0 {
+                // Another schema (or a stranger's file): start again.
+                drop(conn);
+                forget(path);
+                return Index::open_at_fresh(path);
+            }
+            conn.execute_batch(&format!(
+                "BEGIN IMMEDIATE; {CREATE} PRAGMA user_version = {SCHEMA}; COMMIT;"
+            ))?;
+        }
+        Ok(Index { conn })
+    }
+
+    fn open_at_fresh(path: &Path) -> std::result::Result<Index, IndexError> {
+        let conn = Connection::open(path)?;
+        conn.busy_timeout(std::time::Duration::from_secs(30))?;
+        conn.pragma_update(None, "journal_mode", "WAL")?;
+        conn.pragma_update(None, "synchronous", "NORMAL")?;
+        conn.execute_batch(&format!(
+            "BEGIN IMMEDIATE; {CREATE} PRAGMA user_version = {SCHEMA}; COMMIT;"
+        ))?;
+        Ok(Index { conn })
+    }
+
+    /// Reads again the shard files whose stamp changed, and forgets those
+    /// that are gone, in one transaction.
+    fn refresh(&self, store: &Store) -> std::result::Result<(), IndexError> {
+        let now = current_stamps(store.dir()).map_err(IndexError::Data)?;
+        if self.stale(&now)?.is_empty() {
+            return Ok(());
+        }
+        // Another process may have refreshed meanwhile: look again, inside
+        // a transaction that holds the write lock from its start.
+        let tx = rusqlite::Transaction::new_unchecked(
+            &self.conn,
+            rusqlite::TransactionBehavior::Immediate,
+        )?;
+        let stale = self.stale(&now)?;
+        let parsed = on_all_cores(&stale, |(path, stamp)| {
+            let kind = if path.starts_with("players/") {
+                "players"
+            } else {
+                "rumours"
+            };
+            let file = store.dir().join(path);
+            let shard = shard_name(&file);
+            let content = match stamp {
+                None => Ok(Parsed::Gone),
+                Some(_) if kind == "players" => {
+                    read_records::<Player>(&file, kind).map(Parsed::Players)
+                }
+                Some(_) => read_records::<Rumour>(&file, kind).map(Parsed::Rumours),
+            };
+            (path.clone(), shard, *stamp, content)
+        });
+        for (path, shard, stamp, content) in parsed {
+            let content = content.map_err(IndexError::Data)?;
+            let is_players = path.starts_with("players/");
+            if is_players {
+                for table in ["players", "words", "contracts"] {
+                    tx.execute(&format!("DELETE FROM {table} WHERE shard = ?1"), [&shard])?;
+                }
+            } else {
+                tx.execute("DELETE FROM rumours WHERE shard = ?1", [&shard])?;
+                tx.execute("DELETE FROM tallies WHERE shard = ?1", [&shard])?;
+            }
+            match content {
+                Parsed::Gone => {}
+                Parsed::Players(players) => insert_players(&tx, &shard, &players)?,
+                Parsed::Rumours(rumours) => insert_rumours(&tx, &shard, &rumours)?,
+            }
+            match stamp {
+                Some(s) => tx.execute(
+                    "INSERT OR REPLACE INTO files VALUES (?1, ?2, ?3, ?4, ?5)",
+                    params![path, s.len, s.mtime, s.ctime, s.inode],
+                )?,
+                None => tx.execute("DELETE FROM files WHERE path = ?1", [&path])?,
+            };
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// The shard files whose stamp differs from the one recorded (`None`:
+    /// the file is gone).
+    fn stale(
+        &self,
+        now: &BTreeMap<String, Stamp>,
+    ) -> std::result::Result<Vec<(String, Option<Stamp>)>, IndexError> {
+        let mut known: BTreeMap<String, Stamp> = BTreeMap::new();
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT path, len, mtime, ctime, inode FROM files")?;
+        let rows = stmt.query_map([], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                Stamp {
+                    len: r.get(1)?,
+                    mtime: r.get(2)?,
+                    ctime: r.get(3)?,
+                    inode: r.get(4)?,
+                },
+            ))
+        })?;
+        for row in rows {
+            let (path, stamp) = row?;
+            known.insert(path, stamp);
+        }
+        let mut stale: Vec<(String, Option<Stamp>)> = now
+            .iter()
+            .filter(|(path, stamp)| known.get(*path) != Some(stamp))
+            .map(|(path, stamp)| (path.clone(), Some(*stamp)))
+            .collect();
+        stale.extend(
+            known
+                .keys()
+                .filter(|path| !now.contains_key(*path))
+                .map(|path| (path.clone(), None)),
+        );
+        Ok(stale)
+    }
+
+    /// Players whose names (or aliases, or id) could match `query` as
+    /// [`crate::names::resolve`] matches: a word starting with the query's
+    /// first word, or a word the query (without spaces) starts with.
+    pub fn name_candidates(&self, query: &str) -> Result<Vec<Player>> {
+        let folded = fold(query);
+        let Some(first) = folded.split(' ').next().filter(|w| !w.is_empty()) else {
+            return Ok(Vec::new());
+        };
+        let compact: String = folded.split(' ').collect();
+        let prefixes: Vec<String> = (1..=compact.len())
+            .filter(|n| compact.is_char_boundary(*n))
+            .map(|n| compact[..n].to_string())
+            .collect();
+        let mut ids: BTreeSet<String> = BTreeSet::new();
+        let mut by_prefix = self.sql(
+            self.conn
+                .prepare_cached("SELECT player FROM words WHERE word >= ?1 AND word < ?2"),
+        )?;
+        let upper = format!("{first}\u{10FFFF}");
+        for id in self.sql(by_prefix.query_map(params![first, upper], |r| r.get::<_, String>(0)))? {
+            ids.insert(self.sql(id)?);
+        }
+        let mut exact = self.sql(
+            self.conn
+                .prepare_cached("SELECT player FROM words WHERE word = ?1"),
+        )?;
+        for p in &prefixes {
+            for id in self.sql(exact.query_map([p], |r| r.get::<_, String>(0)))? {
+                ids.insert(self.sql(id)?);
+            }
+        }
+        self.players(ids.iter().map(String::as_str))
+    }
+
+    /// Every player's id, name and aliases: for "did you mean" when a name
+    /// matched nothing (a slow path, taken only on a miss).
+    pub fn all_players(&self) -> Result<Vec<Player>> {
+        let mut stmt = self.sql(self.conn.prepare_cached("SELECT json FROM players"))?;
+        let rows = self.sql(stmt.query_map([], |r| r.get::<_, String>(0)))?;
+        let mut out = Vec::new();
+        for json in rows {
+            out.push(parse_json(&self.sql(json)?)?);
+        }
+        Ok(out)
+    }
+
+    /// The records of these players (those that exist).
+    pub fn players<'a>(&self, ids: impl IntoIterator<Item = &'a str>) -> Result<Vec<Player>> {
+        let mut stmt = self.sql(
+            self.conn
+                .prepare_cached("SELECT json FROM players WHERE id = ?1"),
+        )?;
+        let mut out = Vec::new();
+        for id in ids {
+            let json: Option<String> = self.sql(stmt.query_row([id], |r| r.get(0)).optional())?;
+            if let Some(json) = json {
+                out.push(parse_json(&json)?);
+            }
+        }
+        Ok(out)
+    }
+
+    /// Ids of the players with a contract ending between `from` and `to`
+    /// (inclusive, `YYYY-MM-DD`).
+    pub fn players_with_contract_ending(&self, from: &str, to: &str) -> Result<BTreeSet<String>> {
+        self.ids(
+            "SELECT DISTINCT player FROM contracts WHERE ends >= ?1 AND ends <= ?2",
+            &[from, to],
+        )
+    }
+
+    /// Ids of the players with any contract with `club`, or a rumour from or
+    /// to it.
+    pub fn players_of_club(&self, club: &str) -> Result<BTreeSet<String>> {
+        let mut ids = self.ids(
+            "SELECT DISTINCT player FROM contracts WHERE club = ?1",
+            &[club],
+        )?;
+        ids.extend(self.ids(
+            "SELECT DISTINCT player FROM rumours WHERE to_club = ?1 OR from_club = ?1",
+            &[club],
+        )?);
+        Ok(ids)
+    }
+
+    /// The rumours whose id starts with `prefix` and that exist on `day`
+    /// (first reported by then), with their players; at most 11.
+    pub fn rumours_starting(&self, prefix: &str, day: &str) -> Result<Vec<(String, String)>> {
+        let upper = format!("{prefix}\u{10FFFF}");
+        let mut stmt = self.sql(self.conn.prepare_cached(
+            "SELECT id, player FROM rumours WHERE id >= ?1 AND id < ?2 AND first <= ?3 LIMIT 11",
+        ))?;
+        let rows =
+            self.sql(stmt.query_map(params![prefix, upper, day], |r| Ok((r.get(0)?, r.get(1)?))))?;
+        rows.map(|r| self.sql(r)).collect()
+    }
+
+    /// The rumour shards holding something dated after `day`.
+    pub fn shards_with_news_after(&self, day: &str) -> Result<BTreeSet<String>> {
+        self.ids("SELECT DISTINCT shard FROM rumours WHERE news > ?1", &[day])
+    }
+
+    /// The summaries of these players' rumours.
+    pub fn summaries_of<'a>(
+        &self,
+        players: impl IntoIterator<Item = &'a str>,
+    ) -> Result<Vec<RumourSummary>> {
+        let mut stmt = self.sql(
+            self.conn
+                .prepare_cached("SELECT summary FROM rumours WHERE player = ?1"),
+        )?;
+        let mut out = Vec::new();
+        for p in players {
+            for json in self.sql(stmt.query_map([p], |r| r.get::<_, String>(0)))? {
+                out.push(parse_json(&self.sql(json)?)?);
+            }
+        }
+        Ok(out)
+    }
+
+    /// Every shard's track records.
+    pub fn tallies(&self) -> Result<Vec<(String, BTreeMap<SourceId, TrackRecord>)>> {
+        let mut stmt = self.sql(self.conn.prepare_cached("SELECT shard, json FROM tallies"))?;
+        let rows =
+            self.sql(stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))))?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (shard, json) = self.sql(row)?;
+            out.push((shard, parse_json(&json)?));
+        }
+        Ok(out)
+    }
+
+    fn ids(&self, sql: &str, args: &[&str]) -> Result<BTreeSet<String>> {
+        let mut stmt = self.sql(self.conn.prepare_cached(sql))?;
+        let rows =
+            self.sql(stmt.query_map(rusqlite::params_from_iter(args), |r| r.get::<_, String>(0)))?;
+        rows.map(|r| self.sql(r)).collect()
+    }
+
+    fn sql<T>(&self, r: rusqlite::Result<T>) -> Result<T> {
+        r.map_err(|e| {
+            Error::Refused(format!(
+                "the index failed ({e}); run the command again to rebuild it"
+            ))
+        })
+    }
+}
+
+enum Parsed {
+    Gone,
+    Players(Vec<Player>),
+    Rumours(Vec<Rumour>),
+}
+
+enum IndexError {
+    /// A data file cannot be read: the command's error, not the index's.
+    Data(Error),
+    /// The index itself failed: rebuild it.
+    Sql,
+}
+
+impl From<rusqlite::Error> for IndexError {
+    fn from(_: rusqlite::Error) -> Self {
+        IndexError::Sql
+    }
+}
+
+fn parse_json<T: serde::de::DeserializeOwned>(json: &str) -> Result<T> {
+    serde_json::from_str(json).map_err(|e| {
+        Error::Refused(format!(
+            "the index holds a broken row ({e}); it will be rebuilt"
+        ))
+    })
+}
+
+fn forget(path: &Path) {
+    for suffix in ["", "-wal", "-shm", "-journal"] {
+        let mut p = path.as_os_str().to_owned();
+        p.push(suffix);
+        let _ = std::fs::remove_file(PathBuf::from(p));
+    }
+}
+
+/// The stamps of every player and rumour shard file, by relative path.
+fn current_stamps(dir: &Path) -> Result<BTreeMap<String, Stamp>> {
+    let mut out = BTreeMap::new();
+    for sub in ["players", "rumours"] {
+        let entries = match std::fs::read_dir(dir.join(sub)) {
+            Ok(e) => e,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => continue,
+            Err(e) => return Err(Error::io(dir.join(sub), e)),
+        };
+        for entry in entries.flatten() {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if !name.ends_with(".json") || name.starts_with(super::atomic::TEMP_PREFIX) {
+                continue;
+            }
+            // Follows symlinks as reading does.
+            if let Ok(meta) = std::fs::metadata(entry.path()) {
+                out.insert(format!("{sub}/{name}"), Stamp::of(&meta));
+            }
+        }
+    }
+    Ok(out)
+}
+
+fn insert_players(
+    tx: &rusqlite::Transaction,
+    shard: &str,
+    players: &[Player],
+) -> rusqlite::Result<()> {
+    let mut player = tx.prepare_cached("INSERT OR REPLACE INTO players VALUES (?1, ?2, ?3)")?;
+    let mut word = tx.prepare_cached("INSERT INTO words VALUES (?1, ?2, ?3)")?;
+    let mut contract = tx.prepare_cached("INSERT INTO contracts VALUES (?1, ?2, ?3, ?4)")?;
+    for p in players {
+        let json = serde_json::to_string(p).unwrap_or_default();
+        player.execute(params![p.id.as_str(), shard, json])?;
+        let mut words: BTreeSet<String> = BTreeSet::new();
+        for name in std::iter::once(&p.name)
+            .chain(&p.aliases)
+            .map(String::as_str)
+            .chain([p.id.as_str()])
+        {
+            words.extend(
+                fold(name)
+                    .split(' ')
+                    .filter(|w| !w.is_empty())
+                    .map(String::from),
+            );
+        }
+        for w in &words {
+            word.execute(params![w, p.id.as_str(), shard])?;
+        }
+        for c in &p.contracts {
+            let ends = c.end.map(|d| d.to_string());
+            contract.execute(params![p.id.as_str(), shard, c.club.as_str(), ends])?;
+            if let Some(from) = &c.signed_from {
+                contract.execute(params![p.id.as_str(), shard, from.as_str(), None::<String>])?;
+            }
+        }
+    }
+    Ok(())
+}
+
+fn insert_rumours(
+    tx: &rusqlite::Transaction,
+    shard: &str,
+    rumours: &[Rumour],
+) -> rusqlite::Result<()> {
+    let mut stmt = tx
+        .prepare_cached("INSERT OR REPLACE INTO rumours VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")?;
+    for r in rumours {
+        let summary = RumourSummary::of(r);
+        // The last day anything in it is dated: seen as of an earlier day,
+        // the rumour looks different and its shard must be read in full.
+        let news = summary.last.max(summary.changed).map(|d| d.to_string());
+        stmt.execute(params![
+            r.id.as_str(),
+            r.player.as_str(),
+            shard,
+            r.from.as_ref().map(|c| c.as_str()),
+            r.to.as_ref().map(|c| c.as_str()),
+            summary.first.map(|d| d.to_string()),
+            news,
+            serde_json::to_string(&summary).unwrap_or_default()
+        ])?;
+    }
+    let tally = crate::model::summary::tally(rumours);
+    tx.execute(
+        "INSERT OR REPLACE INTO tallies VALUES (?1, ?2)",
+        params![shard, serde_json::to_string(&tally).unwrap_or_default()],
+    )?;
+    Ok(())
+}

@@ -1,0 +1,314 @@
+//! Scoped reads and changes: a command says what it is about (a player, a
+//! club, a window of contract ends) and the store loads only that, through
+//! the [`Index`]: the clubs and sources, the players concerned with their
+//! rumours in brief, every shard's track records, and in full only the
+//! rumour shards asked for. Without an index (no cache directory) the same
+//! plans run on the world read whole, so answers never depend on it.
+
+use super::index::Index;
+use super::{Store, journal, read_records};
+use crate::error::{Error, Result};
+use crate::model::{ClubId, PlayerId, RumourId};
+use crate::world::{FileKey, World, shard_of};
+use chrono::NaiveDate;
+use std::collections::BTreeSet;
+
+/// What a command reads.
+#[derive(Debug, Default, Clone)]
+pub struct Scope {
+    /// Players read: their records, and their rumours in brief.
+    pub players: BTreeSet<PlayerId>,
+    /// Rumour shards read in full (with every rumour in them).
+    pub rumour_shards: BTreeSet<String>,
+}
+
+impl Scope {
+    /// One player, his rumours read in full.
+    pub fn player(id: &PlayerId) -> Scope {
+        Scope {
+            players: BTreeSet::from([id.clone()]),
+            rumour_shards: BTreeSet::from([shard_of(id)]),
+        }
+    }
+}
+
+/// Finding records while planning a scoped read: in the index, or in the
+/// world read whole when there is no index.
+pub enum Lookup<'a> {
+    Index {
+        index: &'a Index,
+        /// Clubs and sources only.
+        people: &'a World,
+        /// The day the command sees the world as of.
+        day: NaiveDate,
+    },
+    Whole(&'a World),
+}
+
+impl Lookup<'_> {
+    /// Clubs and sources (and, without an index, everything).
+    pub fn world(&self) -> &World {
+        match self {
+            Lookup::Index { people, .. } => people,
+            Lookup::Whole(world) => world,
+        }
+    }
+
+    pub fn find_club(&self, query: &str) -> Result<ClubId> {
+        self.world().find_club(query)
+    }
+
+    /// As [`World::find_player`], over every player.
+    pub fn find_player(&self, query: &str) -> Result<PlayerId> {
+        match self {
+            Lookup::Whole(world) => world.find_player(query),
+            Lookup::Index { index, .. } => {
+                let found = self.players_named(index, query, false)?.find_player(query);
+                match found {
+                    Err(Error::NotFound { .. }) => {
+                        self.players_named(index, query, true)?.find_player(query)
+                    }
+                    found => found,
+                }
+            }
+        }
+    }
+
+    /// As [`World::find_rumour_or_player`]: the rumour, and its player.
+    pub fn find_rumour_or_player(&self, query: &str) -> Result<(RumourId, PlayerId)> {
+        let index = match self {
+            Lookup::Whole(world) => {
+                let id = world.find_rumour_or_player(query)?;
+                let player = world
+                    .summary(&id)
+                    .map(|s| s.player.clone())
+                    .ok_or_else(|| Error::Refused(format!("rumour {id} vanished")))?;
+                return Ok((id, player));
+            }
+            Lookup::Index { index, day, .. } => (index, *day),
+        };
+        let (index, day) = index;
+        let wanted = query.trim().to_ascii_lowercase();
+        if !wanted.is_empty() {
+            match index
+                .rumours_starting(&wanted, &day.to_string())?
+                .as_slice()
+            {
+                [] => {}
+                [(id, player)] => return Ok((RumourId(id.clone()), PlayerId(player.clone()))),
+                many => {
+                    return Err(Error::Ambiguous {
+                        kind: "rumour",
+                        query: query.to_string(),
+                        candidates: many.iter().map(|(id, _)| id.clone()).collect(),
+                    });
+                }
+            }
+        }
+        // Not an id: a player's one rumour, found as the world finds it.
+        let mut world = self.players_named(index, query, false)?;
+        if matches!(world.find_player(query), Err(Error::NotFound { .. })) {
+            world = self.players_named(index, query, true)?;
+        }
+        if let Ok(player) = world.find_player(query) {
+            for summary in index.summaries_of([player.as_str()])? {
+                world.insert_summary(summary);
+            }
+            // Only the rumours that exist on the day.
+            world.view_as_of(day);
+        }
+        let id = world.find_rumour_or_player(query)?;
+        let player = world
+            .summary(&id)
+            .map(|s| s.player.clone())
+            .ok_or_else(|| Error::Refused(format!("rumour {id} vanished")))?;
+        Ok((id, player))
+    }
+
+    /// Players with a contract (or a contract cut short) ending between
+    /// `from` and `to`: a superset of those a window of expiries lists.
+    pub fn players_with_contract_ending(
+        &self,
+        from: NaiveDate,
+        to: NaiveDate,
+    ) -> Result<BTreeSet<PlayerId>> {
+        match self {
+            Lookup::Index { index, .. } => Ok(index
+                .players_with_contract_ending(&from.to_string(), &to.to_string())?
+                .into_iter()
+                .map(PlayerId)
+                .collect()),
+            Lookup::Whole(world) => Ok(world
+                .players
+                .values()
+                .filter(|p| {
+                    p.contracts.iter().any(|c| {
+                        [c.end, c.terminated]
+                            .into_iter()
+                            .flatten()
+                            .any(|d| d >= from && d <= to)
+                    })
+                })
+                .map(|p| p.id.clone())
+                .collect()),
+        }
+    }
+
+    /// Players with any contract with the club (or signed from it), or a
+    /// rumour from or to it, or named in its depth orders.
+    pub fn players_of_club(&self, club: &ClubId) -> Result<BTreeSet<PlayerId>> {
+        let mut ids: BTreeSet<PlayerId> = match self {
+            Lookup::Index { index, .. } => index
+                .players_of_club(club.as_str())?
+                .into_iter()
+                .map(PlayerId)
+                .collect(),
+            Lookup::Whole(world) => {
+                let mut ids: BTreeSet<PlayerId> = world
+                    .players
+                    .values()
+                    .filter(|p| {
+                        p.contracts
+                            .iter()
+                            .any(|c| &c.club == club || c.signed_from.as_ref() == Some(club))
+                    })
+                    .map(|p| p.id.clone())
+                    .collect();
+                ids.extend(
+                    world
+                        .summaries()
+                        .filter(|s| s.is_about_club(club))
+                        .map(|s| s.player.clone()),
+                );
+                ids
+            }
+        };
+        if let Some(c) = self.world().clubs.get(club) {
+            ids.extend(c.depth.values().flatten().cloned());
+        }
+        Ok(ids)
+    }
+
+    /// A world of the players whose names could match `query` (or of every
+    /// player, for suggestions after a miss).
+    fn players_named(&self, index: &Index, query: &str, all: bool) -> Result<World> {
+        let mut world = World::default();
+        let players = if all {
+            index.all_players()?
+        } else {
+            let mut found = index.players([query.trim()])?;
+            found.extend(index.name_candidates(query)?);
+            found
+        };
+        for p in players {
+            world.players.insert(p.id.clone(), p);
+        }
+        Ok(world)
+    }
+}
+
+impl Store {
+    /// Reads what `plan` says a command is about, as of `day`, under the
+    /// shared lock; `plan` finds records through a [`Lookup`] and returns
+    /// the [`Scope`] with its own result.
+    pub fn read_scoped<T>(
+        &self,
+        day: NaiveDate,
+        plan: impl FnOnce(&Lookup) -> Result<(Scope, T)>,
+    ) -> Result<(World, T)> {
+        self.recover_if_needed()?;
+        let _lock = self.lock_for_reading()?;
+        let (mut world, scope, t, _) = self.load_scoped(Some(day), plan)?;
+        self.load_rumour_shards(&mut world, scope.rumour_shards.iter().map(String::as_str))?;
+        Ok((world, t))
+    }
+
+    /// A scoped read-modify-write under the exclusive lock: the player
+    /// shards of the scope's players are read whole (so their files can be
+    /// written), their rumour shards in full; then as [`Store::change`].
+    pub fn change_scoped<P, T>(
+        &self,
+        command: &str,
+        as_of: NaiveDate,
+        plan: impl FnOnce(&Lookup) -> Result<(Scope, P)>,
+        edit: impl FnOnce(&mut World, P) -> Result<T>,
+    ) -> Result<(World, T)> {
+        self.refuse_read_only()?;
+        let _lock = self.lock_for_writing()?;
+        journal::recover(&self.dir)?;
+        let (mut world, scope, p, scoped) = self.load_scoped(None, plan)?;
+        if scoped {
+            let shards: BTreeSet<String> = scope.players.iter().map(shard_of).collect();
+            let mut loaded = BTreeSet::new();
+            for shard in &shards {
+                let path = self.path_of(&FileKey::Players(shard.clone()));
+                for player in read_records::<crate::model::Player>(&path, "players")? {
+                    world.players.insert(player.id.clone(), player);
+                }
+                loaded.insert(shard.clone());
+            }
+            world.set_players_loaded(Some(loaded));
+        }
+        self.load_rumour_shards(&mut world, scope.rumour_shards.iter().map(String::as_str))?;
+        let result = edit(&mut world, p)?;
+        self.save(&mut world, command, as_of)?;
+        Ok((world, result))
+    }
+
+    /// The world a plan asks for: from the index when there is one (then
+    /// `true`), else read whole (rumours in brief).
+    ///
+    /// Seen as of `day`, the world is cut to that day before `plan` runs
+    /// (without an index) or right after the records are read (with one):
+    /// the rumour shards with anything dated later are read in full first,
+    /// so that track records and statuses are those of the day.
+    fn load_scoped<T>(
+        &self,
+        day: Option<NaiveDate>,
+        plan: impl FnOnce(&Lookup) -> Result<(Scope, T)>,
+    ) -> Result<(World, Scope, T, bool)> {
+        let index = if self.cache.is_some() {
+            Index::open(self)?
+        } else {
+            None
+        };
+        let Some(index) = index else {
+            let mut world = self.load_index()?;
+            if let Some(day) = day {
+                let stale = world.shards_changed_after(day);
+                self.load_rumour_shards(&mut world, stale.iter().map(String::as_str))?;
+                world.view_as_of(day);
+            }
+            let (scope, t) = plan(&Lookup::Whole(&world))?;
+            return Ok((world, scope, t, false));
+        };
+        let mut world = World::default();
+        let mut problems = Vec::new();
+        self.load_clubs_and_sources(&mut world, &mut problems);
+        if let Some(first) = problems.into_iter().next() {
+            return Err(first);
+        }
+        let (scope, t) = plan(&Lookup::Index {
+            index: &index,
+            people: &world,
+            day: day.unwrap_or(NaiveDate::MAX),
+        })?;
+        for p in index.players(scope.players.iter().map(PlayerId::as_str))? {
+            world.players.insert(p.id.clone(), p);
+        }
+        for summary in index.summaries_of(scope.players.iter().map(PlayerId::as_str))? {
+            world.insert_summary(summary);
+        }
+        for (shard, tally) in index.tallies()? {
+            world.set_tally(&shard, tally);
+        }
+        world.set_loaded(Some(BTreeSet::new()));
+        world.set_players_loaded(Some(BTreeSet::new()));
+        if let Some(day) = day {
+            let stale = index.shards_with_news_after(&day.to_string())?;
+            self.load_rumour_shards(&mut world, stale.iter().map(String::as_str))?;
+            world.view_as_of(day);
+        }
+        Ok((world, scope, t, true))
+    }
+}

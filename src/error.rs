@@ -28,6 +28,11 @@ pub enum Error {
         suggestions: Vec<String>,
     },
 
+    /// The derived index failed a query (corrupt, half-written, another
+    /// schema): never shown to users, the store drops it and reads the JSON.
+    #[error("the index failed: {0}")]
+    Index(String),
+
     /// A change that would make the data wrong; the message says why.
     #[error("{0}")]
     Refused(String),

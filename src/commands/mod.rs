@@ -115,7 +115,7 @@ impl Context {
     /// command is about (see `mercato::store::scoped`).
     fn read_scoped<T>(
         &self,
-        plan: impl FnOnce(&Lookup) -> Result<(Scope, T)>,
+        plan: impl Fn(&Lookup) -> Result<(Scope, T)>,
     ) -> Result<(Kept, T)> {
         let (world, t) = self.store()?.read_scoped(self.as_of, plan)?;
         Ok((ManuallyDrop::new(world), t))
@@ -124,7 +124,7 @@ impl Context {
     /// A scoped read-modify-write: `plan` says what to load, `change` edits.
     fn write_scoped<P, T>(
         &self,
-        plan: impl FnOnce(&Lookup) -> Result<(Scope, P)>,
+        plan: impl Fn(&Lookup) -> Result<(Scope, P)>,
         change: impl FnOnce(&mut World, P) -> Result<T>,
     ) -> Result<(Kept, T)> {
         let store = self.store()?;

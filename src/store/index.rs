@@ -30,7 +30,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 /// Bumped whenever what the index holds changes; another value rebuilds it.
-const SCHEMA: i64 = 1;
+const SCHEMA: i64 = 3;
 
 const CREATE: &str = "
 CREATE TABLE files(path TEXT PRIMARY KEY, len INT, mtime INT, ctime INT, inode INT);
@@ -50,7 +50,10 @@ CREATE INDEX rumours_player ON rumours(player);
 CREATE INDEX rumours_to ON rumours(to_club);
 CREATE INDEX rumours_from ON rumours(from_club);
 CREATE INDEX rumours_shard ON rumours(shard);
-CREATE TABLE tallies(shard TEXT PRIMARY KEY, json TEXT NOT NULL);
+CREATE TABLE tallies(shard TEXT NOT NULL, source TEXT NOT NULL,
+                     reports INT NOT NULL, hits INT NOT NULL, misses INT NOT NULL);
+CREATE INDEX tallies_shard ON tallies(shard);
+CREATE TABLE totals(source TEXT PRIMARY KEY, reports INT NOT NULL, hits INT NOT NULL, misses INT NOT NULL);
 ";
 
 /// What identifies one state of a file (see the module doc).
@@ -132,6 +135,7 @@ impl Index {
         conn.busy_timeout(std::time::Duration::from_secs(30))?;
         conn.pragma_update(None, "journal_mode", "WAL")?;
         conn.pragma_update(None, "synchronous", "NORMAL")?;
+        conn.pragma_update(None, "temp_store", "MEMORY")?;
         let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
         if version != SCHEMA {
             let tables: i64 =
@@ -200,6 +204,15 @@ impl Index {
                 }
             } else {
                 tx.execute("DELETE FROM rumours WHERE shard = ?1", [&shard])?;
+                // Totals over every shard are kept as the shards change,
+                // so that a command sums 300 rows, not 256 × 300.
+                tx.execute(
+                    "UPDATE totals SET reports = totals.reports - t.reports, hits = totals.hits - t.hits,
+                            misses = totals.misses - t.misses
+                     FROM (SELECT source, reports, hits, misses FROM tallies WHERE shard = ?1) AS t
+                     WHERE totals.source = t.source",
+                    [&shard],
+                )?;
                 tx.execute("DELETE FROM tallies WHERE shard = ?1", [&shard])?;
             }
             match content {
@@ -378,15 +391,42 @@ impl Index {
         Ok(out)
     }
 
-    /// Every shard's track records.
-    pub fn tallies(&self) -> Result<Vec<(String, BTreeMap<SourceId, TrackRecord>)>> {
-        let mut stmt = self.sql(self.conn.prepare_cached("SELECT shard, json FROM tallies"))?;
-        let rows =
-            self.sql(stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))))?;
-        let mut out = Vec::new();
-        for row in rows {
-            let (shard, json) = self.sql(row)?;
-            out.push((shard, parse_json(&json)?));
+    /// Every source's track record over the rumour shards other than
+    /// `except` (those are read in full and counted from their rumours).
+    pub fn track_records_except(
+        &self,
+        except: &BTreeSet<String>,
+    ) -> Result<BTreeMap<SourceId, TrackRecord>> {
+        let mut out: BTreeMap<SourceId, TrackRecord> = BTreeMap::new();
+        let mut all = self.sql(self.conn.prepare_cached(
+            "SELECT source, reports, hits, misses FROM totals",
+        ))?;
+        let row = |r: &rusqlite::Row| -> rusqlite::Result<(String, TrackRecord)> {
+            Ok((
+                r.get(0)?,
+                TrackRecord {
+                    reports: r.get::<_, i64>(1)? as usize,
+                    hits: r.get::<_, i64>(2)? as usize,
+                    misses: r.get::<_, i64>(3)? as usize,
+                },
+            ))
+        };
+        for r in self.sql(all.query_map([], row))? {
+            let (source, t) = self.sql(r)?;
+            out.insert(SourceId(source), t);
+        }
+        let mut one = self.sql(self.conn.prepare_cached(
+            "SELECT source, reports, hits, misses FROM tallies WHERE shard = ?1",
+        ))?;
+        for shard in except {
+            for r in self.sql(one.query_map([shard], row))? {
+                let (source, t) = self.sql(r)?;
+                if let Some(total) = out.get_mut(&SourceId(source)) {
+                    total.reports -= t.reports.min(total.reports);
+                    total.hits -= t.hits.min(total.hits);
+                    total.misses -= t.misses.min(total.misses);
+                }
+            }
         }
         Ok(out)
     }
@@ -434,7 +474,8 @@ fn parse_json<T: serde::de::DeserializeOwned>(json: &str) -> Result<T> {
     })
 }
 
-fn forget(path: &Path) {
+/// Deletes an index file (and SQLite's side files).
+pub fn forget(path: &Path) {
     for suffix in ["", "-wal", "-shm", "-journal"] {
         let mut p = path.as_os_str().to_owned();
         p.push(suffix);
@@ -526,10 +567,16 @@ fn insert_rumours(
             serde_json::to_string(&summary).unwrap_or_default()
         ])?;
     }
-    let tally = crate::model::summary::tally(rumours);
-    tx.execute(
-        "INSERT OR REPLACE INTO tallies VALUES (?1, ?2)",
-        params![shard, serde_json::to_string(&tally).unwrap_or_default()],
+    let mut stmt = tx.prepare_cached("INSERT INTO tallies VALUES (?1, ?2, ?3, ?4, ?5)")?;
+    let mut total = tx.prepare_cached(
+        "INSERT INTO totals VALUES (?1, ?2, ?3, ?4) ON CONFLICT(source) DO UPDATE SET
+         reports = reports + excluded.reports, hits = hits + excluded.hits,
+         misses = misses + excluded.misses",
     )?;
+    for (source, t) in crate::model::summary::tally(rumours) {
+        let row = (t.reports as i64, t.hits as i64, t.misses as i64);
+        stmt.execute(params![shard, source.as_str(), row.0, row.1, row.2])?;
+        total.execute(params![source.as_str(), row.0, row.1, row.2])?;
+    }
     Ok(())
 }

@@ -13,6 +13,10 @@ use crate::world::{FileKey, World, shard_of};
 use chrono::NaiveDate;
 use std::collections::BTreeSet;
 
+/// The key of the track records summed over the shards not read in full
+/// (not a shard name: reading a shard never drops it).
+const OTHER_SHARDS: &str = "*";
+
 /// What a command reads.
 #[derive(Debug, Default, Clone)]
 pub struct Scope {
@@ -85,9 +89,9 @@ impl Lookup<'_> {
                     .ok_or_else(|| Error::Refused(format!("rumour {id} vanished")))?;
                 return Ok((id, player));
             }
-            Lookup::Index { index, day, .. } => (index, *day),
+            Lookup::Index { index, day, people } => (index, *day, people),
         };
-        let (index, day) = index;
+        let (index, day, people) = index;
         let wanted = query.trim().to_ascii_lowercase();
         if !wanted.is_empty() {
             match index
@@ -110,6 +114,8 @@ impl Lookup<'_> {
         if matches!(world.find_player(query), Err(Error::NotFound { .. })) {
             world = self.players_named(index, query, true)?;
         }
+        // Club names, for an ambiguity listing his rumours' moves.
+        world.clubs.clone_from(&people.clubs);
         if let Ok(player) = world.find_player(query) {
             for summary in index.summaries_of([player.as_str()])? {
                 world.insert_summary(summary);
@@ -214,7 +220,7 @@ impl Store {
     pub fn read_scoped<T>(
         &self,
         day: NaiveDate,
-        plan: impl FnOnce(&Lookup) -> Result<(Scope, T)>,
+        plan: impl Fn(&Lookup) -> Result<(Scope, T)>,
     ) -> Result<(World, T)> {
         self.recover_if_needed()?;
         let _lock = self.lock_for_reading()?;
@@ -230,7 +236,7 @@ impl Store {
         &self,
         command: &str,
         as_of: NaiveDate,
-        plan: impl FnOnce(&Lookup) -> Result<(Scope, P)>,
+        plan: impl Fn(&Lookup) -> Result<(Scope, P)>,
         edit: impl FnOnce(&mut World, P) -> Result<T>,
     ) -> Result<(World, T)> {
         self.refuse_read_only()?;
@@ -265,23 +271,44 @@ impl Store {
     fn load_scoped<T>(
         &self,
         day: Option<NaiveDate>,
-        plan: impl FnOnce(&Lookup) -> Result<(Scope, T)>,
+        plan: impl Fn(&Lookup) -> Result<(Scope, T)>,
     ) -> Result<(World, Scope, T, bool)> {
         let index = if self.cache.is_some() {
             Index::open(self)?
         } else {
             None
         };
-        let Some(index) = index else {
-            let mut world = self.load_index()?;
-            if let Some(day) = day {
-                let stale = world.shards_changed_after(day);
-                self.load_rumour_shards(&mut world, stale.iter().map(String::as_str))?;
-                world.view_as_of(day);
+        if let Some(index) = index {
+            // A plan only looks things up: it can run again on the JSON.
+            match self.load_from_index(&index, day, &plan) {
+                Err(Error::Index(_)) => {
+                    // Never trusted, never fatal: drop it, answer from the
+                    // JSON; the next command builds it again.
+                    drop(index);
+                    if let Some(path) = super::index::path_for(&self.dir) {
+                        super::index::forget(&path);
+                    }
+                }
+                done => return done,
             }
-            let (scope, t) = plan(&Lookup::Whole(&world))?;
-            return Ok((world, scope, t, false));
-        };
+        }
+        let mut world = self.load_index()?;
+        if let Some(day) = day {
+            let stale = world.shards_changed_after(day);
+            self.load_rumour_shards(&mut world, stale.iter().map(String::as_str))?;
+            world.view_as_of(day);
+        }
+        let (scope, t) = plan(&Lookup::Whole(&world))?;
+        Ok((world, scope, t, false))
+    }
+
+    /// [`Store::load_scoped`] through the index.
+    fn load_from_index<T>(
+        &self,
+        index: &Index,
+        day: Option<NaiveDate>,
+        plan: &impl Fn(&Lookup) -> Result<(Scope, T)>,
+    ) -> Result<(World, Scope, T, bool)> {
         let mut world = World::default();
         let mut problems = Vec::new();
         self.load_clubs_and_sources(&mut world, &mut problems);
@@ -289,7 +316,7 @@ impl Store {
             return Err(first);
         }
         let (scope, t) = plan(&Lookup::Index {
-            index: &index,
+            index,
             people: &world,
             day: day.unwrap_or(NaiveDate::MAX),
         })?;
@@ -299,14 +326,18 @@ impl Store {
         for summary in index.summaries_of(scope.players.iter().map(PlayerId::as_str))? {
             world.insert_summary(summary);
         }
-        for (shard, tally) in index.tallies()? {
-            world.set_tally(&shard, tally);
+        // The shards read in full: those asked for, and those with news
+        // after the day (they look different then). Every other shard's
+        // track records come from the index, summed in one query.
+        let mut full = scope.rumour_shards.clone();
+        if let Some(day) = day {
+            full.extend(index.shards_with_news_after(&day.to_string())?);
         }
+        world.set_tally(OTHER_SHARDS, index.track_records_except(&full)?);
         world.set_loaded(Some(BTreeSet::new()));
         world.set_players_loaded(Some(BTreeSet::new()));
+        self.load_rumour_shards(&mut world, full.iter().map(String::as_str))?;
         if let Some(day) = day {
-            let stale = index.shards_with_news_after(&day.to_string())?;
-            self.load_rumour_shards(&mut world, stale.iter().map(String::as_str))?;
             world.view_as_of(day);
         }
         Ok((world, scope, t, true))

@@ -24,9 +24,9 @@ pub fn run(ctx: &Context, command: ContractCommand) -> Result<Output> {
             let world = match window {
                 // Only the players with a contract ending in the window.
                 Some((from, to)) => {
-                    ctx.read_scoped(|look| {
+                    ctx.read_scoped(|_| {
                         let scope = Scope {
-                            players: look.players_with_contract_ending(from, to)?,
+                            ending: Some((from, to)),
                             ..Scope::default()
                         };
                         Ok((scope, ()))

@@ -30,7 +30,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 /// Bumped whenever what the index holds changes; another value rebuilds it.
-const SCHEMA: i64 = 3;
+const SCHEMA: i64 = 5;
 
 const CREATE: &str = "
 CREATE TABLE files(path TEXT PRIMARY KEY, len INT, mtime INT, ctime INT, inode INT);
@@ -43,10 +43,14 @@ CREATE TABLE contracts(player TEXT NOT NULL, shard TEXT NOT NULL, club TEXT NOT 
 CREATE INDEX contracts_ends ON contracts(ends);
 CREATE INDEX contracts_club ON contracts(club);
 CREATE INDEX contracts_shard ON contracts(shard);
-CREATE TABLE rumours(id TEXT PRIMARY KEY, player TEXT NOT NULL, shard TEXT NOT NULL,
-                     from_club TEXT, to_club TEXT, first TEXT, news TEXT, summary TEXT NOT NULL);
-CREATE INDEX rumours_news ON rumours(news);
-CREATE INDEX rumours_player ON rumours(player);
+CREATE TABLE ending(ends TEXT NOT NULL, player TEXT NOT NULL, shard TEXT NOT NULL,
+                    json TEXT NOT NULL, PRIMARY KEY(ends, player)) WITHOUT ROWID;
+CREATE INDEX ending_shard ON ending(shard);
+CREATE TABLE rumours(player TEXT NOT NULL, id TEXT NOT NULL, shard TEXT NOT NULL,
+                     from_club TEXT, to_club TEXT, first TEXT, news TEXT, summary TEXT NOT NULL,
+                     PRIMARY KEY(player, id)) WITHOUT ROWID;
+CREATE UNIQUE INDEX rumours_id ON rumours(id);
+CREATE INDEX rumours_news ON rumours(news, shard);
 CREATE INDEX rumours_to ON rumours(to_club);
 CREATE INDEX rumours_from ON rumours(from_club);
 CREATE INDEX rumours_shard ON rumours(shard);
@@ -199,7 +203,7 @@ impl Index {
             let content = content.map_err(IndexError::Data)?;
             let is_players = path.starts_with("players/");
             if is_players {
-                for table in ["players", "words", "contracts"] {
+                for table in ["players", "words", "contracts", "ending"] {
                     tx.execute(&format!("DELETE FROM {table} WHERE shard = ?1"), [&shard])?;
                 }
             } else {
@@ -333,13 +337,33 @@ impl Index {
         Ok(out)
     }
 
-    /// Ids of the players with a contract ending between `from` and `to`
-    /// (inclusive, `YYYY-MM-DD`).
-    pub fn players_with_contract_ending(&self, from: &str, to: &str) -> Result<BTreeSet<String>> {
-        self.ids(
-            "SELECT DISTINCT player FROM contracts WHERE ends >= ?1 AND ends <= ?2",
-            &[from, to],
-        )
+    /// The players with a contract ending between `from` and `to`
+    /// (inclusive, `YYYY-MM-DD`), and their rumours in brief. The `ending`
+    /// table is clustered by end date and holds the player's record, so
+    /// this is one range scan plus one clustered lookup per player.
+    pub fn ending(&self, from: &str, to: &str) -> Result<(Vec<Player>, Vec<RumourSummary>)> {
+        let mut stmt = self.sql(
+            self.conn
+                .prepare_cached("SELECT player, json FROM ending WHERE ends >= ?1 AND ends <= ?2"),
+        )?;
+        let mut rows = self.sql(stmt.query(params![from, to]))?;
+        let mut seen = std::collections::HashSet::new();
+        let mut players = Vec::new();
+        while let Some(row) = self.sql(rows.next())? {
+            let id: String = self.sql(row.get(0))?;
+            if seen.insert(id) {
+                let text = self.sql(row.get_ref(1))?;
+                let bytes = self.sql(text.as_bytes().map_err(rusqlite::Error::from))?;
+                players.push(parse_bytes(bytes)?);
+            }
+        }
+        let summaries = self.summaries_of(seen.iter().map(String::as_str))?;
+        Ok((players, summaries))
+    }
+
+    /// Reads from here on see one state of the index (and take its lock once).
+    pub fn begin_reading(&self) -> Result<()> {
+        self.sql(self.conn.execute_batch("BEGIN"))
     }
 
     /// Ids of the players with any contract with `club`, or a rumour from or
@@ -350,7 +374,8 @@ impl Index {
             &[club],
         )?;
         ids.extend(self.ids(
-            "SELECT DISTINCT player FROM rumours WHERE to_club = ?1 OR from_club = ?1",
+            "SELECT player FROM rumours WHERE to_club = ?1
+             UNION SELECT player FROM rumours WHERE from_club = ?1",
             &[club],
         )?);
         Ok(ids)
@@ -370,7 +395,7 @@ impl Index {
 
     /// The rumour shards holding something dated after `day`.
     pub fn shards_with_news_after(&self, day: &str) -> Result<BTreeSet<String>> {
-        self.ids("SELECT DISTINCT shard FROM rumours WHERE news > ?1", &[day])
+        self.ids("SELECT DISTINCT shard FROM rumours INDEXED BY rumours_news WHERE news > ?1", &[day])
     }
 
     /// The summaries of these players' rumours.
@@ -467,11 +492,12 @@ impl From<rusqlite::Error> for IndexError {
 }
 
 fn parse_json<T: serde::de::DeserializeOwned>(json: &str) -> Result<T> {
-    serde_json::from_str(json).map_err(|e| {
-        Error::Refused(format!(
-            "the index holds a broken row ({e}); it will be rebuilt"
-        ))
-    })
+    parse_bytes(json.as_bytes())
+}
+
+/// A row's JSON; a broken one is the index's failure (it is rebuilt).
+fn parse_bytes<T: serde::de::DeserializeOwned>(bytes: &[u8]) -> Result<T> {
+    serde_json::from_slice(bytes).map_err(|e| Error::Index(format!("a broken row: {e}")))
 }
 
 /// Deletes an index file (and SQLite's side files).
@@ -514,6 +540,7 @@ fn insert_players(
     let mut player = tx.prepare_cached("INSERT OR REPLACE INTO players VALUES (?1, ?2, ?3)")?;
     let mut word = tx.prepare_cached("INSERT INTO words VALUES (?1, ?2, ?3)")?;
     let mut contract = tx.prepare_cached("INSERT INTO contracts VALUES (?1, ?2, ?3, ?4)")?;
+    let mut ending = tx.prepare_cached("INSERT OR IGNORE INTO ending VALUES (?1, ?2, ?3, ?4)")?;
     for p in players {
         let json = serde_json::to_string(p).unwrap_or_default();
         player.execute(params![p.id.as_str(), shard, json])?;
@@ -535,6 +562,9 @@ fn insert_players(
         }
         for c in &p.contracts {
             let ends = c.end.map(|d| d.to_string());
+            if let Some(day) = &ends {
+                ending.execute(params![day, p.id.as_str(), shard, json])?;
+            }
             contract.execute(params![p.id.as_str(), shard, c.club.as_str(), ends])?;
             if let Some(from) = &c.signed_from {
                 contract.execute(params![p.id.as_str(), shard, from.as_str(), None::<String>])?;
@@ -557,8 +587,8 @@ fn insert_rumours(
         // the rumour looks different and its shard must be read in full.
         let news = summary.last.max(summary.changed).map(|d| d.to_string());
         stmt.execute(params![
-            r.id.as_str(),
             r.player.as_str(),
+            r.id.as_str(),
             shard,
             r.from.as_ref().map(|c| c.as_str()),
             r.to.as_ref().map(|c| c.as_str()),

@@ -24,6 +24,9 @@ pub struct Scope {
     pub players: BTreeSet<PlayerId>,
     /// Rumour shards read in full (with every rumour in them).
     pub rumour_shards: BTreeSet<String>,
+    /// Also every player with a contract (or one cut short) ending between
+    /// these days, inclusive: a superset of a window of expiries.
+    pub ending: Option<(NaiveDate, NaiveDate)>,
 }
 
 impl Scope {
@@ -32,6 +35,7 @@ impl Scope {
         Scope {
             players: BTreeSet::from([id.clone()]),
             rumour_shards: BTreeSet::from([shard_of(id)]),
+            ending: None,
         }
     }
 }
@@ -129,35 +133,6 @@ impl Lookup<'_> {
             .map(|s| s.player.clone())
             .ok_or_else(|| Error::Refused(format!("rumour {id} vanished")))?;
         Ok((id, player))
-    }
-
-    /// Players with a contract (or a contract cut short) ending between
-    /// `from` and `to`: a superset of those a window of expiries lists.
-    pub fn players_with_contract_ending(
-        &self,
-        from: NaiveDate,
-        to: NaiveDate,
-    ) -> Result<BTreeSet<PlayerId>> {
-        match self {
-            Lookup::Index { index, .. } => Ok(index
-                .players_with_contract_ending(&from.to_string(), &to.to_string())?
-                .into_iter()
-                .map(PlayerId)
-                .collect()),
-            Lookup::Whole(world) => Ok(world
-                .players
-                .values()
-                .filter(|p| {
-                    p.contracts.iter().any(|c| {
-                        [c.end, c.terminated]
-                            .into_iter()
-                            .flatten()
-                            .any(|d| d >= from && d <= to)
-                    })
-                })
-                .map(|p| p.id.clone())
-                .collect()),
-        }
     }
 
     /// Players with any contract with the club (or signed from it), or a
@@ -309,6 +284,7 @@ impl Store {
         day: Option<NaiveDate>,
         plan: &impl Fn(&Lookup) -> Result<(Scope, T)>,
     ) -> Result<(World, Scope, T, bool)> {
+        index.begin_reading()?;
         let mut world = World::default();
         let mut problems = Vec::new();
         self.load_clubs_and_sources(&mut world, &mut problems);
@@ -325,6 +301,15 @@ impl Store {
         }
         for summary in index.summaries_of(scope.players.iter().map(PlayerId::as_str))? {
             world.insert_summary(summary);
+        }
+        if let Some((from, to)) = scope.ending {
+            let (players, summaries) = index.ending(&from.to_string(), &to.to_string())?;
+            for p in players {
+                world.players.insert(p.id.clone(), p);
+            }
+            for summary in summaries {
+                world.insert_summary(summary);
+            }
         }
         // The shards read in full: those asked for, and those with news
         // after the day (they look different then). Every other shard's

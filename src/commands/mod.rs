@@ -113,10 +113,7 @@ impl Context {
 
     /// The world as of the as-of date, holding only what `plan` says the
     /// command is about (see `mercato::store::scoped`).
-    fn read_scoped<T>(
-        &self,
-        plan: impl Fn(&Lookup) -> Result<(Scope, T)>,
-    ) -> Result<(Kept, T)> {
+    fn read_scoped<T>(&self, plan: impl Fn(&Lookup) -> Result<(Scope, T)>) -> Result<(Kept, T)> {
         let (world, t) = self.store()?.read_scoped(self.as_of, plan)?;
         Ok((ManuallyDrop::new(world), t))
     }

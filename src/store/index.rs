@@ -342,10 +342,10 @@ impl Index {
     /// table is clustered by end date and holds the player's record, so
     /// this is one range scan plus one clustered lookup per player.
     pub fn ending(&self, from: &str, to: &str) -> Result<(Vec<Player>, Vec<RumourSummary>)> {
-        let mut stmt = self.sql(
-            self.conn
-                .prepare_cached("SELECT player, json FROM ending WHERE ends >= ?1 AND ends <= ?2"),
-        )?;
+        let mut stmt = self
+            .sql(self.conn.prepare_cached(
+                "SELECT player, json FROM ending WHERE ends >= ?1 AND ends <= ?2",
+            ))?;
         let mut rows = self.sql(stmt.query(params![from, to]))?;
         let mut seen = std::collections::HashSet::new();
         let mut players = Vec::new();
@@ -395,7 +395,10 @@ impl Index {
 
     /// The rumour shards holding something dated after `day`.
     pub fn shards_with_news_after(&self, day: &str) -> Result<BTreeSet<String>> {
-        self.ids("SELECT DISTINCT shard FROM rumours INDEXED BY rumours_news WHERE news > ?1", &[day])
+        self.ids(
+            "SELECT DISTINCT shard FROM rumours INDEXED BY rumours_news WHERE news > ?1",
+            &[day],
+        )
     }
 
     /// The summaries of these players' rumours.
@@ -423,9 +426,10 @@ impl Index {
         except: &BTreeSet<String>,
     ) -> Result<BTreeMap<SourceId, TrackRecord>> {
         let mut out: BTreeMap<SourceId, TrackRecord> = BTreeMap::new();
-        let mut all = self.sql(self.conn.prepare_cached(
-            "SELECT source, reports, hits, misses FROM totals",
-        ))?;
+        let mut all = self.sql(
+            self.conn
+                .prepare_cached("SELECT source, reports, hits, misses FROM totals"),
+        )?;
         let row = |r: &rusqlite::Row| -> rusqlite::Result<(String, TrackRecord)> {
             Ok((
                 r.get(0)?,
@@ -609,4 +613,58 @@ fn insert_rumours(
         total.execute(params![source.as_str(), row.0, row.1, row.2])?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every query the scoped reads make runs on a fresh index: a typo in
+    /// SQL would otherwise only show as a silent fall back to the JSON.
+    #[test]
+    fn every_query_runs_on_a_fresh_index() {
+        let dir = tempfile::tempdir().unwrap();
+        let data = dir.path().join("data");
+        for sub in ["", "players", "rumours"] {
+            std::fs::create_dir_all(data.join(sub)).unwrap();
+            let shipped = Path::new(env!("CARGO_MANIFEST_DIR")).join("data").join(sub);
+            for entry in std::fs::read_dir(&shipped).unwrap().flatten() {
+                if entry.path().is_file() {
+                    std::fs::copy(entry.path(), data.join(sub).join(entry.file_name())).unwrap();
+                }
+            }
+        }
+        let store = Store::open(&data).unwrap();
+        let index = Index::open_at(&dir.path().join("index.sqlite"))
+            .ok()
+            .unwrap();
+        assert!(index.refresh(&store).is_ok());
+        assert!(
+            index.refresh(&store).is_ok(),
+            "a second refresh finds nothing to do"
+        );
+        let konate = index.name_candidates("konate").unwrap();
+        assert!(konate.iter().any(|p| p.id.as_str() == "ibrahima-konate"));
+        assert_eq!(index.all_players().unwrap().len(), 9, "the shipped players");
+        let (players, summaries) = index.ending("2026-01-01", "2026-12-31").unwrap();
+        assert!(!players.is_empty() && !summaries.is_empty());
+        assert!(!index.players_of_club("real-madrid").unwrap().is_empty());
+        let found = index.rumours_starting("10dc", "2025-10-20").unwrap();
+        assert_eq!(found.len(), 1);
+        assert!(
+            index
+                .rumours_starting("10dc", "2025-01-01")
+                .unwrap()
+                .is_empty()
+        );
+        assert!(index.shards_with_news_after("2025-01-01").unwrap().len() >= 3);
+        let records = index.track_records_except(&BTreeSet::new()).unwrap();
+        let fewer = index
+            .track_records_except(&BTreeSet::from(["4f".to_string()]))
+            .unwrap();
+        let reports =
+            |r: &BTreeMap<SourceId, TrackRecord>| r.values().map(|t| t.reports).sum::<usize>();
+        assert!(reports(&fewer) < reports(&records));
+        index.begin_reading().unwrap();
+    }
 }

@@ -1,0 +1,191 @@
+//! The index outside `data/` is derived and disposable: every way a data
+//! file can change behind mercato's back is seen by the next query, and an
+//! index that is corrupt or was half-written by a killed process is rebuilt,
+//! never trusted.
+
+use crate::common::{ARTICLE_DAY, TestEnv};
+use assert_cmd::Command;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+fn caps(env: &TestEnv) -> serde_json::Value {
+    env.json(&["player", "show", "konate"])["player"]["caps"].clone()
+}
+
+/// Rewrites a file's bytes in place (same inode), then puts its old
+/// modification time back, as `touch -d` after an edit would.
+fn edit_in_place_keeping_mtime(path: &Path, from: &str, to: &str) {
+    assert_eq!(from.len(), to.len(), "a same-size edit");
+    let old = std::fs::metadata(path).unwrap().modified().unwrap();
+    let text = std::fs::read_to_string(path).unwrap();
+    assert!(text.contains(from), "{from} not in {}", path.display());
+    std::fs::write(path, text.replacen(from, to, 1)).unwrap();
+    let file = std::fs::OpenOptions::new().write(true).open(path).unwrap();
+    file.set_modified(old).unwrap();
+    drop(file);
+    assert_eq!(std::fs::metadata(path).unwrap().modified().unwrap(), old);
+}
+
+fn index_file(env: &TestEnv) -> PathBuf {
+    let cache = env.data.parent().unwrap().join("cache");
+    let found = std::fs::read_dir(&cache)
+        .unwrap()
+        .flatten()
+        .map(|e| e.path().join("index.sqlite"))
+        .find(|p| p.exists());
+    found.expect("an index was built")
+}
+
+#[test]
+fn every_kind_of_change_behind_mercatos_back_is_seen() {
+    let env = TestEnv::shipped();
+    let file = env.data.join("players/4f.json");
+    assert_eq!(caps(&env), 25, "the index is built here");
+
+    // Same size, same inode, old mtime put back: only the ctime moved.
+    edit_in_place_keeping_mtime(&file, "\"caps\": 25", "\"caps\": 26");
+    assert_eq!(caps(&env), 26);
+
+    // Replaced by another file, as git checkout and other clones do.
+    let text = std::fs::read_to_string(&file).unwrap();
+    let other = env.data.join("players/.incoming");
+    std::fs::write(&other, text.replace("\"caps\": 26", "\"caps\": 27")).unwrap();
+    std::fs::rename(&other, &file).unwrap();
+    assert_eq!(caps(&env), 27);
+
+    // A contract end moved into 2027 by hand: the window query sees it.
+    let listed = |env: &TestEnv| {
+        let rows = env.json(&["contract", "expiring", "--year", "2027"]);
+        rows.as_array()
+            .unwrap()
+            .iter()
+            .any(|r| r["player_id"] == "ibrahima-konate")
+    };
+    assert!(!listed(&env));
+    edit_in_place_keeping_mtime(
+        &file,
+        "\"end\": \"2026-06-30\",\n          \"signed_from\"",
+        "\"end\": \"2027-06-30\",\n          \"signed_from\"",
+    );
+    assert!(listed(&env), "a hand edit of a contract end");
+    let depth = env.json(&["club", "depth", "liverpool"]);
+    assert!(depth.to_string().contains("2027-06-30"), "{depth}");
+
+    // A shard file removed (a git checkout of an older state): gone.
+    let rumours = env.data.join("rumours/4f.json");
+    let before = env.json(&["rumour", "list", "--player", "konate"]);
+    assert!(!before.as_array().unwrap().is_empty());
+    std::fs::rename(&rumours, env.data.parent().unwrap().join("kept.json")).unwrap();
+    let after = env.json(&["rumour", "list", "--player", "konate"]);
+    assert_eq!(after.as_array().unwrap().len(), 0, "{after}");
+    std::fs::rename(env.data.parent().unwrap().join("kept.json"), &rumours).unwrap();
+    assert_eq!(env.json(&["rumour", "list", "--player", "konate"]), before);
+}
+
+#[test]
+fn a_corrupt_index_is_rebuilt_not_trusted() {
+    let env = TestEnv::shipped();
+    let want = env.ok(&["club", "depth", "real madrid"]);
+    let index = index_file(&env);
+    for garbage in [&b"not a database at all"[..], &[0u8; 4096][..]] {
+        std::fs::write(&index, garbage).unwrap();
+        assert_eq!(env.ok(&["club", "depth", "real madrid"]), want);
+        assert_eq!(caps(&env), 25);
+    }
+    // Half a database: cut after its first pages.
+    let whole = std::fs::read(&index).unwrap();
+    std::fs::write(&index, &whole[..whole.len() / 2]).unwrap();
+    assert_eq!(env.ok(&["club", "depth", "real madrid"]), want);
+}
+
+/// A world big enough that building its index takes a while: 12,800
+/// players over the 256 shards, a third of them with contracts ending 2027.
+fn big_world(env: &TestEnv) {
+    let mut shards: std::collections::BTreeMap<String, Vec<serde_json::Value>> = Default::default();
+    for i in 0..12_800 {
+        let id = format!("player-{i:05}");
+        let shard = mercato::world::shard_of(&mercato::model::PlayerId(id.clone()));
+        shards.entry(shard).or_default().push(serde_json::json!({
+            "id": id,
+            "name": format!("Player Number{i}"),
+            "born": "1998-01-01",
+            "position": "CB",
+            "contracts": [{"club": "liverpool", "signed": "2024-07-01", "start": "2024-07-01",
+                            "end": format!("{}-06-30", 2026 + i % 3)}]
+        }));
+    }
+    for (shard, mut records) in shards {
+        let path = env.data.join(format!("players/{shard}.json"));
+        if let Ok(text) = std::fs::read_to_string(&path) {
+            let file: serde_json::Value = serde_json::from_str(&text).unwrap();
+            records.extend(file["records"].as_array().unwrap().iter().cloned());
+        }
+        records.sort_by(|a, b| a["id"].as_str().cmp(&b["id"].as_str()));
+        let file = serde_json::json!({"version": 2, "kind": "players", "records": records});
+        std::fs::write(&path, serde_json::to_string_pretty(&file).unwrap()).unwrap();
+    }
+}
+
+#[test]
+fn a_process_killed_while_building_the_index_leaves_the_next_command_right() {
+    let env = TestEnv::shipped();
+    big_world(&env);
+    let cache = env.data.parent().unwrap().join("cache");
+    let args = ["contract", "expiring", "--year", "2027", "--json"];
+    let spawn = || {
+        Command::cargo_bin("mercato")
+            .unwrap()
+            .get_program()
+            .to_owned()
+    };
+    let program = spawn();
+    let start = |cache: &Path| {
+        std::process::Command::new(&program)
+            .env("MERCATO_CACHE_DIR", cache)
+            .env("XDG_CONFIG_HOME", cache.join("config"))
+            .arg("--data-dir")
+            .arg(&env.data)
+            .args(["--as-of", ARTICLE_DAY])
+            .args(args)
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap()
+    };
+    // The answer read from the JSON alone, with no index.
+    let truth = Command::new(&program)
+        .env("MERCATO_NO_CACHE", "1")
+        .arg("--data-dir")
+        .arg(&env.data)
+        .args(["--as-of", ARTICLE_DAY])
+        .args(args)
+        .output()
+        .unwrap();
+    assert!(truth.status.success());
+    let rows: serde_json::Value = serde_json::from_slice(&truth.stdout).unwrap();
+    assert!(rows.as_array().unwrap().len() > 4000, "the window has rows");
+    // How long a build from nothing takes, to kill inside it.
+    let timed = Instant::now();
+    let whole = start(&cache.join("timing")).wait_with_output().unwrap();
+    assert_eq!(
+        whole.stdout, truth.stdout,
+        "the index answers as the JSON does"
+    );
+    let build = timed.elapsed().as_micros() as u64;
+    let mut seed = 7u64;
+    for round in 0..12 {
+        seed = seed
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        let mut child = start(&cache);
+        std::thread::sleep(Duration::from_micros((seed >> 33) % build.max(1)));
+        let _ = child.kill();
+        let _ = child.wait();
+        let next = start(&cache).wait_with_output().unwrap();
+        assert!(next.status.success(), "round {round}");
+        assert_eq!(
+            next.stdout, truth.stdout,
+            "round {round}: the next command answers right"
+        );
+    }
+}

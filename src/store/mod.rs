@@ -14,23 +14,24 @@
 
 pub mod atomic;
 pub mod cache;
+mod format;
 pub mod index;
 pub mod journal;
 pub mod lock;
 pub mod migrate;
+mod parallel;
 pub mod scoped;
 
 use crate::error::{Error, Result};
 use crate::model::Rumour;
 use crate::world::{FileKey, World};
 use serde::de::DeserializeOwned;
-use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-/// The format version this mercato writes and the newest it reads.
-pub const FORMAT_VERSION: u32 = migrate::CURRENT;
+pub use format::{FORMAT_VERSION, decode, encode, read_records};
+use parallel::on_all_cores;
 
 /// What the shipped `.gitignore` of a data directory holds.
 const GITIGNORE: &str = "# Written by mercato: temp files and mercato's own undo log stay out of git.\n.tmp-*\n.mercato/\n";
@@ -46,28 +47,6 @@ pub struct Store {
     lock_timeout: Duration,
     /// Where rumour summaries are cached (see [`cache`]); none to read every file.
     cache: Option<PathBuf>,
-}
-
-#[derive(Deserialize)]
-struct FileIn<T> {
-    version: u32,
-    #[serde(default)]
-    kind: Option<String>,
-    records: Vec<T>,
-}
-
-#[derive(Serialize)]
-struct FileOut<'a, T> {
-    version: u32,
-    kind: &'a str,
-    records: &'a [&'a T],
-}
-
-/// Just the version, read when a file does not parse, to tell a newer format
-/// from a broken file.
-#[derive(Deserialize)]
-struct VersionOnly {
-    version: u32,
 }
 
 impl Store {
@@ -627,30 +606,6 @@ pub fn relative_path(key: &FileKey) -> String {
     }
 }
 
-/// Maps `f` over `items` on every core (in order), or on this thread when
-/// there is little to do: 256 shard files parse twice as fast on two cores.
-/// A panic in `f` on any thread is a panic of the caller.
-fn on_all_cores<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-    if items.len() < 8 || threads < 2 {
-        return items.iter().map(&f).collect();
-    }
-    let chunk = items.len().div_ceil(threads);
-    let f = &f;
-    std::thread::scope(|scope| {
-        let handles: Vec<_> = items
-            .chunks(chunk)
-            .map(|part| scope.spawn(move || part.iter().map(f).collect::<Vec<_>>()))
-            .collect();
-        // A worker that panicked re-raises its panic here: dropping its
-        // share of the files would answer from half the world.
-        handles
-            .into_iter()
-            .flat_map(|h| h.join().unwrap_or_else(|p| std::panic::resume_unwind(p)))
-            .collect()
-    })
-}
-
 /// "ab" for `.../rumours/ab.json`.
 fn shard_name(path: &Path) -> String {
     path.file_stem()
@@ -663,74 +618,6 @@ fn duplicate(path: &Path, id: &str) -> Error {
         "{}: id '{id}' appears more than once",
         path.display()
     ))
-}
-
-/// Serializes records the way every data file is written.
-pub fn encode<T: Serialize>(kind: &str, records: &[&T]) -> Result<Vec<u8>> {
-    let file = FileOut {
-        version: FORMAT_VERSION,
-        kind,
-        records,
-    };
-    let mut bytes = serde_json::to_vec_pretty(&file)
-        .map_err(|e| Error::Refused(format!("cannot encode records: {e}")))?;
-    bytes.push(b'\n');
-    Ok(bytes)
-}
-
-/// Parses one data file; a missing file holds no records.
-pub fn read_records<T: DeserializeOwned>(path: &Path, kind: &str) -> Result<Vec<T>> {
-    let bytes = match std::fs::read(path) {
-        Ok(bytes) => bytes,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
-        Err(e) => return Err(Error::io(path, e)),
-    };
-    decode(path, kind, &bytes)
-}
-
-/// Parses the bytes of a data file that should hold `kind` records, telling a
-/// newer format from a broken file and migrating older formats.
-pub fn decode<T: DeserializeOwned>(path: &Path, kind: &str, bytes: &[u8]) -> Result<Vec<T>> {
-    let newer = |found: u32| Error::NewerFormat {
-        path: path.to_path_buf(),
-        found,
-        supported: FORMAT_VERSION,
-    };
-    let invalid = |message: String| Error::Parse {
-        path: path.to_path_buf(),
-        line: 1,
-        column: 1,
-        message,
-    };
-    match serde_json::from_slice::<FileIn<T>>(bytes) {
-        Ok(file) if file.version > FORMAT_VERSION => Err(newer(file.version)),
-        Ok(file) if file.version == FORMAT_VERSION => match file.kind.as_deref() {
-            Some(found) if found == kind => Ok(file.records),
-            Some(found) => Err(invalid(format!(
-                "this file holds {found}, but its place is for {kind}"
-            ))),
-            None => Err(invalid(format!(
-                "format version {FORMAT_VERSION} needs a \"kind\""
-            ))),
-        },
-        Ok(_) => {
-            let value: serde_json::Value =
-                serde_json::from_slice(bytes).map_err(|e| invalid(e.to_string()))?;
-            let upgraded = migrate::upgrade(value, kind).map_err(invalid)?;
-            serde_json::from_value::<FileIn<T>>(upgraded)
-                .map(|f| f.records)
-                .map_err(|e| invalid(format!("after migration: {e}")))
-        }
-        Err(e) => match serde_json::from_slice::<VersionOnly>(bytes) {
-            Ok(v) if v.version > FORMAT_VERSION => Err(newer(v.version)),
-            _ => Err(Error::Parse {
-                path: path.to_path_buf(),
-                line: e.line(),
-                column: e.column(),
-                message: e.to_string(),
-            }),
-        },
-    }
 }
 
 #[cfg(test)]

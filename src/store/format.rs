@@ -1,0 +1,102 @@
+//! How a data file is written and read: `{"version": N, "kind": K,
+//! "records": [...]}`, pretty-printed with a trailing newline; older
+//! versions are migrated on read, newer ones refused with a clear error.
+
+use super::migrate;
+use crate::error::{Error, Result};
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
+use std::path::Path;
+
+/// The format version this mercato writes and the newest it reads.
+pub const FORMAT_VERSION: u32 = migrate::CURRENT;
+
+#[derive(Deserialize)]
+struct FileIn<T> {
+    version: u32,
+    #[serde(default)]
+    kind: Option<String>,
+    records: Vec<T>,
+}
+
+#[derive(Serialize)]
+struct FileOut<'a, T> {
+    version: u32,
+    kind: &'a str,
+    records: &'a [&'a T],
+}
+
+/// Just the version, read when a file does not parse, to tell a newer format
+/// from a broken file.
+#[derive(Deserialize)]
+struct VersionOnly {
+    version: u32,
+}
+
+/// Serializes records the way every data file is written.
+pub fn encode<T: Serialize>(kind: &str, records: &[&T]) -> Result<Vec<u8>> {
+    let file = FileOut {
+        version: FORMAT_VERSION,
+        kind,
+        records,
+    };
+    let mut bytes = serde_json::to_vec_pretty(&file)
+        .map_err(|e| Error::Refused(format!("cannot encode records: {e}")))?;
+    bytes.push(b'\n');
+    Ok(bytes)
+}
+
+/// Parses one data file; a missing file holds no records.
+pub fn read_records<T: DeserializeOwned>(path: &Path, kind: &str) -> Result<Vec<T>> {
+    let bytes = match std::fs::read(path) {
+        Ok(bytes) => bytes,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(e) => return Err(Error::io(path, e)),
+    };
+    decode(path, kind, &bytes)
+}
+
+/// Parses the bytes of a data file that should hold `kind` records, telling a
+/// newer format from a broken file and migrating older formats.
+pub fn decode<T: DeserializeOwned>(path: &Path, kind: &str, bytes: &[u8]) -> Result<Vec<T>> {
+    let newer = |found: u32| Error::NewerFormat {
+        path: path.to_path_buf(),
+        found,
+        supported: FORMAT_VERSION,
+    };
+    let invalid = |message: String| Error::Parse {
+        path: path.to_path_buf(),
+        line: 1,
+        column: 1,
+        message,
+    };
+    match serde_json::from_slice::<FileIn<T>>(bytes) {
+        Ok(file) if file.version > FORMAT_VERSION => Err(newer(file.version)),
+        Ok(file) if file.version == FORMAT_VERSION => match file.kind.as_deref() {
+            Some(found) if found == kind => Ok(file.records),
+            Some(found) => Err(invalid(format!(
+                "this file holds {found}, but its place is for {kind}"
+            ))),
+            None => Err(invalid(format!(
+                "format version {FORMAT_VERSION} needs a \"kind\""
+            ))),
+        },
+        Ok(_) => {
+            let value: serde_json::Value =
+                serde_json::from_slice(bytes).map_err(|e| invalid(e.to_string()))?;
+            let upgraded = migrate::upgrade(value, kind).map_err(invalid)?;
+            serde_json::from_value::<FileIn<T>>(upgraded)
+                .map(|f| f.records)
+                .map_err(|e| invalid(format!("after migration: {e}")))
+        }
+        Err(e) => match serde_json::from_slice::<VersionOnly>(bytes) {
+            Ok(v) if v.version > FORMAT_VERSION => Err(newer(v.version)),
+            _ => Err(Error::Parse {
+                path: path.to_path_buf(),
+                line: e.line(),
+                column: e.column(),
+                message: e.to_string(),
+            }),
+        },
+    }
+}

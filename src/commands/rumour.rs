@@ -201,13 +201,13 @@ pub fn run(ctx: &Context, command: RumourCommand) -> Result<Output> {
                 },
                 to,
             };
-            let (world, updated) = ctx.write(|store, w| {
-                let found = w.find_rumour_or_player(&id)?;
-                if let Some(player) = w.summary(&found).map(|s| s.player.clone()) {
-                    store.load_rumours_of(w, &player)?;
-                }
-                edit::update_rumour(w, &found, change, ctx.as_of)
-            })?;
+            let (world, updated) = ctx.write_scoped(
+                |look| {
+                    let (found, player) = look.find_rumour_or_player(&id)?;
+                    Ok((Scope::player(&player), found))
+                },
+                |w, found| edit::update_rumour(w, &found, change, ctx.as_of),
+            )?;
             let assessor = Assessor::new(&world, ctx.as_of);
             let view = rumours::view(&world, &assessor, &world.rumours[&updated.rumour]);
             let mut out = ctx.show(&view, || {

@@ -17,6 +17,11 @@ use std::collections::BTreeSet;
 /// (not a shard name: reading a shard never drops it).
 const OTHER_SHARDS: &str = "*";
 
+/// The latest day a plan without an as-of date sees (dates are compared as
+/// `YYYY-MM-DD` text in the index, where `NaiveDate::MAX` would print as
+/// `+262142-12-31` and sort first).
+const LAST_DAY: NaiveDate = NaiveDate::from_ymd_opt(9999, 12, 31).expect("a valid date");
+
 /// What a command reads.
 #[derive(Debug, Default, Clone)]
 pub struct Scope {
@@ -294,7 +299,8 @@ impl Store {
         let (scope, t) = plan(&Lookup::Index {
             index,
             people: &world,
-            day: day.unwrap_or(NaiveDate::MAX),
+            // Dates compare as text in the index: no later day than this.
+            day: day.unwrap_or(LAST_DAY),
         })?;
         for p in index.players(scope.players.iter().map(PlayerId::as_str))? {
             world.players.insert(p.id.clone(), p);

@@ -780,6 +780,10 @@ fn the_binary_answers_the_past_as_a_store_that_stopped_then() {
         vec!["rumour", "list"],
         vec!["rumour", "list", "--open"],
         vec!["rumour", "show", "10dcabc2"],
+        // By player: "his one open rumour" must be the one open that day.
+        vec!["rumour", "show", "upamecano"],
+        vec!["rumour", "list", "--player", "upamecano"],
+        vec!["contract", "expiring", "--year", "2031"],
         vec!["club", "depth", "real madrid"],
         vec!["club", "depth", "bayern"],
         vec!["club", "depth", "liverpool"],

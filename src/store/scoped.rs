@@ -49,6 +49,7 @@ impl Scope {
 /// world read whole when there is no index.
 pub enum Lookup<'a> {
     Index {
+        store: &'a Store,
         index: &'a Index,
         /// Clubs and sources only.
         people: &'a World,
@@ -98,9 +99,14 @@ impl Lookup<'_> {
                     .ok_or_else(|| Error::Refused(format!("rumour {id} vanished")))?;
                 return Ok((id, player));
             }
-            Lookup::Index { index, day, people } => (index, *day, people),
+            Lookup::Index {
+                index,
+                day,
+                people,
+                store,
+            } => (index, *day, people, store),
         };
-        let (index, day, people) = index;
+        let (index, day, people, store) = index;
         let wanted = query.trim().to_ascii_lowercase();
         if !wanted.is_empty() {
             match index
@@ -126,10 +132,10 @@ impl Lookup<'_> {
         // Club names, for an ambiguity listing his rumours' moves.
         world.clubs.clone_from(&people.clubs);
         if let Ok(player) = world.find_player(query) {
-            for summary in index.summaries_of([player.as_str()])? {
-                world.insert_summary(summary);
-            }
-            // Only the rumours that exist on the day.
+            // His rumours as they stood on the day: read in full, since
+            // an "open" rumour then may be done now.
+            world.set_loaded(Some(BTreeSet::new()));
+            store.load_rumour_shards(&mut world, [shard_of(&player).as_str()])?;
             world.view_as_of(day);
         }
         let id = world.find_rumour_or_player(query)?;
@@ -297,6 +303,7 @@ impl Store {
             return Err(first);
         }
         let (scope, t) = plan(&Lookup::Index {
+            store: self,
             index,
             people: &world,
             // Dates compare as text in the index: no later day than this.

@@ -32,33 +32,38 @@ use std::path::{Path, PathBuf};
 /// Bumped whenever what the index holds changes; another value rebuilds it.
 const SCHEMA: i64 = 5;
 
-const CREATE: &str = "
+const TABLES: &str = "
 CREATE TABLE files(path TEXT PRIMARY KEY, len INT, mtime INT, ctime INT, inode INT);
 CREATE TABLE players(id TEXT PRIMARY KEY, shard TEXT NOT NULL, json TEXT NOT NULL);
-CREATE INDEX players_shard ON players(shard);
 CREATE TABLE words(word TEXT NOT NULL, player TEXT NOT NULL, shard TEXT NOT NULL);
-CREATE INDEX words_word ON words(word);
-CREATE INDEX words_shard ON words(shard);
 CREATE TABLE contracts(player TEXT NOT NULL, shard TEXT NOT NULL, club TEXT NOT NULL, ends TEXT);
-CREATE INDEX contracts_ends ON contracts(ends);
-CREATE INDEX contracts_club ON contracts(club);
-CREATE INDEX contracts_shard ON contracts(shard);
 CREATE TABLE ending(ends TEXT NOT NULL, player TEXT NOT NULL, shard TEXT NOT NULL,
                     json TEXT NOT NULL, PRIMARY KEY(ends, player)) WITHOUT ROWID;
-CREATE INDEX ending_shard ON ending(shard);
 CREATE TABLE rumours(player TEXT NOT NULL, id TEXT NOT NULL, shard TEXT NOT NULL,
                      from_club TEXT, to_club TEXT, first TEXT, news TEXT, summary TEXT NOT NULL,
                      PRIMARY KEY(player, id)) WITHOUT ROWID;
-CREATE UNIQUE INDEX rumours_id ON rumours(id);
-CREATE INDEX rumours_news ON rumours(news, shard);
-CREATE INDEX rumours_to ON rumours(to_club);
-CREATE INDEX rumours_from ON rumours(from_club);
-CREATE INDEX rumours_shard ON rumours(shard);
 CREATE TABLE tallies(shard TEXT NOT NULL, source TEXT NOT NULL,
                      reports INT NOT NULL, hits INT NOT NULL, misses INT NOT NULL);
-CREATE INDEX tallies_shard ON tallies(shard);
 CREATE TABLE totals(source TEXT PRIMARY KEY, reports INT NOT NULL, hits INT NOT NULL, misses INT NOT NULL);
 ";
+
+/// The secondary indexes, dropped while a whole index is built (rows go in
+/// faster without them) and created after, sorted in one pass each.
+const INDEXES: &[&str] = &[
+    "CREATE INDEX players_shard ON players(shard);",
+    "CREATE INDEX words_word ON words(word);",
+    "CREATE INDEX words_shard ON words(shard);",
+    "CREATE INDEX contracts_ends ON contracts(ends);",
+    "CREATE INDEX contracts_club ON contracts(club);",
+    "CREATE INDEX contracts_shard ON contracts(shard);",
+    "CREATE INDEX ending_shard ON ending(shard);",
+    "CREATE UNIQUE INDEX rumours_id ON rumours(id);",
+    "CREATE INDEX rumours_news ON rumours(news, shard);",
+    "CREATE INDEX rumours_to ON rumours(to_club);",
+    "CREATE INDEX rumours_from ON rumours(from_club);",
+    "CREATE INDEX rumours_shard ON rumours(shard);",
+    "CREATE INDEX tallies_shard ON tallies(shard);",
+];
 
 /// What identifies one state of a file (see the module doc).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -138,8 +143,9 @@ impl Index {
         let conn = Connection::open(path)?;
         conn.busy_timeout(std::time::Duration::from_secs(30))?;
         conn.pragma_update(None, "journal_mode", "WAL")?;
-        conn.pragma_update(None, "synchronous", "NORMAL")?;
+        conn.pragma_update(None, "synchronous", "OFF")?;
         conn.pragma_update(None, "temp_store", "MEMORY")?;
+        conn.pragma_update(None, "cache_size", -65536)?;
         let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
         if version != SCHEMA {
             let tables: i64 =
@@ -151,7 +157,8 @@ impl Index {
                 return Index::open_at_fresh(path);
             }
             conn.execute_batch(&format!(
-                "BEGIN IMMEDIATE; {CREATE} PRAGMA user_version = {SCHEMA}; COMMIT;"
+                "BEGIN IMMEDIATE; {TABLES} {} PRAGMA user_version = {SCHEMA}; COMMIT;",
+                INDEXES.join("\n")
             ))?;
         }
         Ok(Index { conn })
@@ -161,9 +168,10 @@ impl Index {
         let conn = Connection::open(path)?;
         conn.busy_timeout(std::time::Duration::from_secs(30))?;
         conn.pragma_update(None, "journal_mode", "WAL")?;
-        conn.pragma_update(None, "synchronous", "NORMAL")?;
+        conn.pragma_update(None, "synchronous", "OFF")?;
         conn.execute_batch(&format!(
-            "BEGIN IMMEDIATE; {CREATE} PRAGMA user_version = {SCHEMA}; COMMIT;"
+            "BEGIN IMMEDIATE; {TABLES} {} PRAGMA user_version = {SCHEMA}; COMMIT;",
+            INDEXES.join("\n")
         ))?;
         Ok(Index { conn })
     }
@@ -182,7 +190,38 @@ impl Index {
             rusqlite::TransactionBehavior::Immediate,
         )?;
         let stale = self.stale(&now)?;
-        let parsed = on_all_cores(&stale, |(path, stamp)| {
+        // From nothing: no rows to delete, and the indexes are built once at
+        // the end instead of row by row.
+        let fresh = stale.len() == now.len()
+            && tx.query_row("SELECT count(*) FROM files", [], |r| r.get::<_, i64>(0))? == 0;
+        if fresh {
+            for sql in INDEXES {
+                let name = sql
+                    .split_whitespace()
+                    .nth(if sql.contains("UNIQUE") { 3 } else { 2 });
+                tx.execute_batch(&format!("DROP INDEX IF EXISTS {}", name.unwrap_or("")))?;
+            }
+        }
+        // A chunk of files at a time: memory stays bounded by the chunk.
+        for chunk in stale.chunks(32) {
+            self.refresh_files(&tx, store, chunk, fresh)?;
+        }
+        if fresh {
+            tx.execute_batch(&INDEXES.join("\n"))?;
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Reads a chunk of changed files (on every core) into the index.
+    fn refresh_files(
+        &self,
+        tx: &rusqlite::Transaction,
+        store: &Store,
+        stale: &[(String, Option<Stamp>)],
+        fresh: bool,
+    ) -> std::result::Result<(), IndexError> {
+        let parsed = on_all_cores(stale, |(path, stamp)| {
             let kind = if path.starts_with("players/") {
                 "players"
             } else {
@@ -202,7 +241,9 @@ impl Index {
         for (path, shard, stamp, content) in parsed {
             let content = content.map_err(IndexError::Data)?;
             let is_players = path.starts_with("players/");
-            if is_players {
+            if fresh {
+                // Nothing there yet.
+            } else if is_players {
                 for table in ["players", "words", "contracts", "ending"] {
                     tx.execute(&format!("DELETE FROM {table} WHERE shard = ?1"), [&shard])?;
                 }
@@ -221,8 +262,8 @@ impl Index {
             }
             match content {
                 Parsed::Gone => {}
-                Parsed::Players(players) => insert_players(&tx, &shard, &players)?,
-                Parsed::Rumours(rumours) => insert_rumours(&tx, &shard, &rumours)?,
+                Parsed::Players(players) => insert_players(tx, &shard, &players)?,
+                Parsed::Rumours(rumours) => insert_rumours(tx, &shard, &rumours)?,
             }
             match stamp {
                 Some(s) => tx.execute(
@@ -232,7 +273,6 @@ impl Index {
                 None => tx.execute("DELETE FROM files WHERE path = ?1", [&path])?,
             };
         }
-        tx.commit()?;
         Ok(())
     }
 

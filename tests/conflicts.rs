@@ -4,28 +4,14 @@
 //! `conflicts` lists them, `check` fails, and `resolve` (or an edit) ends
 //! them so the merge commits.
 
-use crate::common::{copy_dir, git};
-use assert_cmd::Command;
+use crate::common::{copy_dir, git, run_in_clone};
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 
 /// Runs mercato on `clone/data`; returns (exit code, stdout, stderr).
 fn run(clone: &Path, args: &[&str]) -> (i32, String, String) {
-    let out = Command::cargo_bin("mercato")
-        .unwrap()
-        .current_dir(clone)
-        .env_remove("MERCATO_DATA_DIR")
-        .env("MERCATO_CACHE_DIR", clone.join("..").join("cache"))
-        .env("NO_COLOR", "1")
-        .args(["--data-dir", "data", "--as-of", "2025-10-20"])
-        .args(args)
-        .output()
-        .unwrap();
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
+    let run = run_in_clone(clone, args);
+    (run.code, run.stdout, run.stderr)
 }
 
 fn ok(clone: &Path, args: &[&str]) -> String {

@@ -2,28 +2,15 @@
 //! the clone's merge driver, and in a fresh clone the first write does, so
 //! two clones merge record by record with no other set-up step.
 
-use crate::common::git;
+use crate::common::{git, run_in_clone};
 use assert_cmd::Command;
 use std::path::Path;
 
 /// Runs mercato on `clone/data`; returns (stdout, stderr).
 fn mercato(clone: &Path, args: &[&str]) -> (String, String) {
-    let out = Command::cargo_bin("mercato")
-        .unwrap()
-        .current_dir(clone)
-        .env_remove("MERCATO_DATA_DIR")
-        .env("MERCATO_CACHE_DIR", clone.join("..").join("cache"))
-        .env("NO_COLOR", "1")
-        .args(["--data-dir", "data", "--as-of", "2025-10-20"])
-        .args(args)
-        .output()
-        .unwrap();
-    let (stdout, stderr) = (
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    );
-    assert!(out.status.success(), "mercato {args:?}:\n{stderr}");
-    (stdout, stderr)
+    let run = run_in_clone(clone, args);
+    assert_eq!(run.code, 0, "mercato {args:?}:\n{}", run.stderr);
+    (run.stdout, run.stderr)
 }
 
 fn driver(clone: &Path) -> String {

@@ -146,6 +146,26 @@ fn walk(root: &Path, dir: &Path, out: &mut BTreeMap<PathBuf, Vec<u8>>) {
     }
 }
 
+/// Runs mercato in a clone's work tree on its `data/` as of the article's
+/// day, with the cache beside the clone (for the real-git tests).
+pub fn run_in_clone(clone: &Path, args: &[&str]) -> Run {
+    let out = Command::cargo_bin("mercato")
+        .expect("binary")
+        .current_dir(clone)
+        .env_remove("MERCATO_DATA_DIR")
+        .env("MERCATO_CACHE_DIR", clone.join("..").join("cache"))
+        .env("NO_COLOR", "1")
+        .args(["--data-dir", "data", "--as-of", ARTICLE_DAY])
+        .args(args)
+        .output()
+        .expect("run mercato");
+    Run {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    }
+}
+
 /// Copies a directory tree.
 pub fn copy_dir(from: &Path, to: &Path) {
     std::fs::create_dir_all(to).expect("create");

@@ -11,18 +11,23 @@
 //!                 "signed_from"?, "terminated"?}, ...],
 //!  "rumours":   [Rumour with "reports" and "history", ...]}
 //! ```
-//! Records are sorted by id (contracts by player, then in the player's
-//! order), so export → import → export gives the same bytes.
+//! Clubs and sources are sorted by id; players and rumours come shard by
+//! shard (the files of `data/`), by id within a shard, and contracts follow
+//! the players' order. So export → import → export gives the same bytes, and
+//! an export streams: it holds a few shards in memory, never the world.
 //!
 //! Version 1 had no signing dates: its contracts are imported as signed on
 //! their start, else on the import's as-of date.
 
 use crate::error::{Error, Result};
 use crate::model::{Club, Contract, Player, PlayerId, Rumour, Source};
+use crate::store::Store;
 use crate::world::World;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
+use std::io::Write;
+use std::path::Path;
 
 pub const FORMAT: &str = "mercato-bundle";
 pub const VERSION: u32 = 2;
@@ -47,7 +52,126 @@ pub struct Bundle {
     pub rumours: Vec<Rumour>,
 }
 
-/// The world as a bundle.
+/// How many records an export wrote.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Exported {
+    pub clubs: usize,
+    pub sources: usize,
+    pub players: usize,
+    pub contracts: usize,
+    pub rumours: usize,
+}
+
+/// Writes the store as a bundle to `out` (named `target` in errors), under
+/// the shared lock, reading the shards a few at a time. The bytes are those
+/// of `serde_json`'s pretty printer, as everywhere in mercato.
+pub fn write(store: &Store, out: &mut dyn Write, target: &Path) -> Result<Exported> {
+    store.recover_if_needed()?;
+    let _lock = store.lock_for_reading()?;
+    let (people, mut problems) = store.load_clubs_and_sources_lenient();
+    if !problems.is_empty() {
+        return Err(problems.swap_remove(0));
+    }
+    let mut exported = Exported::default();
+    let mut w = Arrays::new(out, target);
+    w.raw(&format!(
+        "{{\n  \"format\": \"{FORMAT}\",\n  \"version\": {VERSION}"
+    ))?;
+    w.begin("clubs")?;
+    for club in people.clubs.values() {
+        w.item(club)?;
+        exported.clubs += 1;
+    }
+    w.begin("sources")?;
+    for source in people.sources.values() {
+        w.item(source)?;
+        exported.sources += 1;
+    }
+    w.begin("players")?;
+    store.try_each_shard::<Player>("players", |players| {
+        for mut p in players {
+            p.contracts.clear();
+            w.item(&p)?;
+            exported.players += 1;
+        }
+        Ok(())
+    })?;
+    // Contracts come after every player: the player shards are read again.
+    w.begin("contracts")?;
+    store.try_each_shard::<Player>("players", |players| {
+        for p in players {
+            for contract in p.contracts {
+                let player = p.id.clone();
+                w.item(&BundleContract { player, contract })?;
+                exported.contracts += 1;
+            }
+        }
+        Ok(())
+    })?;
+    w.begin("rumours")?;
+    store.try_each_shard::<Rumour>("rumours", |rumours| {
+        for r in &rumours {
+            w.item(r)?;
+            exported.rumours += 1;
+        }
+        Ok(())
+    })?;
+    w.end()?;
+    w.raw("\n}\n")?;
+    Ok(exported)
+}
+
+/// Writes the arrays of a pretty-printed JSON object one item at a time.
+struct Arrays<'a> {
+    out: &'a mut dyn Write,
+    target: &'a Path,
+    /// Whether an array is open, and whether it has items yet.
+    open: Option<bool>,
+}
+
+impl<'a> Arrays<'a> {
+    fn new(out: &'a mut dyn Write, target: &'a Path) -> Self {
+        Arrays {
+            out,
+            target,
+            open: None,
+        }
+    }
+
+    fn raw(&mut self, text: &str) -> Result<()> {
+        self.out
+            .write_all(text.as_bytes())
+            .map_err(|e| Error::io(self.target, e))
+    }
+
+    fn begin(&mut self, key: &str) -> Result<()> {
+        self.end()?;
+        self.open = Some(false);
+        self.raw(&format!(",\n  \"{key}\": ["))
+    }
+
+    fn item<T: Serialize>(&mut self, item: &T) -> Result<()> {
+        let pretty = serde_json::to_string_pretty(item)
+            .map_err(|e| Error::Refused(format!("cannot encode the bundle: {e}")))?;
+        let first = self.open.replace(true) == Some(false);
+        // One level deeper than on its own: every line moves in by 4 (a
+        // JSON string holds no raw newline, so only layout lines move).
+        let text = pretty.replace('\n', "\n    ");
+        self.raw(if first { "\n    " } else { ",\n    " })?;
+        self.raw(&text)
+    }
+
+    fn end(&mut self) -> Result<()> {
+        match self.open.take() {
+            Some(true) => self.raw("\n  ]"),
+            Some(false) => self.raw("]"),
+            None => Ok(()),
+        }
+    }
+}
+
+/// A world held in memory as a bundle, records by id (the benchmark's
+/// generator builds its worlds this way; `mercato export` streams instead).
 pub fn export(world: &World) -> Bundle {
     let mut contracts = Vec::new();
     let players = world
@@ -170,4 +294,48 @@ pub fn import(world: &mut World, bundle: Bundle, as_of: NaiveDate) -> Result<Imp
         }
     }
     Ok(counts)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_streamed_export_is_the_pretty_bundle_and_imports_back() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::init(dir.path()).unwrap().without_cache();
+        let day = NaiveDate::from_ymd_opt(2025, 10, 20).unwrap();
+        let bundle: Bundle = serde_json::from_value(serde_json::json!({
+            "format": FORMAT, "version": VERSION,
+            "clubs": [{"id": "a", "name": "A"}, {"id": "b", "name": "B"}],
+            "sources": [],
+            "players": (0..30).map(|i| serde_json::json!(
+                {"id": format!("p{i}"), "name": format!("Player {i}"), "position": "CB"}))
+                .collect::<Vec<_>>(),
+            "contracts": [{"player": "p3", "club": "a", "end": "2027-06-30", "signed": "2024-01-01"}],
+            "rumours": [],
+        }))
+        .unwrap();
+        store
+            .change("import", day, |w| import(w, bundle, day).map(|_| ()))
+            .unwrap();
+        let mut bytes = Vec::new();
+        let exported = write(&store, &mut bytes, Path::new("out")).unwrap();
+        assert_eq!(
+            (exported.clubs, exported.players, exported.contracts),
+            (2, 30, 1)
+        );
+        let parsed = parse(&bytes, Path::new("out")).unwrap();
+        // Byte for byte what serde_json's pretty printer makes of it,
+        // empty arrays included.
+        let mut pretty = serde_json::to_vec_pretty(&parsed).unwrap();
+        pretty.push(b'\n');
+        assert_eq!(
+            String::from_utf8(bytes).unwrap(),
+            String::from_utf8(pretty).unwrap()
+        );
+        let mut back = World::default();
+        import(&mut back, parsed, day).unwrap();
+        assert_eq!(back.players, store.load().unwrap().players);
+    }
 }

@@ -1,11 +1,15 @@
 //! `mercato check`: every problem in a data directory, each with its file.
 
+use crate::conflicts;
 use crate::error::Error;
-use crate::model::{MoveKind, source::TIERS};
+use crate::model::{
+    Club, ClubId, MoveKind, Player, PlayerId, Rumour, RumourId, Source, source::TIERS,
+};
 use crate::store::Store;
 use crate::world::{FileKey, World, shard_of};
 use chrono::NaiveDate;
 use serde::Serialize;
+use std::collections::{BTreeMap, HashSet};
 
 /// One problem, located.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -14,41 +18,67 @@ pub struct Problem {
     pub message: String,
 }
 
-/// Reads the whole directory and lists every problem found, in file order.
+/// Reads the whole directory, a few shards at a time (memory holds a few
+/// shards and the ids, whatever the world's size), and lists every problem
+/// found, in file order.
 pub fn check(store: &Store, as_of: NaiveDate) -> Vec<Problem> {
-    let (world, load_problems) = store.load_lenient();
-    let mut problems: Vec<Problem> = load_problems
+    let (people, mut unreadable) = store.load_clubs_and_sources_lenient();
+    let mut found = Found::new(store);
+    let mut players: HashSet<PlayerId> = HashSet::new();
+    let mut in_shards = Vec::new();
+    let listing = store.each_shard::<Player>("players", |path, read| {
+        let mut shard = World::default();
+        for player in read.unwrap_or_else(|e| {
+            in_shards.push(e);
+            Vec::new()
+        }) {
+            if !players.insert(player.id.clone()) {
+                in_shards.push(duplicate(&path, player.id.as_str()));
+            }
+            shard.players.insert(player.id.clone(), player);
+        }
+        found.conflicts(conflicts::list(&shard));
+        for player in shard.players.values() {
+            found.player(player, &people.clubs, as_of);
+        }
+    });
+    unreadable.extend(listing);
+    found.conflicts(conflicts::list(&people));
+    let has_player = |id: &PlayerId| players.contains(id);
+    for club in people.clubs.values() {
+        found.club(club, &has_player);
+    }
+    for source in people.sources.values() {
+        found.source(source);
+    }
+    let mut rumour_ids: HashSet<RumourId> = HashSet::new();
+    let listing = store.each_shard::<Rumour>("rumours", |path, read| {
+        let rumours = read.unwrap_or_else(|e| {
+            in_shards.push(e);
+            Vec::new()
+        });
+        // As in the whole-world check: a file's conflicts first.
+        if rumours.iter().any(|r| !r.conflicts.is_empty()) {
+            found.conflicts(rumour_conflicts(store, &people, &rumours));
+        }
+        for rumour in &rumours {
+            if !rumour_ids.insert(rumour.id.clone()) {
+                in_shards.push(duplicate(&path, rumour.id.as_str()));
+            }
+            found.rumour(rumour, &has_player, &people);
+        }
+    });
+    unreadable.extend(listing);
+    unreadable.extend(in_shards);
+    let mut problems: Vec<Problem> = unreadable
         .iter()
-        .map(|e| match e {
-            Error::Parse {
-                path,
-                line,
-                column,
-                message,
-            } => Problem {
-                file: path.display().to_string(),
-                message: format!(
-                    "cannot be read at line {line}, column {column}: {}",
-                    crate::error::without_position(message, *line, *column)
-                ),
-            },
-            Error::NewerFormat { path, .. } | Error::Io { path, .. } => Problem {
-                file: path.display().to_string(),
-                message: e
-                    .to_string()
-                    .replacen(&format!("{}: ", path.display()), "", 1),
-            },
-            _ => Problem {
-                file: store.dir().display().to_string(),
-                message: e.to_string(),
-            },
-        })
+        .map(|e| unreadable_file(store, e))
         .collect();
     // A file that cannot be read leaves its records out of the world: every
     // reference to them would be reported as unknown, once per reference,
     // burying the one problem that matters. Those are left out.
     let unread = |name: &str| {
-        load_problems.iter().any(|e| match e {
+        unreadable.iter().any(|e| match e {
             Error::Parse { path, .. }
             | Error::NewerFormat { path, .. }
             | Error::Io { path, .. } => path.to_string_lossy().replace('\\', "/").contains(name),
@@ -60,7 +90,7 @@ pub fn check(store: &Store, as_of: NaiveDate) -> Vec<Problem> {
         unread("sources.json"),
         unread("players/"),
     );
-    problems.extend(check_world(store, &world, as_of).into_iter().filter(|p| {
+    problems.extend(found.problems.into_iter().filter(|p| {
         !(clubs && p.message.contains("unknown club")
             || sources && p.message.contains("unknown source")
             || players && p.message.contains("unknown player"))
@@ -69,44 +99,144 @@ pub fn check(store: &Store, as_of: NaiveDate) -> Vec<Problem> {
     problems
 }
 
+/// The open conflicts of a rumour shard's rumours, named as `conflicts`
+/// names them (player and clubs): the players are read for their names.
+fn rumour_conflicts(
+    store: &Store,
+    people: &World,
+    rumours: &[Rumour],
+) -> Vec<conflicts::OpenConflict> {
+    let mut world = World::default();
+    world.clubs.clone_from(&people.clubs);
+    for rumour in rumours.iter().filter(|r| !r.conflicts.is_empty()) {
+        let path = store.path_of(&FileKey::Players(shard_of(&rumour.player)));
+        if let Ok(players) = crate::store::read_records::<Player>(&path, "players") {
+            world.players.extend(
+                players
+                    .into_iter()
+                    .filter(|p| p.id == rumour.player)
+                    .map(|p| (p.id.clone(), p)),
+            );
+        }
+    }
+    for rumour in rumours {
+        world.insert_rumour(rumour.clone());
+    }
+    // The players are only there for their names.
+    let mut open = conflicts::list(&world);
+    open.retain(|c| c.kind == "rumour");
+    open
+}
+
+/// A file that could not be read, as a problem.
+fn unreadable_file(store: &Store, e: &Error) -> Problem {
+    match e {
+        Error::Parse {
+            path,
+            line,
+            column,
+            message,
+        } => Problem {
+            file: path.display().to_string(),
+            message: format!(
+                "cannot be read at line {line}, column {column}: {}",
+                crate::error::without_position(message, *line, *column)
+            ),
+        },
+        Error::NewerFormat { path, .. } | Error::Io { path, .. } => Problem {
+            file: path.display().to_string(),
+            message: e
+                .to_string()
+                .replacen(&format!("{}: ", path.display()), "", 1),
+        },
+        _ => Problem {
+            file: store.dir().display().to_string(),
+            message: e.to_string(),
+        },
+    }
+}
+
+/// A duplicate id, as reading the whole world reports it.
+fn duplicate(path: &std::path::Path, id: &str) -> Error {
+    Error::Refused(format!(
+        "{}: id '{id}' appears more than once",
+        path.display()
+    ))
+}
+
 /// The problems of references and dates in a loaded world.
 pub fn check_world(store: &Store, world: &World, as_of: NaiveDate) -> Vec<Problem> {
-    let mut problems = Vec::new();
-    for c in crate::conflicts::list(world) {
-        use crate::model::conflict::{RECORD, describe};
-        let what = if c.field == RECORD {
-            "removed on one side of a merge and changed on the other".to_string()
-        } else {
-            format!(
-                "conflict on {}: ours {} (shown), theirs {}, base {}",
-                c.field,
-                describe(&c.field, c.ours.as_ref()),
-                describe(&c.field, c.theirs.as_ref()),
-                describe(&c.field, c.base.as_ref())
-            )
-        };
-        problems.push(Problem {
-            file: store.dir().join(&c.file).display().to_string(),
-            message: format!(
-                "{} '{}' ({}): {what}; choose with `mercato resolve {} {} --take ours|theirs`",
-                c.kind, c.record, c.name, c.record, c.field
-            ),
-        });
+    let mut found = Found::new(store);
+    found.conflicts(conflicts::list(world));
+    let has_player = |id: &PlayerId| world.players.contains_key(id);
+    for club in world.clubs.values() {
+        found.club(club, &has_player);
     }
-    let file = |key: FileKey| store.path_of(&key).display().to_string();
-    let mut report = |key: FileKey, message: String| {
-        problems.push(Problem {
-            file: file(key),
+    for source in world.sources.values() {
+        found.source(source);
+    }
+    for player in world.players.values() {
+        found.player(player, &world.clubs, as_of);
+    }
+    for rumour in world.rumours.values() {
+        found.rumour(rumour, &has_player, world);
+    }
+    found.problems
+}
+
+/// Problems found so far, each with its file.
+struct Found<'a> {
+    store: &'a Store,
+    problems: Vec<Problem>,
+}
+
+impl<'a> Found<'a> {
+    fn new(store: &'a Store) -> Self {
+        Found {
+            store,
+            problems: Vec::new(),
+        }
+    }
+
+    fn report(&mut self, key: FileKey, message: String) {
+        self.problems.push(Problem {
+            file: self.store.path_of(&key).display().to_string(),
             message,
         });
-    };
-    for club in world.clubs.values() {
+    }
+
+    /// Each open merge conflict, with the command that ends it.
+    fn conflicts(&mut self, open: Vec<conflicts::OpenConflict>) {
+        use crate::model::conflict::{RECORD, describe};
+        for c in open {
+            let what = if c.field == RECORD {
+                "removed on one side of a merge and changed on the other".to_string()
+            } else {
+                format!(
+                    "conflict on {}: ours {} (shown), theirs {}, base {}",
+                    c.field,
+                    describe(&c.field, c.ours.as_ref()),
+                    describe(&c.field, c.theirs.as_ref()),
+                    describe(&c.field, c.base.as_ref())
+                )
+            };
+            self.problems.push(Problem {
+                file: self.store.dir().join(&c.file).display().to_string(),
+                message: format!(
+                    "{} '{}' ({}): {what}; choose with `mercato resolve {} {} --take ours|theirs`",
+                    c.kind, c.record, c.name, c.record, c.field
+                ),
+            });
+        }
+    }
+
+    fn club(&mut self, club: &Club, has_player: &dyn Fn(&PlayerId) -> bool) {
         if let Err(e) = crate::text::name("name", &club.name) {
-            report(FileKey::Clubs, format!("club '{}': {e}", club.id));
+            self.report(FileKey::Clubs, format!("club '{}': {e}", club.id));
         }
         for (slot, order) in &club.depth {
-            for id in order.iter().filter(|id| !world.players.contains_key(*id)) {
-                report(
+            for id in order.iter().filter(|id| !has_player(id)) {
+                self.report(
                     FileKey::Clubs,
                     format!(
                         "club '{}': {slot} order names unknown player '{id}'",
@@ -116,56 +246,60 @@ pub fn check_world(store: &Store, world: &World, as_of: NaiveDate) -> Vec<Proble
             }
         }
     }
-    for source in world.sources.values() {
+
+    fn source(&mut self, source: &Source) {
         if let Err(e) = crate::text::name("name", &source.name) {
-            report(FileKey::Sources, format!("source '{}': {e}", source.id));
+            self.report(FileKey::Sources, format!("source '{}': {e}", source.id));
         }
         if let Some(tier) = source.tier.filter(|t| !TIERS.contains(t)) {
-            report(
+            self.report(
                 FileKey::Sources,
                 format!("source '{}': tier {tier} is not between 1 and 5", source.id),
             );
         }
     }
-    for player in world.players.values() {
+
+    fn player(&mut self, player: &Player, clubs: &BTreeMap<ClubId, Club>, as_of: NaiveDate) {
         let key = || FileKey::Players(shard_of(&player.id));
         let who = format!("player '{}'", player.id);
         if let Err(e) = crate::text::name("name", &player.name) {
-            report(key(), format!("{who}: {e}"));
+            self.report(key(), format!("{who}: {e}"));
         }
         if let Some(Err(e)) = player
             .notes
             .as_deref()
             .map(|n| crate::text::note("notes", n))
         {
-            report(key(), format!("{who}: {e}"));
+            self.report(key(), format!("{who}: {e}"));
         }
         if let Some(born) = player.born.filter(|b| *b > as_of) {
-            report(key(), format!("{who}: born {born}, after {as_of}"));
+            self.report(key(), format!("{who}: born {born}, after {as_of}"));
         }
         for c in &player.contracts {
             for club in std::iter::once(&c.club).chain(&c.signed_from) {
-                if !world.clubs.contains_key(club) {
-                    report(
+                if !clubs.contains_key(club) {
+                    self.report(
                         key(),
                         format!("{who}: contract names unknown club '{club}'"),
                     );
                 }
             }
             if let Some(problem) = c.problem(player.born) {
-                report(key(), format!("{who}: {problem}"));
+                self.report(key(), format!("{who}: {problem}"));
             }
         }
     }
-    for rumour in world.rumours.values() {
+
+    /// A rumour's problems; `people` holds the clubs and sources.
+    fn rumour(&mut self, rumour: &Rumour, has_player: &dyn Fn(&PlayerId) -> bool, people: &World) {
         let key = || FileKey::Rumours(shard_of(&rumour.player));
         let what = format!("rumour '{}'", rumour.id);
-        if !world.players.contains_key(&rumour.player) {
-            report(key(), format!("{what}: unknown player '{}'", rumour.player));
+        if !has_player(&rumour.player) {
+            self.report(key(), format!("{what}: unknown player '{}'", rumour.player));
         }
         for club in rumour.from.iter().chain(&rumour.to) {
-            if !world.clubs.contains_key(club) {
-                report(key(), format!("{what}: unknown club '{club}'"));
+            if !people.clubs.contains_key(club) {
+                self.report(key(), format!("{what}: unknown club '{club}'"));
             }
         }
         let shape_ok = match rumour.kind {
@@ -174,7 +308,7 @@ pub fn check_world(store: &Store, world: &World, as_of: NaiveDate) -> Vec<Proble
             MoveKind::Departure => rumour.to.is_none() && rumour.from.is_some(),
         };
         if !shape_ok {
-            report(
+            self.report(
                 key(),
                 format!(
                     "{what}: a {} must have {}",
@@ -188,26 +322,26 @@ pub fn check_world(store: &Store, world: &World, as_of: NaiveDate) -> Vec<Proble
             );
         }
         if rumour.reports.is_empty() {
-            report(key(), format!("{what}: has no reports"));
+            self.report(key(), format!("{what}: has no reports"));
         }
         for r in &rumour.reports {
             if let Some(Err(e)) = r.note.as_deref().map(|n| crate::text::note("note", n)) {
-                report(key(), format!("{what}: {e}"));
+                self.report(key(), format!("{what}: {e}"));
             }
-            if !world.sources.contains_key(&r.source) {
-                report(
+            if !people.sources.contains_key(&r.source) {
+                self.report(
                     key(),
                     format!("{what}: report names unknown source '{}'", r.source),
                 );
             }
         }
         if rumour.reports.windows(2).any(|w| w[0].date > w[1].date) {
-            report(key(), format!("{what}: reports are not in date order"));
+            self.report(key(), format!("{what}: reports are not in date order"));
         }
         if let Some(last) = rumour.history.last()
             && last.status != rumour.status
         {
-            report(
+            self.report(
                 key(),
                 format!(
                     "{what}: status is '{}' but its history ends with '{}'",
@@ -216,5 +350,84 @@ pub fn check_world(store: &Store, world: &World, as_of: NaiveDate) -> Vec<Proble
             );
         }
     }
-    problems
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::{Value, json};
+    use std::path::Path;
+
+    /// The shipped data, copied (never touched in place).
+    fn shipped_copy() -> tempfile::TempDir {
+        let dir = tempfile::tempdir().unwrap();
+        let from = Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
+        for sub in ["", "players", "rumours"] {
+            std::fs::create_dir_all(dir.path().join(sub)).unwrap();
+            for entry in std::fs::read_dir(from.join(sub)).unwrap().flatten() {
+                if entry.path().extension().is_some_and(|e| e == "json") {
+                    let to = dir.path().join(sub).join(entry.file_name());
+                    std::fs::copy(entry.path(), to).unwrap();
+                }
+            }
+        }
+        dir
+    }
+
+    /// Edits the first record of a data file.
+    fn edit_first(path: &Path, edit: impl FnOnce(&mut Value)) {
+        let mut file: Value = serde_json::from_slice(&std::fs::read(path).unwrap()).unwrap();
+        edit(&mut file["records"][0]);
+        std::fs::write(path, serde_json::to_vec_pretty(&file).unwrap()).unwrap();
+    }
+
+    fn first_file(dir: &Path, sub: &str) -> std::path::PathBuf {
+        let mut files: Vec<_> = std::fs::read_dir(dir.join(sub))
+            .unwrap()
+            .flatten()
+            .map(|e| e.path())
+            .collect();
+        files.sort();
+        files.remove(0)
+    }
+
+    #[test]
+    fn the_streamed_check_finds_what_the_whole_world_check_finds() {
+        let dir = shipped_copy();
+        let d = dir.path();
+        edit_first(&d.join("clubs.json"), |club| {
+            club["depth"] = json!({"CB": ["nobody-at-all"]});
+        });
+        edit_first(&first_file(d, "players"), |player| {
+            player["contracts"][0]["club"] = json!("no-such-club");
+            player["conflicts"] = json!({"caps": {"base": 1, "ours": 2, "theirs": 3}});
+        });
+        edit_first(&first_file(d, "rumours"), |rumour| {
+            rumour["reports"][0]["source"] = json!("no-such-source");
+            rumour["conflicts"] = json!({"status": {"ours": "talks", "theirs": "off"}});
+        });
+        let store = Store::open(d).unwrap().without_cache();
+        let day = NaiveDate::from_ymd_opt(2025, 10, 20).unwrap();
+        let streamed = check(&store, day);
+        let mut whole = check_world(&store, &store.load().unwrap(), day);
+        whole.sort_by(|a, b| a.file.cmp(&b.file));
+        assert_eq!(streamed, whole);
+        for planted in [
+            "nobody-at-all",
+            "no-such-club",
+            "no-such-source",
+            "conflict on caps",
+        ] {
+            assert!(
+                streamed.iter().any(|p| p.message.contains(planted)),
+                "{planted}: {streamed:#?}"
+            );
+        }
+        let rumour = streamed
+            .iter()
+            .find(|p| p.message.contains("conflict on status"))
+            .expect("the rumour's conflict");
+        // Named as `conflicts` names it: the player, read from his shard.
+        assert!(!rumour.message.contains("()"), "{}", rumour.message);
+    }
 }

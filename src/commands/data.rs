@@ -9,30 +9,47 @@ use mercato::model::conflict::Side;
 use mercato::query::digest as digest_query;
 use mercato::query::rumours::Assessor;
 use mercato::{Error, Result, Store, World, render};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
-/// `mercato export [--out FILE]`.
+/// `mercato export [--out FILE]`: streamed to the file (atomically) or to
+/// stdout, a few shards at a time.
 pub fn export(ctx: &Context, out: Option<PathBuf>) -> Result<Output> {
-    let world = ctx.read_everything()?;
-    let bundle = mercato::bundle::export(&world);
-    let mut bytes = serde_json::to_vec_pretty(&bundle)
-        .map_err(|e| Error::Refused(format!("cannot encode the bundle: {e}")))?;
-    bytes.push(b'\n');
+    let store = ctx.store()?;
     match out {
         Some(path) => {
-            mercato::store::atomic::write_atomic(&path, &bytes)?;
+            let mut exported = None;
+            mercato::store::atomic::write_atomic_with(&path, |w| {
+                exported = Some(mercato::bundle::write(&store, w, &path)?);
+                Ok(())
+            })?;
+            let e = exported.unwrap_or_default();
             let mut o = Output::default();
             o.notes.push(format!(
                 "exported {}, {}, {}, {} to {}",
-                count(bundle.clubs.len(), "club"),
-                count(bundle.sources.len(), "source"),
-                count(bundle.players.len(), "player"),
-                count(bundle.rumours.len(), "rumour"),
+                count(e.clubs, "club"),
+                count(e.sources, "source"),
+                count(e.players, "player"),
+                count(e.rumours, "rumour"),
                 path.display()
             ));
             Ok(o)
         }
-        None => Ok(Output::text(String::from_utf8_lossy(&bytes).into_owned())),
+        None => {
+            let stdout = std::io::stdout();
+            let mut w = std::io::BufWriter::with_capacity(1 << 16, stdout.lock());
+            let written = mercato::bundle::write(&store, &mut w, Path::new("standard output"))
+                .and_then(|_| w.flush().map_err(|e| Error::io("standard output", e)));
+            match written {
+                // `mercato export | head`: the reader has seen enough.
+                Err(Error::Io { source, .. })
+                    if source.kind() == std::io::ErrorKind::BrokenPipe =>
+                {
+                    Ok(Output::default())
+                }
+                done => done.map(|()| Output::default()),
+            }
+        }
     }
 }
 

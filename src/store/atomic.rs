@@ -22,6 +22,18 @@ pub const TEMP_PREFIX: &str = ".tmp-";
 /// Writes `bytes` to `path` atomically: a temporary file in the same
 /// directory, fsync, rename over the target, fsync of the directory.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
+    write_atomic_with(path, |out| {
+        out.write_all(bytes).map_err(|e| Error::io(path, e))
+    })
+}
+
+/// As [`write_atomic`], with the content streamed by `write` (an export of
+/// a whole world need not be held in memory). If `write` fails, the
+/// temporary file is removed and `path` is left as it was.
+pub fn write_atomic_with(
+    path: &Path,
+    write: impl FnOnce(&mut dyn Write) -> Result<()>,
+) -> Result<()> {
     // A bare file name ("x.json", as git hands the merge driver) has an
     // empty parent: that is the current directory.
     let dir = match path.parent() {
@@ -47,8 +59,11 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
             .set_permissions(std::fs::Permissions::from_mode(mode))
             .map_err(|e| Error::io(temp.path(), e))?;
     }
-    temp.write_all(bytes)
-        .map_err(|e| Error::io(temp.path(), e))?;
+    {
+        let mut out = std::io::BufWriter::with_capacity(1 << 16, temp.as_file_mut());
+        write(&mut out)?;
+        out.flush().map_err(|e| Error::io(path, e))?;
+    }
     temp.as_file()
         .sync_all()
         .map_err(|e| Error::io(temp.path(), e))?;

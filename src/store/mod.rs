@@ -21,6 +21,7 @@ pub mod lock;
 pub mod migrate;
 mod parallel;
 pub mod scoped;
+mod stream;
 
 use crate::error::{Error, Result};
 use crate::model::Rumour;

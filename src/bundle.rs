@@ -88,7 +88,7 @@ pub fn write(store: &Store, out: &mut dyn Write, target: &Path) -> Result<Export
         exported.sources += 1;
     }
     w.begin("players")?;
-    store.try_each_shard::<Player>("players", |players| {
+    store.try_each_shard::<Player>("players", |_, players| {
         for mut p in players {
             p.contracts.clear();
             w.item(&p)?;
@@ -98,7 +98,7 @@ pub fn write(store: &Store, out: &mut dyn Write, target: &Path) -> Result<Export
     })?;
     // Contracts come after every player: the player shards are read again.
     w.begin("contracts")?;
-    store.try_each_shard::<Player>("players", |players| {
+    store.try_each_shard::<Player>("players", |_, players| {
         for p in players {
             for contract in p.contracts {
                 let player = p.id.clone();
@@ -109,7 +109,7 @@ pub fn write(store: &Store, out: &mut dyn Write, target: &Path) -> Result<Export
         Ok(())
     })?;
     w.begin("rumours")?;
-    store.try_each_shard::<Rumour>("rumours", |rumours| {
+    store.try_each_shard::<Rumour>("rumours", |_, rumours| {
         for r in &rumours {
             w.item(r)?;
             exported.rumours += 1;

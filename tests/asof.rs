@@ -791,6 +791,13 @@ fn the_binary_answers_the_past_as_a_store_that_stopped_then() {
         vec!["digest", "--since", "2025-10-01"],
         vec!["player", "show", "upamecano"],
         vec!["player", "show", "konate"],
+        // Read shard by shard, track records tallied on the way. (A source
+        // has no date: one added later is known in the past too, so the
+        // sources asked about are the article's.)
+        vec!["source", "show", "L'Equipe"],
+        vec!["source", "show", "fichajes"],
+        vec!["rumour", "list", "--source", "L'Equipe"],
+        vec!["rumour", "list", "--min-tier", "2"],
     ];
     let ask = |env: &TestEnv, as_of: &str| -> Vec<String> {
         questions

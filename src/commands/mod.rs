@@ -118,6 +118,19 @@ impl Context {
         Ok((ManuallyDrop::new(world), t))
     }
 
+    /// The rumours a filter keeps, as of the as-of date, read shard by shard
+    /// (see `Store::read_rumours_where`): `plan` returns the filter.
+    fn read_rumours_where<F, T>(
+        &self,
+        plan: impl FnOnce(&World) -> Result<(F, T)>,
+    ) -> Result<(Kept, T)>
+    where
+        F: Fn(&World, &mercato::model::Rumour) -> bool,
+    {
+        let (world, t) = self.store()?.read_rumours_where(self.as_of, plan)?;
+        Ok((ManuallyDrop::new(world), t))
+    }
+
     /// A scoped read-modify-write: `plan` says what to load, `change` edits.
     fn write_scoped<P, T>(
         &self,

@@ -119,30 +119,47 @@ pub fn run(ctx: &Context, command: RumourCommand) -> Result<Output> {
                 let list = rumours::list(&world, &assessor, &filter);
                 return Ok(ctx.show_list(&list, |list| render::rumours::list(list, ctx.style)));
             }
-            let (world, filter) = ctx.read_with(|store, world| {
-                let filter = rumours::RumourFilter {
-                    player: l.player.map(|p| world.find_player(&p)).transpose()?,
-                    club: l.club.map(|c| world.find_club(&c)).transpose()?,
+            let find = |world: &mercato::World| -> Result<rumours::RumourFilter> {
+                Ok(rumours::RumourFilter {
+                    player: None,
+                    club: l.club.as_ref().map(|c| world.find_club(c)).transpose()?,
                     status: l.status.map(Into::into),
                     since: ctx.day(l.since),
-                    source: l.source.map(|s| world.find_source(&s)).transpose()?,
+                    source: l
+                        .source
+                        .as_ref()
+                        .map(|s| world.find_source(s))
+                        .transpose()?,
                     min_tier: l.min_tier,
                     open: l.open,
                     min_fee_eur,
                     sort,
-                };
-                // Read in full only the rumours of the players concerned
-                // (all of a player's rumours, so reheated stories are seen).
-                if filter.needs_reports() {
-                    store.load_all_rumours(world)?;
-                }
-                let players: std::collections::HashSet<_> = rumours::matching(world, &filter)
-                    .into_iter()
-                    .map(|s| s.player)
-                    .collect();
-                store.load_rumours_of_players(world, &players)?;
-                Ok(filter)
-            })?;
+                })
+            };
+            let (world, filter) = if l.source.is_some() || l.min_tier.is_some() {
+                // The filter looks at reports: every shard is read, one at
+                // a time, keeping only what passes.
+                ctx.read_rumours_where(|people| {
+                    let filter = find(people)?;
+                    let keep = filter.clone();
+                    let keep = move |w: &mercato::World, r: &mercato::model::Rumour| {
+                        keep.accepts(r, &w.sources)
+                    };
+                    Ok((keep, filter))
+                })?
+            } else {
+                ctx.read_with(|store, world| {
+                    let filter = find(world)?;
+                    // Read in full only the rumours of the players concerned
+                    // (all of a player's rumours, so reheated stories are seen).
+                    let players: std::collections::HashSet<_> = rumours::matching(world, &filter)
+                        .into_iter()
+                        .map(|s| s.player)
+                        .collect();
+                    store.load_rumours_of_players(world, &players)?;
+                    Ok(filter)
+                })?
+            };
             let mut assessor = Assessor::new(&world, ctx.as_of);
             assessor.reheat_days = l.reheat_days;
             assessor.cold_days = l.cold_days;

@@ -6,6 +6,7 @@ use mercato::correct::{self, SourceChanges};
 use mercato::edit::{self, NewSource};
 use mercato::query::records;
 use mercato::query::rumours::Assessor;
+use mercato::store::scoped::Scope;
 use mercato::{Result, World, render};
 
 pub fn run(ctx: &Context, command: SourceCommand) -> Result<Output> {
@@ -31,13 +32,22 @@ pub fn run(ctx: &Context, command: SourceCommand) -> Result<Output> {
             Ok(ctx.show(&view, || format!("Added source {} ({id})\n", view.name)))
         }
         SourceCommand::List => {
-            let world = ctx.read_brief()?;
+            // Sources and every shard's track records: no player is read.
+            let (world, ()) = ctx.read_scoped(|_| Ok((Scope::default(), ())))?;
             let list = records::sources(&world);
             Ok(ctx.show_list(&list, |list| render::records::sources(list, ctx.style)))
         }
         SourceCommand::Show { source } => {
-            let world = ctx.read()?;
-            let id = world.find_source(&source)?;
+            // Every shard is read, one at a time; only this source's
+            // rumours are kept.
+            let (world, id) = ctx.read_rumours_where(|people| {
+                let id = people.find_source(&source)?;
+                let cited = id.clone();
+                let keep = move |_: &World, r: &mercato::model::Rumour| {
+                    r.reports.iter().any(|x| x.source == cited)
+                };
+                Ok((keep, id))
+            })?;
             let view = one(&world, &id);
             let assessor = Assessor::new(&world, ctx.as_of);
             let reports = records::source_reports(&world, &assessor, &id);

@@ -4,8 +4,8 @@
 use super::likelihood::{DEFAULT_COLD_DAYS, Likelihood, TrackRecord, likelihood, track_records};
 use crate::model::Conflicts;
 use crate::model::{
-    ClubId, Fee, MoveKind, PlayerId, Report, Rumour, RumourSummary, SourceId, Stance, Status,
-    StatusChange,
+    ClubId, Fee, MoveKind, PlayerId, Report, Rumour, RumourSummary, Source, SourceId, Stance,
+    Status, StatusChange,
 };
 use crate::names::{fold, surname_key};
 use crate::world::World;
@@ -327,46 +327,60 @@ pub fn view(world: &World, assessor: &Assessor, rumour: &Rumour) -> RumourView {
 /// The rumours that pass the filter, judged on their summaries: the command
 /// then reads these rumours in full before [`list`] draws them.
 pub fn matching(world: &World, filter: &RumourFilter) -> Vec<RumourSummary> {
-    // Sources are not in the summaries: these two filters look at the
-    // reports, so the command reads every shard first when they are used.
-    let reports_of = |r: &RumourSummary| world.rumours.get(&r.id).map(|full| &full.reports);
-    let tier_ok = |r: &RumourSummary| {
-        filter.min_tier.is_none_or(|wanted| {
-            reports_of(r).is_some_and(|reports| {
-                reports.iter().any(|rep| {
-                    world
-                        .sources
-                        .get(&rep.source)
-                        .and_then(|s| s.tier)
-                        .is_some_and(|t| t <= wanted)
-                })
-            })
-        })
-    };
+    // Sources are not in the summaries: the filters on them look at the
+    // reports, so the command reads the shards in full first when they are used.
     world
         .summaries()
-        .filter(|r| filter.player.as_ref().is_none_or(|p| &r.player == p))
-        .filter(|r| filter.club.as_ref().is_none_or(|c| r.is_about_club(c)))
-        .filter(|r| filter.status.is_none_or(|s| r.status == s))
-        .filter(|r| !filter.open || r.status.is_open())
         .filter(|r| {
-            filter
-                .since
-                .is_none_or(|since| r.last.is_some_and(|d| d >= since))
-        })
-        .filter(|r| {
-            filter.source.as_ref().is_none_or(|s| {
-                reports_of(r).is_some_and(|reps| reps.iter().any(|rep| &rep.source == s))
-            })
-        })
-        .filter(|r| tier_ok(r))
-        .filter(|r| {
-            filter
-                .min_fee_eur
-                .is_none_or(|min| r.max_fee_eur.is_some_and(|f| f >= min))
+            let reports = world.rumours.get(&r.id).map(|full| &full.reports[..]);
+            filter.passes(r, reports, &world.sources)
         })
         .cloned()
         .collect()
+}
+
+impl RumourFilter {
+    /// Whether a rumour read in full passes, as [`matching`] judges it (for
+    /// a command that goes through the shards one at a time).
+    pub fn accepts(&self, rumour: &Rumour, sources: &BTreeMap<SourceId, Source>) -> bool {
+        self.passes(&RumourSummary::of(rumour), Some(&rumour.reports), sources)
+    }
+
+    /// The filter, on a summary and (if read) the reports.
+    fn passes(
+        &self,
+        r: &RumourSummary,
+        reports: Option<&[Report]>,
+        sources: &BTreeMap<SourceId, Source>,
+    ) -> bool {
+        let tier_ok = || {
+            self.min_tier.is_none_or(|wanted| {
+                reports.is_some_and(|reports| {
+                    reports.iter().any(|rep| {
+                        sources
+                            .get(&rep.source)
+                            .and_then(|s| s.tier)
+                            .is_some_and(|t| t <= wanted)
+                    })
+                })
+            })
+        };
+        self.player.as_ref().is_none_or(|p| &r.player == p)
+            && self.club.as_ref().is_none_or(|c| r.is_about_club(c))
+            && self.status.is_none_or(|s| r.status == s)
+            && (!self.open || r.status.is_open())
+            && self
+                .since
+                .is_none_or(|since| r.last.is_some_and(|d| d >= since))
+            && self
+                .source
+                .as_ref()
+                .is_none_or(|s| reports.is_some_and(|reps| reps.iter().any(|rep| &rep.source == s)))
+            && tier_ok()
+            && self
+                .min_fee_eur
+                .is_none_or(|min| r.max_fee_eur.is_some_and(|f| f >= min))
+    }
 }
 
 /// The rumours that pass the filter, in the order asked for. They must have

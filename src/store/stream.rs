@@ -4,9 +4,12 @@
 
 use super::Store;
 use crate::error::{Error, Result};
-use crate::world::World;
+use crate::model::{PlayerId, Rumour};
+use crate::world::{FileKey, World};
+use chrono::NaiveDate;
 use serde::de::DeserializeOwned;
-use std::path::PathBuf;
+use std::collections::{BTreeSet, HashSet};
+use std::path::{Path, PathBuf};
 
 /// Shards parsed at once per core: enough to keep the cores busy, few
 /// enough that memory stays flat.
@@ -28,17 +31,27 @@ impl Store {
     pub fn each_shard<T: DeserializeOwned + Send>(
         &self,
         sub: &str,
-        mut each: impl FnMut(PathBuf, Result<Vec<T>>),
+        each: impl FnMut(PathBuf, Result<Vec<T>>),
     ) -> Vec<Error> {
         let mut problems = Vec::new();
         let files = self.shard_files(sub, &mut problems);
+        self.in_batches(&files, sub, each);
+        problems
+    }
+
+    /// Reads `files` a few at a time, handing each to `each` in order.
+    fn in_batches<T: DeserializeOwned + Send>(
+        &self,
+        files: &[PathBuf],
+        sub: &str,
+        mut each: impl FnMut(PathBuf, Result<Vec<T>>),
+    ) {
         let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
         for batch in files.chunks(SHARDS_PER_CORE * cores) {
             for (path, records) in self.read_files::<T>(batch, sub) {
                 each(path, records);
             }
         }
-        problems
     }
 
     /// As [`Store::each_shard`], stopping at the first error (of the
@@ -46,12 +59,12 @@ impl Store {
     pub fn try_each_shard<T: DeserializeOwned + Send>(
         &self,
         sub: &str,
-        mut each: impl FnMut(Vec<T>) -> Result<()>,
+        mut each: impl FnMut(&Path, Vec<T>) -> Result<()>,
     ) -> Result<()> {
         let mut failed = None;
-        let listing = self.each_shard::<T>(sub, |_, records| {
+        let listing = self.each_shard::<T>(sub, |path, records| {
             if failed.is_none()
-                && let Err(e) = records.and_then(&mut each)
+                && let Err(e) = records.and_then(|records| each(&path, records))
             {
                 failed = Some(e);
             }
@@ -60,6 +73,78 @@ impl Store {
             Some(e) => Err(e),
             None => Ok(()),
         }
+    }
+}
+
+impl Store {
+    /// A world of the rumours a filter keeps, as they stood on `day`, read
+    /// shard by shard under the shared lock (memory holds a few shards and
+    /// the answer): `plan` looks names up among the clubs and sources and
+    /// returns the filter. The world holds the clubs and sources, the kept
+    /// rumours with their players' other rumours (a story's context), those
+    /// players, and every shard's track records, tallied on the way.
+    pub fn read_rumours_where<F, T>(
+        &self,
+        day: NaiveDate,
+        plan: impl FnOnce(&World) -> Result<(F, T)>,
+    ) -> Result<(World, T)>
+    where
+        F: Fn(&World, &Rumour) -> bool,
+    {
+        self.recover_if_needed()?;
+        let _lock = self.lock_for_reading()?;
+        let (mut world, mut problems) = self.load_clubs_and_sources_lenient();
+        if !problems.is_empty() {
+            return Err(problems.swap_remove(0));
+        }
+        let (keep, t) = plan(&world)?;
+        let mut kept = Vec::new();
+        let mut tallies = Vec::new();
+        self.try_each_shard::<Rumour>("rumours", |path, rumours| {
+            let rumours: Vec<Rumour> = rumours.iter().filter_map(|r| r.as_of(day)).collect();
+            tallies.push((
+                super::shard_name(path),
+                crate::model::summary::tally(&rumours),
+            ));
+            // A player's rumours all live in his shard.
+            let players: HashSet<PlayerId> = rumours
+                .iter()
+                .filter(|r| keep(&world, r))
+                .map(|r| r.player.clone())
+                .collect();
+            kept.extend(rumours.into_iter().filter(|r| players.contains(&r.player)));
+            Ok(())
+        })?;
+        let players: HashSet<PlayerId> = kept.iter().map(|r| r.player.clone()).collect();
+        let shards: BTreeSet<String> = players.iter().map(crate::world::shard_of).collect();
+        let paths: Vec<PathBuf> = shards
+            .iter()
+            .map(|s| self.path_of(&FileKey::Players(s.clone())))
+            .collect();
+        let mut failed = None;
+        self.in_batches::<crate::model::Player>(&paths, "players", |_, read| match read {
+            Ok(read) => {
+                let wanted = read.into_iter().filter(|p| players.contains(&p.id));
+                world.players.extend(wanted.map(|p| (p.id.clone(), p)));
+            }
+            Err(e) => {
+                failed.get_or_insert(e);
+            }
+        });
+        if let Some(e) = failed {
+            return Err(e);
+        }
+        // No shard is read whole: track records come from the tallies.
+        world.set_loaded(Some(BTreeSet::new()));
+        world.set_players_loaded(Some(BTreeSet::new()));
+        for (shard, tally) in tallies {
+            world.set_tally(&shard, tally);
+        }
+        for rumour in kept {
+            world.insert_rumour(rumour);
+        }
+        world.view_as_of(day);
+        Ok((world, t))
     }
 }
 
@@ -97,7 +182,7 @@ mod tests {
         sorted.sort();
         assert_eq!(seen, sorted);
         std::fs::write(&seen[0], "{").unwrap();
-        let failed = store.try_each_shard::<Player>("players", |_| Ok(()));
+        let failed = store.try_each_shard::<Player>("players", |_, _| Ok(()));
         assert!(
             matches!(failed, Err(crate::Error::Parse { .. })),
             "{failed:?}"

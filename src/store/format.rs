@@ -100,3 +100,98 @@ pub fn decode<T: DeserializeOwned>(path: &Path, kind: &str, bytes: &[u8]) -> Res
         },
     }
 }
+
+/// Parses only the rumours about `players` from a rumour file: every record
+/// is scanned, but only theirs are built (a shard holds hundreds of
+/// rumours; a point command wants a handful). A file in an older format,
+/// or one that does not parse, is read whole, with its errors.
+pub fn read_rumours_of(
+    path: &Path,
+    players: &std::collections::HashSet<crate::model::PlayerId>,
+) -> Result<Vec<crate::model::Rumour>> {
+    use serde_json::value::RawValue;
+    #[derive(Deserialize)]
+    struct About {
+        player: crate::model::PlayerId,
+    }
+    let bytes = match std::fs::read(path) {
+        Ok(bytes) => bytes,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(e) => return Err(Error::io(path, e)),
+    };
+    let whole = || {
+        decode::<crate::model::Rumour>(path, "rumours", &bytes).map(|all| {
+            all.into_iter()
+                .filter(|r| players.contains(&r.player))
+                .collect()
+        })
+    };
+    let Ok(file) = serde_json::from_slice::<FileIn<&RawValue>>(&bytes) else {
+        return whole();
+    };
+    if file.version != FORMAT_VERSION || file.kind.as_deref() != Some("rumours") {
+        return whole();
+    }
+    let mut out = Vec::new();
+    for raw in file.records {
+        let about: About = match serde_json::from_str(raw.get()) {
+            Ok(about) => about,
+            Err(_) => return whole(),
+        };
+        if players.contains(&about.player) {
+            match serde_json::from_str(raw.get()) {
+                Ok(rumour) => out.push(rumour),
+                Err(_) => return whole(),
+            }
+        }
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{PlayerId, Rumour};
+    use std::collections::HashSet;
+
+    fn rumour(id: &str, player: &str) -> Rumour {
+        serde_json::from_value(serde_json::json!({
+            "id": id, "player": player, "kind": "departure", "from": "x", "status": "rumour",
+            "reports": [{"date": "2025-10-20", "source": "s"}],
+            "history": [{"date": "2025-10-20", "status": "rumour", "source": "s"}]
+        }))
+        .unwrap()
+    }
+
+    #[test]
+    fn only_the_players_rumours_are_built_and_errors_are_the_whole_reads() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("00.json");
+        let all = [
+            rumour("a1", "anna"),
+            rumour("b1", "bob"),
+            rumour("a2", "anna"),
+        ];
+        let refs: Vec<&Rumour> = all.iter().collect();
+        std::fs::write(&path, encode("rumours", &refs).unwrap()).unwrap();
+        let anna = HashSet::from([PlayerId("anna".into())]);
+        let read = read_rumours_of(&path, &anna).unwrap();
+        assert_eq!(read, vec![all[0].clone(), all[2].clone()]);
+        // A broken file fails as reading it whole does, with its position.
+        std::fs::write(
+            &path,
+            "{\"version\": 2, \"kind\": \"rumours\", \"records\": [}",
+        )
+        .unwrap();
+        let whole = read_records::<Rumour>(&path, "rumours")
+            .unwrap_err()
+            .to_string();
+        let scanned = read_rumours_of(&path, &anna).unwrap_err().to_string();
+        assert_eq!(scanned, whole);
+        assert!(
+            read_rumours_of(&dir.path().join("none.json"), &anna)
+                .unwrap()
+                .is_empty()
+        );
+    }
+}

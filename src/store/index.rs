@@ -377,6 +377,15 @@ impl Index {
         Ok(out)
     }
 
+    /// Whether a player has this exact id.
+    pub fn has_player(&self, id: &str) -> Result<bool> {
+        let mut stmt = self.sql(
+            self.conn
+                .prepare_cached("SELECT 1 FROM players WHERE id = ?1"),
+        )?;
+        self.sql(stmt.exists([id]))
+    }
+
     /// The players with a contract ending between `from` and `to`
     /// (inclusive, `YYYY-MM-DD`), and their rumours in brief. The `ending`
     /// table is clustered by end date and holds the player's record, so

@@ -288,14 +288,7 @@ impl Store {
             .filter(|s| !world.is_loaded(s))
             .map(|s| self.path_of(&FileKey::Rumours(s.clone())))
             .collect();
-        let kept = on_all_cores(&wanted, |path| {
-            read_records::<Rumour>(path, "rumours").map(|rumours| {
-                rumours
-                    .into_iter()
-                    .filter(|r| players.contains(&r.player))
-                    .collect::<Vec<_>>()
-            })
-        });
+        let kept = on_all_cores(&wanted, |path| format::read_rumours_of(path, players));
         for rumours in kept {
             for rumour in rumours? {
                 world.insert_rumour(rumour);

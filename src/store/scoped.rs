@@ -11,7 +11,7 @@ use crate::error::{Error, Result};
 use crate::model::{ClubId, PlayerId, RumourId};
 use crate::world::{FileKey, World, shard_of};
 use chrono::NaiveDate;
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashSet};
 
 /// The key of the track records summed over the shards not read in full
 /// (not a shard name: reading a shard never drops it).
@@ -27,8 +27,10 @@ const LAST_DAY: NaiveDate = NaiveDate::from_ymd_opt(9999, 12, 31).expect("a vali
 pub struct Scope {
     /// Players read: their records, and their rumours in brief.
     pub players: BTreeSet<PlayerId>,
-    /// Rumour shards read in full (with every rumour in them).
-    pub rumour_shards: BTreeSet<String>,
+    /// Players whose rumours are read in full. A read holds only theirs
+    /// (the shard is scanned, not built); a change reads their shards
+    /// whole, since it may write them.
+    pub rumours_of: BTreeSet<PlayerId>,
     /// Also every player with a contract (or one cut short) ending between
     /// these days, inclusive: a superset of a window of expiries.
     pub ending: Option<(NaiveDate, NaiveDate)>,
@@ -39,7 +41,7 @@ impl Scope {
     pub fn player(id: &PlayerId) -> Scope {
         Scope {
             players: BTreeSet::from([id.clone()]),
-            rumour_shards: BTreeSet::from([shard_of(id)]),
+            rumours_of: BTreeSet::from([id.clone()]),
             ending: None,
         }
     }
@@ -77,6 +79,10 @@ impl Lookup<'_> {
         match self {
             Lookup::Whole(world) => world.find_player(query),
             Lookup::Index { index, .. } => {
+                // An exact id always wins: no name is looked at.
+                if index.has_player(query.trim())? {
+                    return Ok(PlayerId(query.trim().to_string()));
+                }
                 let found = self.players_named(index, query, false)?.find_player(query);
                 match found {
                     Err(Error::NotFound { .. }) => {
@@ -210,14 +216,18 @@ impl Store {
     ) -> Result<(World, T)> {
         self.recover_if_needed()?;
         let _lock = self.lock_for_reading()?;
-        let (mut world, scope, t, _) = self.load_scoped(Some(day), plan)?;
-        self.load_rumour_shards(&mut world, scope.rumour_shards.iter().map(String::as_str))?;
+        let (mut world, scope, t, scoped) = self.load_scoped(Some(day), plan)?;
+        if !scoped {
+            let players = scope.rumours_of.iter().cloned().collect();
+            self.load_rumours_of_players(&mut world, &players)?;
+        }
         Ok((world, t))
     }
 
     /// A scoped read-modify-write under the exclusive lock: the player
     /// shards of the scope's players are read whole (so their files can be
-    /// written), their rumour shards in full; then as [`Store::change`].
+    /// written), and the rumour shards of [`Scope::rumours_of`] in full;
+    /// then as [`Store::change`].
     pub fn change_scoped<P, T>(
         &self,
         command: &str,
@@ -241,7 +251,8 @@ impl Store {
             }
             world.set_players_loaded(Some(loaded));
         }
-        self.load_rumour_shards(&mut world, scope.rumour_shards.iter().map(String::as_str))?;
+        let shards: BTreeSet<String> = scope.rumours_of.iter().map(shard_of).collect();
+        self.load_rumour_shards(&mut world, shards.iter().map(String::as_str))?;
         let result = edit(&mut world, p)?;
         self.save(&mut world, command, as_of)?;
         Ok((world, result))
@@ -324,17 +335,27 @@ impl Store {
                 world.insert_summary(summary);
             }
         }
-        // The shards read in full: those asked for, and those with news
-        // after the day (they look different then). Every other shard's
-        // track records come from the index, summed in one query.
-        let mut full = scope.rumour_shards.clone();
-        if let Some(day) = day {
-            full.extend(index.shards_with_news_after(&day.to_string())?);
-        }
+        // The shards read in full: for a change, those of the players whose
+        // rumours it may write; for a read, those with news after the day
+        // (they look different then). Every other shard's track records
+        // come from the index, summed in one query.
+        let full: BTreeSet<String> = match day {
+            Some(day) => index.shards_with_news_after(&day.to_string())?,
+            None => scope.rumours_of.iter().map(shard_of).collect(),
+        };
         world.set_tally(OTHER_SHARDS, index.track_records_except(&full)?);
         world.set_loaded(Some(BTreeSet::new()));
         world.set_players_loaded(Some(BTreeSet::new()));
         self.load_rumour_shards(&mut world, full.iter().map(String::as_str))?;
+        // A read: only the players' own rumours, from the other shards (not
+        // marked as read whole, so their tallies stay the index's).
+        let partial: HashSet<PlayerId> = scope
+            .rumours_of
+            .iter()
+            .filter(|p| !world.is_loaded(&shard_of(p)))
+            .cloned()
+            .collect();
+        self.load_rumours_of_players(&mut world, &partial)?;
         if let Some(day) = day {
             world.view_as_of(day);
         }

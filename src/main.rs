@@ -209,5 +209,8 @@ fn print(text: &str) {
 
 /// mimalloc: loading a whole football world makes millions of small
 /// allocations, where it is measurably faster than the system allocator.
+/// Built without transparent huge pages (`no_thp`): each 2 MiB page it
+/// touched was a 2 MiB page resident, doubling a point command's memory
+/// (25 -> 13 MiB) and taking `contract expiring` over 10,000 rows past 64 MiB.
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;

@@ -68,6 +68,31 @@ const INDEXES: &[&str] = &[
     "CREATE INDEX tallies_shard ON tallies(shard);",
 ];
 
+/// A shard file read for the index: its path, shard, stamp (`None`: gone)
+/// and records.
+type ParsedFile = (String, String, Option<Stamp>, Result<Parsed>);
+
+/// Reads and parses a chunk of changed files, on every core.
+fn parse_files(store: &Store, stale: &[(String, Option<Stamp>)]) -> Vec<ParsedFile> {
+    on_all_cores(stale, |(path, stamp)| {
+        let kind = if path.starts_with("players/") {
+            "players"
+        } else {
+            "rumours"
+        };
+        let file = store.dir().join(path);
+        let shard = shard_name(&file);
+        let content = match stamp {
+            None => Ok(Parsed::Gone),
+            Some(_) if kind == "players" => {
+                read_records::<Player>(&file, kind).map(Parsed::Players)
+            }
+            Some(_) => read_records::<Rumour>(&file, kind).map(Parsed::Rumours),
+        };
+        (path.clone(), shard, *stamp, content)
+    })
+}
+
 /// What identifies one state of a file (see the module doc).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Stamp {
@@ -145,7 +170,10 @@ impl Index {
     fn open_at(path: &Path) -> std::result::Result<Index, IndexError> {
         let conn = Connection::open(path)?;
         conn.busy_timeout(std::time::Duration::from_secs(30))?;
-        conn.pragma_update(None, "journal_mode", "WAL")?;
+        // WAL lets readers go on while a command refreshes the index. It is
+        // a choice of speed, not of safety: if SQLite cannot switch now
+        // (another process holds the index), the journal it has will do.
+        let _ = conn.pragma_update(None, "journal_mode", "WAL");
         conn.pragma_update(None, "synchronous", "OFF")?;
         conn.pragma_update(None, "temp_store", "MEMORY")?;
         // Reads touch each page about once: a small page cache is recycled
@@ -173,7 +201,10 @@ impl Index {
     fn open_at_fresh(path: &Path) -> std::result::Result<Index, IndexError> {
         let conn = Connection::open(path)?;
         conn.busy_timeout(std::time::Duration::from_secs(30))?;
-        conn.pragma_update(None, "journal_mode", "WAL")?;
+        // WAL lets readers go on while a command refreshes the index. It is
+        // a choice of speed, not of safety: if SQLite cannot switch now
+        // (another process holds the index), the journal it has will do.
+        let _ = conn.pragma_update(None, "journal_mode", "WAL");
         conn.pragma_update(None, "synchronous", "OFF")?;
         conn.execute_batch(&format!(
             "BEGIN IMMEDIATE; {TABLES} {} PRAGMA user_version = {SCHEMA}; COMMIT;",
@@ -189,10 +220,20 @@ impl Index {
         if self.stale(&now)?.is_empty() {
             return Ok(());
         }
-        // Another process may have refreshed meanwhile: look again, inside
-        // a transaction that holds the write lock from its start.
         // Writing many rows goes faster with a large page cache.
         self.conn.pragma_update(None, "cache_size", -65536)?;
+        // An index built from nothing is written once, through a rollback
+        // journal (nearly empty: there were no pages to save), instead of
+        // into the WAL and then copied again by a checkpoint. SQLite only
+        // switches when no other process has the index open; else the WAL
+        // it is. Either way a killed build rolls back.
+        let from_nothing = self.is_empty()?;
+        if from_nothing {
+            // Best effort: refused while another process has it open.
+            let _ = self.conn.pragma_update(None, "journal_mode", "DELETE");
+        }
+        // Another process may have refreshed meanwhile: look again, inside
+        // a transaction that holds the write lock from its start.
         let tx = rusqlite::Transaction::new_unchecked(
             &self.conn,
             rusqlite::TransactionBehavior::Immediate,
@@ -211,43 +252,50 @@ impl Index {
             }
         }
         // A chunk of files at a time: memory stays bounded by the chunk.
-        for chunk in stale.chunks(32) {
-            self.refresh_files(&tx, store, chunk, fresh)?;
-        }
+        // The next chunk is parsed (on every core) while this one's rows go
+        // in: SQLite writes on one thread.
+        std::thread::scope(|scope| {
+            let (send, parsed) = std::sync::mpsc::sync_channel(1);
+            scope.spawn(move || {
+                for chunk in stale.chunks(32) {
+                    if send.send(parse_files(store, chunk)).is_err() {
+                        break; // The writer stopped at an error.
+                    }
+                }
+            });
+            for chunk in parsed {
+                self.insert_files(&tx, chunk, fresh)?;
+            }
+            Ok::<(), IndexError>(())
+        })?;
         if fresh {
             tx.execute_batch(&INDEXES.join("\n"))?;
         }
         tx.commit()?;
+        if from_nothing {
+            let _ = self.conn.pragma_update(None, "journal_mode", "WAL");
+        }
         self.conn
             .pragma_update(None, "cache_size", READ_CACHE_KIB)?;
         Ok(())
     }
 
+    /// Whether no file has been indexed yet.
+    fn is_empty(&self) -> std::result::Result<bool, IndexError> {
+        let files: i64 = self
+            .conn
+            .query_row("SELECT count(*) FROM files", [], |r| r.get(0))?;
+        Ok(files == 0)
+    }
+
     /// Reads a chunk of changed files (on every core) into the index.
-    fn refresh_files(
+    /// Puts a parsed chunk of files into the index (a file's old rows out first).
+    fn insert_files(
         &self,
         tx: &rusqlite::Transaction,
-        store: &Store,
-        stale: &[(String, Option<Stamp>)],
+        parsed: Vec<ParsedFile>,
         fresh: bool,
     ) -> std::result::Result<(), IndexError> {
-        let parsed = on_all_cores(stale, |(path, stamp)| {
-            let kind = if path.starts_with("players/") {
-                "players"
-            } else {
-                "rumours"
-            };
-            let file = store.dir().join(path);
-            let shard = shard_name(&file);
-            let content = match stamp {
-                None => Ok(Parsed::Gone),
-                Some(_) if kind == "players" => {
-                    read_records::<Player>(&file, kind).map(Parsed::Players)
-                }
-                Some(_) => read_records::<Rumour>(&file, kind).map(Parsed::Rumours),
-            };
-            (path.clone(), shard, *stamp, content)
-        });
         for (path, shard, stamp, content) in parsed {
             let content = content.map_err(IndexError::Data)?;
             let is_players = path.starts_with("players/");

@@ -158,6 +158,25 @@ impl World {
         }
     }
 
+    /// Every club the players, rumours and summaries held name: what a
+    /// world read in part needs to print its clubs' names.
+    pub fn clubs_named(&self) -> BTreeSet<ClubId> {
+        let mut named = BTreeSet::new();
+        for p in self.players.values() {
+            for c in &p.contracts {
+                named.insert(c.club.clone());
+                named.extend(c.signed_from.iter().cloned());
+            }
+        }
+        for r in self.rumours.values() {
+            named.extend(r.from.iter().chain(&r.to).cloned());
+        }
+        for s in self.summaries.values() {
+            named.extend(s.from.iter().chain(&s.to).cloned());
+        }
+        named
+    }
+
     /// The day this world is seen as of, if it was cut to one.
     pub fn view_date(&self) -> Option<NaiveDate> {
         self.view

@@ -189,3 +189,31 @@ fn a_process_killed_while_building_the_index_leaves_the_next_command_right() {
         );
     }
 }
+
+#[test]
+fn clubs_read_from_the_index_follow_the_clubs_file() {
+    let env = TestEnv::shipped();
+    let club_of_konate =
+        |env: &TestEnv| env.json(&["player", "show", "konate"])["player"]["club"].clone();
+    assert_eq!(club_of_konate(&env), "Liverpool", "the index is built here");
+    let depth = env.json(&["club", "depth", "liverpool"]);
+    assert_eq!(depth["club"], "Liverpool");
+
+    // Renamed by hand, same size, old mtime put back.
+    let clubs = env.data.join("clubs.json");
+    edit_in_place_keeping_mtime(&clubs, "\"name\": \"Liverpool\"", "\"name\": \"Liverpaal\"");
+    assert_eq!(club_of_konate(&env), "Liverpaal");
+    // Found by its new name, suggested for a near miss.
+    assert_eq!(
+        env.json(&["club", "depth", "liverpaal"])["club"],
+        "Liverpaal"
+    );
+    env.refused(&["club", "depth", "liverpol"], 1, "Liverpaal");
+    // A question about a league sees every club.
+    let rows = env.json(&[
+        "contract", "expiring", "--year", "2026", "--league", "laliga",
+    ]);
+    let rows = rows.as_array().unwrap();
+    assert!(!rows.is_empty());
+    assert!(rows.iter().all(|r| r["club"] == "Real Madrid"), "{rows:?}");
+}

@@ -73,29 +73,27 @@ pub fn run(ctx: &Context, command: ClubCommand) -> Result<Output> {
             if let Some(slot) = reset {
                 changes.push((slot, Vec::new()));
             }
-            let world = if changes.is_empty() {
+            let (world, id) = if changes.is_empty() {
                 // The club's players, the players its rumours are about,
                 // and those its depth orders name: nothing else is read.
                 ctx.read_scoped(|look| {
                     let id = look.find_club(&club)?;
                     let scope = Scope {
                         players: look.players_of_club(&id)?,
+                        clubs: [id.clone()].into(),
                         ..Scope::default()
                     };
-                    Ok((scope, ()))
+                    Ok((scope, id))
                 })?
-                .0
             } else {
                 ctx.write(|_, w| {
                     let id = w.find_club(&club)?;
                     for (slot, players) in &changes {
                         edit::set_depth_order(w, &id, *slot, players, ctx.as_of)?;
                     }
-                    Ok(())
+                    Ok(id)
                 })?
-                .0
             };
-            let id = world.find_club(&club)?;
             let chart = depth::depth_chart(&world, &world.clubs[&id], ctx.as_of, cold_days);
             let mut out = ctx.show(&chart, || match view {
                 DepthView::Table => render::depth::chart(&chart, ctx.style),

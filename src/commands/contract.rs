@@ -21,25 +21,28 @@ pub fn run(ctx: &Context, command: ContractCommand) -> Result<Output> {
             league,
         } => {
             let window = expiring::window(year, within, pre_contract, ctx.as_of);
-            let world = match window {
-                // Only the players with a contract ending in the window.
-                Some((from, to)) => {
-                    ctx.read_scoped(|_| {
-                        let scope = Scope {
-                            ending: Some((from, to)),
-                            ..Scope::default()
-                        };
-                        Ok((scope, ()))
-                    })?
-                    .0
+            let (world, club) = match window {
+                // Only the players with a contract ending in the window
+                // (and every club when the question is about a league).
+                Some((from, to)) => ctx.read_scoped(|look| {
+                    let scope = Scope {
+                        ending: Some((from, to)),
+                        all_clubs: league.is_some(),
+                        ..Scope::default()
+                    };
+                    Ok((scope, club.as_ref().map(|c| look.find_club(c)).transpose()?))
+                })?,
+                None => {
+                    let world = ctx.read_brief()?;
+                    let club = club.map(|c| world.find_club(&c)).transpose()?;
+                    (world, club)
                 }
-                None => ctx.read_brief()?,
             };
             let filter = expiring::ExpiringFilter {
                 year,
                 within_months: within,
                 pre_contract,
-                club: club.map(|c| world.find_club(&c)).transpose()?,
+                club,
                 position,
                 league: league.map(|l| world.find_league(&l)).transpose()?,
                 age_max,

@@ -98,7 +98,7 @@ pub fn run(ctx: &Context, command: RumourCommand) -> Result<Output> {
                     let world = look.world();
                     let filter = rumours::RumourFilter {
                         player: Some(player.clone()),
-                        club: l.club.as_ref().map(|c| world.find_club(c)).transpose()?,
+                        club: l.club.as_ref().map(|c| look.find_club(c)).transpose()?,
                         status: l.status.map(Into::into),
                         since: ctx.day(l.since),
                         source: l

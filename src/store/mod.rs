@@ -175,6 +175,11 @@ impl Store {
             |c| c.id.clone(),
             problems,
         );
+        self.load_sources(world, problems);
+    }
+
+    /// Reads sources into `world`.
+    fn load_sources(&self, world: &mut World, problems: &mut Vec<Error>) {
         let sources = [self.path_of(&FileKey::Sources)];
         self.read_into(
             &sources,

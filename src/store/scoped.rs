@@ -8,7 +8,7 @@
 use super::index::Index;
 use super::{Store, journal, read_records};
 use crate::error::{Error, Result};
-use crate::model::{ClubId, PlayerId, RumourId};
+use crate::model::{Club, ClubId, PlayerId, RumourId};
 use crate::world::{FileKey, World, shard_of};
 use chrono::NaiveDate;
 use std::collections::{BTreeSet, HashSet};
@@ -34,6 +34,11 @@ pub struct Scope {
     /// Also every player with a contract (or one cut short) ending between
     /// these days, inclusive: a superset of a window of expiries.
     pub ending: Option<(NaiveDate, NaiveDate)>,
+    /// Clubs read in full besides those the records read name (a read
+    /// holds only those; a change holds every club).
+    pub clubs: BTreeSet<ClubId>,
+    /// Every club read in full (a question about leagues).
+    pub all_clubs: bool,
 }
 
 impl Scope {
@@ -42,7 +47,7 @@ impl Scope {
         Scope {
             players: BTreeSet::from([id.clone()]),
             rumours_of: BTreeSet::from([id.clone()]),
-            ending: None,
+            ..Scope::default()
         }
     }
 }
@@ -53,16 +58,21 @@ pub enum Lookup<'a> {
     Index {
         store: &'a Store,
         index: &'a Index,
-        /// Clubs and sources only.
+        /// Sources, and every club for a change (a read finds its clubs
+        /// in the index).
         people: &'a World,
         /// The day the command sees the world as of.
         day: NaiveDate,
+        /// Whether clubs are looked up in the index (a read), not in
+        /// `people` (a change, which holds them all).
+        clubs_in_index: bool,
     },
     Whole(&'a World),
 }
 
 impl Lookup<'_> {
-    /// Clubs and sources (and, without an index, everything).
+    /// Sources (and, without an index, everything). Clubs are found with
+    /// [`Lookup::find_club`] and [`Lookup::club`].
     pub fn world(&self) -> &World {
         match self {
             Lookup::Index { people, .. } => people,
@@ -70,8 +80,38 @@ impl Lookup<'_> {
         }
     }
 
+    /// As [`World::find_club`], over every club.
     pub fn find_club(&self, query: &str) -> Result<ClubId> {
-        self.world().find_club(query)
+        match self {
+            Lookup::Index {
+                index,
+                clubs_in_index: true,
+                ..
+            } => {
+                // An exact id always wins: no name is looked at.
+                if index.has_club(query.trim())? {
+                    return Ok(ClubId(query.trim().to_string()));
+                }
+                let mut names = World::default();
+                for club in index.club_names()? {
+                    names.clubs.insert(club.id.clone(), club);
+                }
+                names.find_club(query)
+            }
+            _ => self.world().find_club(query),
+        }
+    }
+
+    /// One club in full.
+    pub fn club(&self, id: &ClubId) -> Result<Option<Club>> {
+        match self {
+            Lookup::Index {
+                index,
+                clubs_in_index: true,
+                ..
+            } => Ok(index.clubs([id.as_str()])?.pop()),
+            _ => Ok(self.world().clubs.get(id).cloned()),
+        }
     }
 
     /// As [`World::find_player`], over every player.
@@ -110,9 +150,10 @@ impl Lookup<'_> {
                 day,
                 people,
                 store,
-            } => (index, *day, people, store),
+                clubs_in_index,
+            } => (index, *day, people, store, *clubs_in_index),
         };
-        let (index, day, people, store) = index;
+        let (index, day, people, store, from_index) = index;
         let wanted = query.trim().to_ascii_lowercase();
         if !wanted.is_empty() {
             match index
@@ -143,6 +184,12 @@ impl Lookup<'_> {
             world.set_loaded(Some(BTreeSet::new()));
             store.load_rumour_shards(&mut world, [shard_of(&player).as_str()])?;
             world.view_as_of(day);
+        }
+        if from_index {
+            let named = world.clubs_named();
+            for club in index.clubs(named.iter().map(ClubId::as_str))? {
+                world.clubs.insert(club.id.clone(), club);
+            }
         }
         let id = world.find_rumour_or_player(query)?;
         let player = world
@@ -181,7 +228,7 @@ impl Lookup<'_> {
                 ids
             }
         };
-        if let Some(c) = self.world().clubs.get(club) {
+        if let Some(c) = self.club(club)? {
             ids.extend(c.depth.values().flatten().cloned());
         }
         Ok(ids)
@@ -309,7 +356,14 @@ impl Store {
         index.begin_reading()?;
         let mut world = World::default();
         let mut problems = Vec::new();
-        self.load_clubs_and_sources(&mut world, &mut problems);
+        // A change may write clubs.json: it holds every club. A read finds
+        // its clubs in the index and holds only those it names.
+        let clubs_in_index = day.is_some();
+        if clubs_in_index {
+            self.load_sources(&mut world, &mut problems);
+        } else {
+            self.load_clubs_and_sources(&mut world, &mut problems);
+        }
         if let Some(first) = problems.into_iter().next() {
             return Err(first);
         }
@@ -319,6 +373,7 @@ impl Store {
             people: &world,
             // Dates compare as text in the index: no later day than this.
             day: day.unwrap_or(LAST_DAY),
+            clubs_in_index,
         })?;
         for p in index.players(scope.players.iter().map(PlayerId::as_str))? {
             world.players.insert(p.id.clone(), p);
@@ -356,6 +411,26 @@ impl Store {
             .cloned()
             .collect();
         self.load_rumours_of_players(&mut world, &partial)?;
+        if clubs_in_index {
+            // The clubs the records read name (their names are printed),
+            // those the plan asked for, or every one.
+            // Many clubs named (a scan's records name hundreds): one pass
+            // over them all beats a lookup each.
+            let named = (!scope.all_clubs && world.players.len() <= 1000).then(|| {
+                let mut named = world.clubs_named();
+                named.extend(scope.clubs.iter().cloned());
+                named
+            });
+            let clubs = match named {
+                Some(named) if named.len() <= 500 => {
+                    index.clubs(named.iter().map(ClubId::as_str))?
+                }
+                _ => index.all_clubs()?,
+            };
+            for club in clubs {
+                world.clubs.insert(club.id.clone(), club);
+            }
+        }
         if let Some(day) = day {
             world.view_as_of(day);
         }

@@ -420,38 +420,17 @@ impl Index {
     /// Every player's id, name and aliases: for "did you mean" when a name
     /// matched nothing (a slow path, taken only on a miss).
     pub fn all_players(&self) -> Result<Vec<Player>> {
-        let mut stmt = self.sql(self.conn.prepare_cached("SELECT json FROM players"))?;
-        let rows = self.sql(stmt.query_map([], |r| r.get::<_, String>(0)))?;
-        let mut out = Vec::new();
-        for json in rows {
-            out.push(parse_json(&self.sql(json)?)?);
-        }
-        Ok(out)
+        self.every("SELECT json FROM players")
     }
 
     /// The records of these players (those that exist).
     pub fn players<'a>(&self, ids: impl IntoIterator<Item = &'a str>) -> Result<Vec<Player>> {
-        let mut stmt = self.sql(
-            self.conn
-                .prepare_cached("SELECT json FROM players WHERE id = ?1"),
-        )?;
-        let mut out = Vec::new();
-        for id in ids {
-            let json: Option<String> = self.sql(stmt.query_row([id], |r| r.get(0)).optional())?;
-            if let Some(json) = json {
-                out.push(parse_json(&json)?);
-            }
-        }
-        Ok(out)
+        self.by_id("SELECT json FROM players WHERE id = ?1", ids)
     }
 
     /// Whether a club has this exact id.
     pub fn has_club(&self, id: &str) -> Result<bool> {
-        let mut stmt = self.sql(
-            self.conn
-                .prepare_cached("SELECT 1 FROM clubs WHERE id = ?1"),
-        )?;
-        self.sql(stmt.exists([id]))
+        self.exists("SELECT 1 FROM clubs WHERE id = ?1", id)
     }
 
     /// Every club's id, name and aliases (all a name lookup looks at), as
@@ -480,10 +459,21 @@ impl Index {
 
     /// These clubs, in full (those that exist).
     pub fn clubs<'a>(&self, ids: impl IntoIterator<Item = &'a str>) -> Result<Vec<Club>> {
-        let mut stmt = self.sql(
-            self.conn
-                .prepare_cached("SELECT json FROM clubs WHERE id = ?1"),
-        )?;
+        self.by_id("SELECT json FROM clubs WHERE id = ?1", ids)
+    }
+
+    /// Every club, in full.
+    pub fn all_clubs(&self) -> Result<Vec<Club>> {
+        self.every("SELECT json FROM clubs")
+    }
+
+    /// The records a one-parameter JSON query finds for each id.
+    fn by_id<'a, T: serde::de::DeserializeOwned>(
+        &self,
+        sql: &str,
+        ids: impl IntoIterator<Item = &'a str>,
+    ) -> Result<Vec<T>> {
+        let mut stmt = self.sql(self.conn.prepare_cached(sql))?;
         let mut out = Vec::new();
         for id in ids {
             let json: Option<String> = self.sql(stmt.query_row([id], |r| r.get(0)).optional())?;
@@ -494,9 +484,9 @@ impl Index {
         Ok(out)
     }
 
-    /// Every club, in full.
-    pub fn all_clubs(&self) -> Result<Vec<Club>> {
-        let mut stmt = self.sql(self.conn.prepare_cached("SELECT json FROM clubs"))?;
+    /// Every record a JSON query finds.
+    fn every<T: serde::de::DeserializeOwned>(&self, sql: &str) -> Result<Vec<T>> {
+        let mut stmt = self.sql(self.conn.prepare_cached(sql))?;
         let rows = self.sql(stmt.query_map([], |r| r.get::<_, String>(0)))?;
         let mut out = Vec::new();
         for json in rows {
@@ -505,13 +495,15 @@ impl Index {
         Ok(out)
     }
 
+    /// Whether a one-parameter query finds a row.
+    fn exists(&self, sql: &str, id: &str) -> Result<bool> {
+        let mut stmt = self.sql(self.conn.prepare_cached(sql))?;
+        self.sql(stmt.exists([id]))
+    }
+
     /// Whether a player has this exact id.
     pub fn has_player(&self, id: &str) -> Result<bool> {
-        let mut stmt = self.sql(
-            self.conn
-                .prepare_cached("SELECT 1 FROM players WHERE id = ?1"),
-        )?;
-        self.sql(stmt.exists([id]))
+        self.exists("SELECT 1 FROM players WHERE id = ?1", id)
     }
 
     /// The players with a contract ending between `from` and `to`

@@ -1,0 +1,301 @@
+//! Reading the data files into a [`World`]: whole, leniently (for
+//! `check`), with rumours in brief from the summary cache, or the rumour
+//! shards a command asks for.
+
+use super::parallel::on_all_cores;
+use super::{Store, atomic, cache, duplicate, read_records, shard_name};
+use crate::error::{Error, Result};
+use crate::model::Rumour;
+use crate::world::{FileKey, World};
+use serde::de::DeserializeOwned;
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+impl Store {
+    /// Loads everything; the first unreadable file is an error.
+    pub fn load(&self) -> Result<World> {
+        let (world, mut problems) = self.load_lenient();
+        if problems.is_empty() {
+            Ok(world)
+        } else {
+            Err(problems.swap_remove(0))
+        }
+    }
+
+    /// Loads everything that can be read, and says what could not.
+    pub fn load_lenient(&self) -> (World, Vec<Error>) {
+        let mut world = World::default();
+        let mut problems = Vec::new();
+        self.load_people(&mut world, &mut problems);
+        let rumours = self.shard_files("rumours", &mut problems);
+        let mut all = BTreeMap::new();
+        self.read_into(
+            &rumours,
+            "rumours",
+            &mut all,
+            |r: &Rumour| r.id.clone(),
+            &mut problems,
+        );
+        for rumour in all.into_values() {
+            world.insert_rumour(rumour);
+        }
+        (world, problems)
+    }
+
+    /// Reads clubs, sources and players (with their contracts) into `world`.
+    pub(super) fn load_people(&self, world: &mut World, problems: &mut Vec<Error>) {
+        self.load_clubs_and_sources(world, problems);
+        let players = self.shard_files("players", problems);
+        self.read_into(
+            &players,
+            "players",
+            &mut world.players,
+            |p| p.id.clone(),
+            problems,
+        );
+    }
+
+    /// Reads clubs and sources into `world`.
+    pub(super) fn load_clubs_and_sources(&self, world: &mut World, problems: &mut Vec<Error>) {
+        let clubs = [self.path_of(&FileKey::Clubs)];
+        self.read_into(
+            &clubs,
+            "clubs",
+            &mut world.clubs,
+            |c| c.id.clone(),
+            problems,
+        );
+        self.load_sources(world, problems);
+    }
+
+    /// Reads sources into `world`.
+    pub(super) fn load_sources(&self, world: &mut World, problems: &mut Vec<Error>) {
+        let sources = [self.path_of(&FileKey::Sources)];
+        self.read_into(
+            &sources,
+            "sources",
+            &mut world.sources,
+            |s| s.id.clone(),
+            problems,
+        );
+    }
+
+    /// Loads clubs, sources, players and every rumour in brief, but reads
+    /// in full only the rumour shards the cache cannot vouch for. Commands
+    /// then read the shards they need with [`Store::load_rumour_shards`].
+    pub fn load_index(&self) -> Result<World> {
+        let mut problems = Vec::new();
+        let mut world = World::default();
+        self.load_people(&mut world, &mut problems);
+        if let Some(first) = problems.into_iter().next() {
+            return Err(first);
+        }
+        let mut problems = Vec::new();
+        let files = self.shard_files("rumours", &mut problems);
+        if let Some(first) = problems.into_iter().next() {
+            return Err(first);
+        }
+        // Each shard: its cache entry if still valid, else the file itself.
+        let cache_dir = self.cache.as_deref();
+        type Looked = (
+            PathBuf,
+            Option<cache::Fingerprint>,
+            Option<cache::CachedShard>,
+        );
+        let looked_up: Vec<Looked> = on_all_cores(&files, |path| {
+            let fp = cache::Fingerprint::of(path);
+            let entry = cache_dir
+                .zip(fp)
+                .and_then(|(dir, fp)| cache::read(dir, &shard_name(path), fp));
+            (path.clone(), fp, entry)
+        });
+        let mut stale = Vec::new();
+        let mut fingerprints = BTreeMap::new();
+        for (path, fp, entry) in looked_up {
+            let shard = shard_name(&path);
+            match entry {
+                Some(entry) => {
+                    for summary in entry.summaries {
+                        world.insert_summary(summary);
+                    }
+                    world.set_tally(&shard, entry.tallies);
+                }
+                None => stale.push(path),
+            }
+            if let Some(fp) = fp {
+                fingerprints.insert(shard, fp);
+            }
+        }
+        let mut loaded = std::collections::BTreeSet::new();
+        for (path, records) in self.read_files::<Rumour>(&stale, "rumours") {
+            let rumours = records?;
+            let shard = shard_name(&path);
+            if let (Some(dir), Some(fp)) = (cache_dir, fingerprints.get(&shard)) {
+                let refs: Vec<&Rumour> = rumours.iter().collect();
+                cache::write(dir, &shard, &cache::CachedShard::of(*fp, &refs));
+            }
+            for rumour in rumours {
+                if world.rumours.contains_key(&rumour.id) {
+                    return Err(duplicate(&path, rumour.id.as_str()));
+                }
+                world.insert_rumour(rumour);
+            }
+            loaded.insert(shard);
+        }
+        world.set_loaded(Some(loaded));
+        Ok(world)
+    }
+
+    /// Reads rumour shards in full into a world loaded with [`Store::load_index`].
+    pub fn load_rumour_shards<'a>(
+        &self,
+        world: &mut World,
+        shards: impl IntoIterator<Item = &'a str>,
+    ) -> Result<()> {
+        let wanted: Vec<PathBuf> = shards
+            .into_iter()
+            .filter(|s| !world.is_loaded(s))
+            .collect::<std::collections::BTreeSet<_>>()
+            .into_iter()
+            .map(|s| self.path_of(&FileKey::Rumours(s.to_string())))
+            .collect();
+        for (path, records) in self.read_files::<Rumour>(&wanted, "rumours") {
+            for rumour in records? {
+                world.insert_rumour(rumour);
+            }
+            world.mark_loaded(&shard_name(&path));
+        }
+        Ok(())
+    }
+
+    /// Reads in full the rumours of some players, for display only: the
+    /// shards are parsed but only these players' rumours are kept, and the
+    /// shards are not marked as read whole (so nothing can write them).
+    pub fn load_rumours_of_players(
+        &self,
+        world: &mut World,
+        players: &std::collections::HashSet<crate::model::PlayerId>,
+    ) -> Result<()> {
+        let shards: std::collections::BTreeSet<String> =
+            players.iter().map(crate::world::shard_of).collect();
+        let wanted: Vec<PathBuf> = shards
+            .iter()
+            .filter(|s| !world.is_loaded(s))
+            .map(|s| self.path_of(&FileKey::Rumours(s.clone())))
+            .collect();
+        let kept = on_all_cores(&wanted, |path| {
+            super::format::read_rumours_of(path, players)
+        });
+        for rumours in kept {
+            for rumour in rumours? {
+                world.insert_rumour(rumour);
+            }
+        }
+        Ok(())
+    }
+
+    /// Reads every rumour shard in full.
+    pub fn load_all_rumours(&self, world: &mut World) -> Result<()> {
+        let mut problems = Vec::new();
+        let shards: Vec<String> = self
+            .shard_files("rumours", &mut problems)
+            .iter()
+            .map(|p| shard_name(p))
+            .collect();
+        if let Some(first) = problems.into_iter().next() {
+            return Err(first);
+        }
+        self.load_rumour_shards(world, shards.iter().map(String::as_str))
+    }
+
+    /// Reads in full the rumours about one player.
+    pub fn load_rumours_of(
+        &self,
+        world: &mut World,
+        player: &crate::model::PlayerId,
+    ) -> Result<()> {
+        self.load_rumour_shards(world, [crate::world::shard_of(player).as_str()])
+    }
+
+    /// Records the rumour shards a change just wrote in the cache, so the
+    /// next command need not read them again.
+    pub(super) fn refresh_cache(&self, world: &World, shards: &[String]) {
+        let Some(dir) = self.cache.as_deref() else {
+            return;
+        };
+        let by_shard = world.rumours_by_shard();
+        for shard in shards {
+            let path = self.path_of(&FileKey::Rumours(shard.clone()));
+            match cache::Fingerprint::of(&path) {
+                Some(fingerprint) => {
+                    let rumours = by_shard.get(shard).map_or(&[][..], Vec::as_slice);
+                    cache::write(dir, shard, &cache::CachedShard::of(fingerprint, rumours));
+                }
+                None => cache::forget(dir, shard),
+            }
+        }
+    }
+
+    /// Reads files into a map by id; a duplicate id is a problem (the last
+    /// copy wins so that `check` can still look at it).
+    pub(super) fn read_into<T, K>(
+        &self,
+        paths: &[PathBuf],
+        kind: &str,
+        map: &mut BTreeMap<K, T>,
+        id: impl Fn(&T) -> K,
+        problems: &mut Vec<Error>,
+    ) where
+        T: DeserializeOwned + Send,
+        K: Ord + std::fmt::Display,
+    {
+        for (path, records) in self.read_files::<T>(paths, kind) {
+            match records {
+                Ok(records) => {
+                    for record in records {
+                        let key = id(&record);
+                        if map.contains_key(&key) {
+                            problems.push(duplicate(&path, &key.to_string()));
+                        }
+                        map.insert(key, record);
+                    }
+                }
+                Err(e) => problems.push(e),
+            }
+        }
+    }
+
+    /// The shard files of a sub-directory, sorted; temp files are skipped.
+    pub(super) fn shard_files(&self, sub: &str, problems: &mut Vec<Error>) -> Vec<PathBuf> {
+        let dir = self.dir.join(sub);
+        let entries = match std::fs::read_dir(&dir) {
+            Ok(entries) => entries,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Vec::new(),
+            Err(e) => {
+                problems.push(Error::io(&dir, e));
+                return Vec::new();
+            }
+        };
+        let mut files: Vec<PathBuf> = entries
+            .flatten()
+            .map(|e| e.path())
+            .filter(|p| {
+                p.file_name()
+                    .and_then(|n| n.to_str())
+                    .is_some_and(|n| !n.starts_with(atomic::TEMP_PREFIX) && n.ends_with(".json"))
+            })
+            .collect();
+        files.sort();
+        files
+    }
+
+    /// Reads and parses files, in parallel when there are many. A missing
+    /// file is an empty collection.
+    pub(super) fn read_files<T: DeserializeOwned + Send>(
+        &self,
+        paths: &[PathBuf],
+        kind: &str,
+    ) -> Vec<(PathBuf, Result<Vec<T>>)> {
+        on_all_cores(paths, |p| (p.clone(), read_records(p, kind)))
+    }
+}

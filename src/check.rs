@@ -6,7 +6,8 @@ use crate::model::{
     Club, ClubId, MoveKind, Player, PlayerId, Rumour, RumourId, Source, source::TIERS,
 };
 use crate::store::Store;
-use crate::world::{FileKey, World, shard_of};
+use crate::store::{FileKey, shard_of};
+use crate::world::World;
 use chrono::NaiveDate;
 use serde::Serialize;
 use std::collections::{BTreeMap, HashSet};

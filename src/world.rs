@@ -8,25 +8,8 @@ use crate::names::{self, Candidate};
 use chrono::NaiveDate;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
-/// One file of the store. Players and their rumours are sharded by a hash of
-/// the player id, so a change rewrites one small file and two people working
-/// on different players rarely touch the same file.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum FileKey {
-    Clubs,
-    Sources,
-    Players(String),
-    Rumours(String),
-}
-
-/// How many shards players and rumours are spread over: 256 keeps every shard
-/// small (about 400 players at 100,000) while the directory stays listable.
-pub fn shard_of(player: &PlayerId) -> String {
-    format!(
-        "{:02x}",
-        crate::model::ids::fnv1a(player.as_str().as_bytes()) >> 56
-    )
-}
+// Where records live (files and shards) is the store's business.
+use crate::store::{FileKey, shard_of};
 
 /// Every record, keyed by id, plus the set of files changed since loading.
 #[derive(Debug, Default, Clone)]

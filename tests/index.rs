@@ -104,7 +104,7 @@ fn big_world(env: &TestEnv) {
     let mut shards: std::collections::BTreeMap<String, Vec<serde_json::Value>> = Default::default();
     for i in 0..12_800 {
         let id = format!("player-{i:05}");
-        let shard = mercato::world::shard_of(&mercato::model::PlayerId(id.clone()));
+        let shard = mercato::store::shard_of(&mercato::model::PlayerId(id.clone()));
         shards.entry(shard).or_default().push(serde_json::json!({
             "id": id,
             "name": format!("Player Number{i}"),

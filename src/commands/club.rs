@@ -134,7 +134,7 @@ pub fn run(ctx: &Context, command: ClubCommand) -> Result<Output> {
                 let shards: std::collections::BTreeSet<String> = w
                     .summaries()
                     .filter(|s| s.is_about_club(&dup))
-                    .map(|s| mercato::world::shard_of(&s.player))
+                    .map(|s| mercato::store::shard_of(&s.player))
                     .collect();
                 store.load_rumour_shards(w, shards.iter().map(String::as_str))?;
                 correct::merge_clubs(w, &keep, dup.as_str())

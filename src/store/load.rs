@@ -2,11 +2,12 @@
 //! `check`), with rumours in brief from the summary cache, or the rumour
 //! shards a command asks for.
 
+use super::FileKey;
 use super::parallel::on_all_cores;
 use super::{Store, atomic, cache, duplicate, read_records, shard_name};
 use crate::error::{Error, Result};
 use crate::model::Rumour;
-use crate::world::{FileKey, World};
+use crate::world::World;
 use serde::de::DeserializeOwned;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -177,7 +178,7 @@ impl Store {
         players: &std::collections::HashSet<crate::model::PlayerId>,
     ) -> Result<()> {
         let shards: std::collections::BTreeSet<String> =
-            players.iter().map(crate::world::shard_of).collect();
+            players.iter().map(super::shard_of).collect();
         let wanted: Vec<PathBuf> = shards
             .iter()
             .filter(|s| !world.is_loaded(s))
@@ -214,7 +215,7 @@ impl Store {
         world: &mut World,
         player: &crate::model::PlayerId,
     ) -> Result<()> {
-        self.load_rumour_shards(world, [crate::world::shard_of(player).as_str()])
+        self.load_rumour_shards(world, [super::shard_of(player).as_str()])
     }
 
     /// Records the rumour shards a change just wrote in the cache, so the

@@ -25,13 +25,33 @@ pub mod scoped;
 mod stream;
 
 use crate::error::{Error, Result};
-use crate::world::{FileKey, World};
+use crate::world::World;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 pub use format::{FORMAT_VERSION, decode, encode, read_records};
 use parallel::on_all_cores;
+
+/// One file of the store. Players and their rumours are sharded by a hash of
+/// the player id, so a change rewrites one small file and two people working
+/// on different players rarely touch the same file.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum FileKey {
+    Clubs,
+    Sources,
+    Players(String),
+    Rumours(String),
+}
+
+/// How many shards players and rumours are spread over: 256 keeps every shard
+/// small (about 400 players at 100,000) while the directory stays listable.
+pub fn shard_of(player: &crate::model::PlayerId) -> String {
+    format!(
+        "{:02x}",
+        crate::model::ids::fnv1a(player.as_str().as_bytes()) >> 56
+    )
+}
 
 /// What the shipped `.gitignore` of a data directory holds.
 const GITIGNORE: &str = "# Written by mercato: temp files and mercato's own undo log stay out of git.\n.tmp-*\n.mercato/\n";

@@ -6,10 +6,11 @@
 //! plans run on the world read whole, so answers never depend on it.
 
 use super::index::Index;
+use super::{FileKey, shard_of};
 use super::{Store, journal, read_records};
 use crate::error::{Error, Result};
 use crate::model::{Club, ClubId, PlayerId, RumourId};
-use crate::world::{FileKey, World, shard_of};
+use crate::world::World;
 use chrono::NaiveDate;
 use std::collections::{BTreeSet, HashSet};
 

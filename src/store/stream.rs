@@ -2,10 +2,11 @@
 //! through the shard files a few at a time, so their memory is that of a
 //! few shards (plus the ids they must remember), whatever the world's size.
 
+use super::FileKey;
 use super::Store;
 use crate::error::{Error, Result};
 use crate::model::{PlayerId, Rumour};
-use crate::world::{FileKey, World};
+use crate::world::World;
 use chrono::NaiveDate;
 use serde::de::DeserializeOwned;
 use std::collections::{BTreeSet, HashSet};
@@ -116,7 +117,7 @@ impl Store {
             Ok(())
         })?;
         let players: HashSet<PlayerId> = kept.iter().map(|r| r.player.clone()).collect();
-        let shards: BTreeSet<String> = players.iter().map(crate::world::shard_of).collect();
+        let shards: BTreeSet<String> = players.iter().map(super::shard_of).collect();
         let paths: Vec<PathBuf> = shards
             .iter()
             .map(|s| self.path_of(&FileKey::Players(s.clone())))

@@ -517,13 +517,15 @@ impl Index {
             ))?;
         let mut rows = self.sql(stmt.query(params![from, to]))?;
         let mut seen = std::collections::HashSet::new();
-        let mut players = Vec::new();
+        let mut texts: Vec<Vec<u8>> = Vec::new();
         while let Some(row) = self.sql(rows.next())? {
             let id: String = self.sql(row.get(0))?;
             if seen.insert(id) {
                 let text = self.sql(row.get_ref(1))?;
-                let bytes = self.sql(text.as_bytes().map_err(rusqlite::Error::from))?;
-                players.push(parse_bytes(bytes)?);
+                texts.push(
+                    self.sql(text.as_bytes().map_err(rusqlite::Error::from))?
+                        .to_vec(),
+                );
             }
         }
         // One statement, the players' rumours looked up in id order.
@@ -532,12 +534,21 @@ impl Index {
                (SELECT player FROM ending WHERE ends >= ?1 AND ends <= ?2)",
         ))?;
         let mut rows = self.sql(stmt.query(params![from, to]))?;
-        let mut summaries = Vec::new();
+        let mut summary_texts: Vec<Vec<u8>> = Vec::new();
         while let Some(row) = self.sql(rows.next())? {
             let text = self.sql(row.get_ref(0))?;
-            let bytes = self.sql(text.as_bytes().map_err(rusqlite::Error::from))?;
-            summaries.push(parse_bytes(bytes)?);
+            summary_texts.push(
+                self.sql(text.as_bytes().map_err(rusqlite::Error::from))?
+                    .to_vec(),
+            );
         }
+        // Thousands of records: parsed on every core.
+        let players = on_all_cores(&texts, |t| parse_bytes::<Player>(t))
+            .into_iter()
+            .collect::<Result<Vec<_>>>()?;
+        let summaries = on_all_cores(&summary_texts, |t| parse_bytes::<RumourSummary>(t))
+            .into_iter()
+            .collect::<Result<Vec<_>>>()?;
         Ok((players, summaries))
     }
 

@@ -94,6 +94,13 @@ impl TrackRecord {
         self.hits += other.hits;
         self.misses += other.misses;
     }
+
+    /// Takes away what `other` counted (a part of what this one counted).
+    pub fn subtract(&mut self, other: &TrackRecord) {
+        self.reports = self.reports.saturating_sub(other.reports);
+        self.hits = self.hits.saturating_sub(other.hits);
+        self.misses = self.misses.saturating_sub(other.misses);
+    }
 }
 
 /// The track records earned over some rumours. A rumour is settled by the

@@ -109,9 +109,18 @@ pub fn read_rumours_of(
     path: &Path,
     players: &std::collections::HashSet<crate::model::PlayerId>,
 ) -> Result<Vec<crate::model::Rumour>> {
+    read_rumours_where(path, |player, _| players.contains(player))
+}
+
+/// As [`read_rumours_of`], for the rumours `keep` accepts by player and id.
+pub fn read_rumours_where(
+    path: &Path,
+    keep: impl Fn(&crate::model::PlayerId, &crate::model::RumourId) -> bool,
+) -> Result<Vec<crate::model::Rumour>> {
     use serde_json::value::RawValue;
     #[derive(Deserialize)]
     struct About {
+        id: crate::model::RumourId,
         player: crate::model::PlayerId,
     }
     let bytes = match std::fs::read(path) {
@@ -120,11 +129,8 @@ pub fn read_rumours_of(
         Err(e) => return Err(Error::io(path, e)),
     };
     let whole = || {
-        decode::<crate::model::Rumour>(path, "rumours", &bytes).map(|all| {
-            all.into_iter()
-                .filter(|r| players.contains(&r.player))
-                .collect()
-        })
+        decode::<crate::model::Rumour>(path, "rumours", &bytes)
+            .map(|all| all.into_iter().filter(|r| keep(&r.player, &r.id)).collect())
     };
     let Ok(file) = serde_json::from_slice::<FileIn<&RawValue>>(&bytes) else {
         return whole();
@@ -138,7 +144,7 @@ pub fn read_rumours_of(
             Ok(about) => about,
             Err(_) => return whole(),
         };
-        if players.contains(&about.player) {
+        if keep(&about.player, &about.id) {
             match serde_json::from_str(raw.get()) {
                 Ok(rumour) => out.push(rumour),
                 Err(_) => return whole(),

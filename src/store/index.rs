@@ -584,12 +584,17 @@ impl Index {
         rows.map(|r| self.sql(r)).collect()
     }
 
-    /// The rumour shards holding something dated after `day`.
-    pub fn shards_with_news_after(&self, day: &str) -> Result<BTreeSet<String>> {
-        self.ids(
-            "SELECT DISTINCT shard FROM rumours INDEXED BY rumours_news WHERE news > ?1",
-            &[day],
-        )
+    /// The rumours with something dated after `day`: (id, shard).
+    pub fn rumours_with_news_after(&self, day: &str) -> Result<Vec<(String, String)>> {
+        let mut stmt = self.sql(self.conn.prepare_cached(
+            "SELECT id, shard FROM rumours INDEXED BY rumours_news WHERE news > ?1",
+        ))?;
+        let rows = self.sql(stmt.query_map([day], |r| Ok((r.get(0)?, r.get(1)?))))?;
+        let mut out = Vec::new();
+        for row in rows {
+            out.push(self.sql(row)?);
+        }
+        Ok(out)
     }
 
     /// The summaries of these players' rumours.
@@ -873,7 +878,14 @@ mod tests {
                 .unwrap()
                 .is_empty()
         );
-        assert!(index.shards_with_news_after("2025-01-01").unwrap().len() >= 3);
+        let later = index.rumours_with_news_after("2025-01-01").unwrap();
+        assert!(later.len() >= 3);
+        assert!(
+            index
+                .rumours_with_news_after("2099-01-01")
+                .unwrap()
+                .is_empty()
+        );
         let records = index.track_records_except(&BTreeSet::new()).unwrap();
         let fewer = index
             .track_records_except(&BTreeSet::from(["4f".to_string()]))

@@ -347,6 +347,48 @@ impl Store {
         Ok((world, scope, t, false))
     }
 
+    /// A read as of `day`: the rumours with news after it look different
+    /// then. They are scanned out of their shards; the track records move
+    /// back to the day (what they count now out, what they counted then
+    /// in), and those about the players read go into the world in full, to
+    /// be cut to the day with it.
+    fn back_to(
+        &self,
+        world: &mut World,
+        index: &Index,
+        day: NaiveDate,
+        track: &mut std::collections::BTreeMap<crate::model::SourceId, crate::model::TrackRecord>,
+    ) -> Result<()> {
+        let later = index.rumours_with_news_after(&day.to_string())?;
+        let mut by_shard: std::collections::BTreeMap<String, HashSet<RumourId>> =
+            Default::default();
+        for (id, shard) in later {
+            by_shard.entry(shard).or_default().insert(RumourId(id));
+        }
+        let shards: Vec<(String, HashSet<RumourId>)> = by_shard.into_iter().collect();
+        let read = super::parallel::on_all_cores(&shards, |(shard, ids)| {
+            let path = self.path_of(&FileKey::Rumours(shard.clone()));
+            super::format::read_rumours_where(&path, |_, id| ids.contains(id))
+        });
+        for rumours in read {
+            let rumours = rumours?;
+            let then: Vec<crate::model::Rumour> =
+                rumours.iter().filter_map(|r| r.as_of(day)).collect();
+            for (source, now) in crate::model::summary::tally(&rumours) {
+                track.entry(source).or_default().subtract(&now);
+            }
+            for (source, was) in crate::model::summary::tally(&then) {
+                track.entry(source).or_default().add(&was);
+            }
+            for rumour in rumours {
+                if world.players.contains_key(&rumour.player) {
+                    world.insert_rumour(rumour);
+                }
+            }
+        }
+        Ok(())
+    }
+
     /// [`Store::load_scoped`] through the index.
     fn load_from_index<T>(
         &self,
@@ -391,18 +433,21 @@ impl Store {
                 world.insert_summary(summary);
             }
         }
-        // The shards read in full: for a change, those of the players whose
-        // rumours it may write; for a read, those with news after the day
-        // (they look different then). Every other shard's track records
-        // come from the index, summed in one query.
+        // A change reads whole the shards of the players whose rumours it
+        // may write; their track records come from their rumours. Every
+        // other shard's come from the index, summed in one query.
         let full: BTreeSet<String> = match day {
-            Some(day) => index.shards_with_news_after(&day.to_string())?,
+            Some(_) => BTreeSet::new(),
             None => scope.rumours_of.iter().map(shard_of).collect(),
         };
-        world.set_tally(OTHER_SHARDS, index.track_records_except(&full)?);
+        let mut track = index.track_records_except(&full)?;
         world.set_loaded(Some(BTreeSet::new()));
         world.set_players_loaded(Some(BTreeSet::new()));
         self.load_rumour_shards(&mut world, full.iter().map(String::as_str))?;
+        if let Some(day) = day {
+            self.back_to(&mut world, index, day, &mut track)?;
+        }
+        world.set_tally(OTHER_SHARDS, track);
         // A read: only the players' own rumours, from the other shards (not
         // marked as read whole, so their tallies stay the index's).
         let partial: HashSet<PlayerId> = scope

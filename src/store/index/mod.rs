@@ -21,6 +21,8 @@
 //! opened, has another schema or fails a query is deleted and rebuilt from
 //! the JSON: never trusted, never fatal.
 
+mod rows;
+
 use super::{Store, on_all_cores, read_records, shard_name};
 use crate::error::{Error, Result};
 use crate::model::{Club, ClubId, Player, Rumour, RumourSummary, SourceId, TrackRecord};
@@ -295,8 +297,9 @@ impl Index {
         Ok(files == 0)
     }
 
-    /// Reads a chunk of changed files (on every core) into the index.
-    /// Puts a parsed chunk of files into the index (a file's old rows out first).
+    /// Puts a parsed chunk of files into the index. A file's rows are
+    /// brought up to date one record at a time (see `rows`), except while
+    /// the whole index is built from nothing.
     fn insert_files(
         &self,
         tx: &rusqlite::Transaction,
@@ -306,32 +309,13 @@ impl Index {
         for (path, shard, stamp, content) in parsed {
             let content = content.map_err(IndexError::Data)?;
             let is_players = path.starts_with("players/");
-            if fresh {
-                // Nothing there yet.
-            } else if path == CLUBS {
-                tx.execute("DELETE FROM clubs", [])?;
-            } else if is_players {
-                for table in ["players", "words", "contracts", "ending"] {
-                    tx.execute(&format!("DELETE FROM {table} WHERE shard = ?1"), [&shard])?;
-                }
-            } else {
-                tx.execute("DELETE FROM rumours WHERE shard = ?1", [&shard])?;
-                // Totals over every shard are kept as the shards change,
-                // so that a command sums 300 rows, not 256 × 300.
-                tx.execute(
-                    "UPDATE totals SET reports = totals.reports - t.reports, hits = totals.hits - t.hits,
-                            misses = totals.misses - t.misses
-                     FROM (SELECT source, reports, hits, misses FROM tallies WHERE shard = ?1) AS t
-                     WHERE totals.source = t.source",
-                    [&shard],
-                )?;
-                tx.execute("DELETE FROM tallies WHERE shard = ?1", [&shard])?;
-            }
             match content {
-                Parsed::Gone => {}
-                Parsed::Clubs(clubs) => insert_clubs(tx, &clubs)?,
-                Parsed::Players(players) => insert_players(tx, &shard, &players)?,
-                Parsed::Rumours(rumours) => insert_rumours(tx, &shard, &rumours)?,
+                Parsed::Clubs(clubs) => rows::put_clubs(tx, &clubs)?,
+                Parsed::Gone if path == CLUBS => rows::put_clubs(tx, &[])?,
+                Parsed::Players(players) => rows::put_players(tx, &shard, &players, fresh)?,
+                Parsed::Gone if is_players => rows::put_players(tx, &shard, &[], fresh)?,
+                Parsed::Rumours(rumours) => rows::put_rumours(tx, &shard, &rumours, fresh)?,
+                Parsed::Gone => rows::put_rumours(tx, &shard, &[], fresh)?,
             }
             match stamp {
                 Some(s) => tx.execute(
@@ -734,95 +718,6 @@ fn current_stamps(dir: &Path) -> Result<BTreeMap<String, Stamp>> {
         }
     }
     Ok(out)
-}
-
-fn insert_clubs(tx: &rusqlite::Transaction, clubs: &[Club]) -> rusqlite::Result<()> {
-    let mut club = tx.prepare_cached("INSERT OR REPLACE INTO clubs VALUES (?1, ?2, ?3, ?4)")?;
-    for c in clubs {
-        let aliases = serde_json::to_string(&c.aliases).unwrap_or_else(|_| "[]".into());
-        let json = serde_json::to_string(c).unwrap_or_default();
-        club.execute(params![c.id.as_str(), c.name, aliases, json])?;
-    }
-    Ok(())
-}
-
-fn insert_players(
-    tx: &rusqlite::Transaction,
-    shard: &str,
-    players: &[Player],
-) -> rusqlite::Result<()> {
-    let mut player = tx.prepare_cached("INSERT OR REPLACE INTO players VALUES (?1, ?2, ?3)")?;
-    let mut word = tx.prepare_cached("INSERT INTO words VALUES (?1, ?2, ?3)")?;
-    let mut contract = tx.prepare_cached("INSERT INTO contracts VALUES (?1, ?2, ?3, ?4)")?;
-    let mut ending = tx.prepare_cached("INSERT OR IGNORE INTO ending VALUES (?1, ?2, ?3, ?4)")?;
-    for p in players {
-        let json = serde_json::to_string(p).unwrap_or_default();
-        player.execute(params![p.id.as_str(), shard, json])?;
-        let mut words: BTreeSet<String> = BTreeSet::new();
-        for name in std::iter::once(&p.name)
-            .chain(&p.aliases)
-            .map(String::as_str)
-            .chain([p.id.as_str()])
-        {
-            words.extend(
-                fold(name)
-                    .split(' ')
-                    .filter(|w| !w.is_empty())
-                    .map(String::from),
-            );
-        }
-        for w in &words {
-            word.execute(params![w, p.id.as_str(), shard])?;
-        }
-        for c in &p.contracts {
-            let ends = c.end.map(|d| d.to_string());
-            if let Some(day) = &ends {
-                ending.execute(params![day, p.id.as_str(), shard, json])?;
-            }
-            contract.execute(params![p.id.as_str(), shard, c.club.as_str(), ends])?;
-            if let Some(from) = &c.signed_from {
-                contract.execute(params![p.id.as_str(), shard, from.as_str(), None::<String>])?;
-            }
-        }
-    }
-    Ok(())
-}
-
-fn insert_rumours(
-    tx: &rusqlite::Transaction,
-    shard: &str,
-    rumours: &[Rumour],
-) -> rusqlite::Result<()> {
-    let mut stmt = tx
-        .prepare_cached("INSERT OR REPLACE INTO rumours VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")?;
-    for r in rumours {
-        let summary = RumourSummary::of(r);
-        // The last day anything in it is dated: seen as of an earlier day,
-        // the rumour looks different and its shard must be read in full.
-        let news = summary.last.max(summary.changed).map(|d| d.to_string());
-        stmt.execute(params![
-            r.player.as_str(),
-            r.id.as_str(),
-            shard,
-            r.from.as_ref().map(|c| c.as_str()),
-            r.to.as_ref().map(|c| c.as_str()),
-            summary.first.map(|d| d.to_string()),
-            news,
-            serde_json::to_string(&summary).unwrap_or_default()
-        ])?;
-    }
-    let mut stmt = tx.prepare_cached("INSERT INTO tallies VALUES (?1, ?2, ?3, ?4, ?5)")?;
-    let mut total = tx.prepare_cached(
-        "INSERT INTO totals VALUES (?1, ?2, ?3, ?4) ON CONFLICT(source) DO UPDATE SET
-         reports = reports + excluded.reports, hits = hits + excluded.hits,
-         misses = misses + excluded.misses",
-    )?;
-    for (source, t) in crate::model::summary::tally(rumours) {
-        let row = (t.reports as i64, t.hits as i64, t.misses as i64);
-        stmt.execute(params![shard, source.as_str(), row.0, row.1, row.2])?;
-        total.execute(params![source.as_str(), row.0, row.1, row.2])?;
-    }
-    Ok(())
 }
 
 #[cfg(test)]

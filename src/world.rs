@@ -31,6 +31,9 @@ pub struct World {
     /// (see `store::scoped`) holds only some players, and must not write
     /// a player file it did not read whole.
     players_loaded: Option<BTreeSet<String>>,
+    /// Whether only some clubs are held (a scoped read or change): then the
+    /// clubs file, which holds every club, must not be written.
+    clubs_partial: bool,
     /// Track records earned in the shards read only in brief (from the cache).
     tallies: BTreeMap<String, BTreeMap<SourceId, TrackRecord>>,
     changed: BTreeSet<FileKey>,
@@ -151,11 +154,18 @@ impl World {
                 named.extend(c.signed_from.iter().cloned());
             }
         }
+        // Only the rumours of the players held: a change holds whole the
+        // rumour shards it may write, and the other players' rumours there
+        // are not printed.
         for r in self.rumours.values() {
-            named.extend(r.from.iter().chain(&r.to).cloned());
+            if self.players.contains_key(&r.player) {
+                named.extend(r.from.iter().chain(&r.to).cloned());
+            }
         }
         for s in self.summaries.values() {
-            named.extend(s.from.iter().chain(&s.to).cloned());
+            if self.players.contains_key(&s.player) {
+                named.extend(s.from.iter().chain(&s.to).cloned());
+            }
         }
         named
     }
@@ -237,6 +247,16 @@ impl World {
     /// Says which player shards are read whole (`None`: all of them).
     pub(crate) fn set_players_loaded(&mut self, loaded: Option<BTreeSet<String>>) {
         self.players_loaded = loaded;
+    }
+
+    /// Says that only some clubs are held.
+    pub(crate) fn set_clubs_partial(&mut self) {
+        self.clubs_partial = true;
+    }
+
+    /// Whether every club is in memory.
+    pub fn clubs_whole(&self) -> bool {
+        !self.clubs_partial
     }
 
     /// Whether every player of a shard is in memory.

@@ -217,3 +217,65 @@ fn clubs_read_from_the_index_follow_the_clubs_file() {
     assert!(!rows.is_empty());
     assert!(rows.iter().all(|r| r["club"] == "Real Madrid"), "{rows:?}");
 }
+
+#[test]
+fn a_change_finds_its_club_by_name_in_the_index_and_writes_only_what_it_changed() {
+    let env = TestEnv::shipped();
+    env.ok(&["player", "show", "konate"]); // the index is built
+    let clubs = env.data.join("clubs.json");
+    let before = std::fs::read(&clubs).unwrap();
+    // By name, accents and case aside: the change holds a few clubs only,
+    // and never writes the clubs file.
+    let added = env.json(&[
+        "rumour",
+        "add",
+        "konate",
+        "--to",
+        "REAL madrid",
+        "--source",
+        "L'Equipe",
+        "--date",
+        "2025-10-20",
+        "--note",
+        "medical booked",
+    ]);
+    assert_eq!(added["to"], "Real Madrid", "{added}");
+    assert_eq!(std::fs::read(&clubs).unwrap(), before);
+    // A near miss is suggested from every club, an ambiguity lists them.
+    env.refused(
+        &[
+            "rumour",
+            "add",
+            "konate",
+            "--to",
+            "real madird",
+            "--source",
+            "L'Equipe",
+        ],
+        1,
+        "Real Madrid",
+    );
+    env.ok(&["club", "add", "Real Sociedad"]);
+    let run = env.run(&[
+        "rumour", "add", "konate", "--to", "rea", "--source", "L'Equipe",
+    ]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(run.stderr.contains("Real Madrid") && run.stderr.contains("Real Sociedad"));
+    // A club renamed by hand is found by its new name at once.
+    let text = std::fs::read_to_string(&clubs).unwrap();
+    std::fs::write(&clubs, text.replace("\"Real Sociedad\"", "\"La Real\"")).unwrap();
+    let renamed = std::fs::read(&clubs).unwrap();
+    let added = env.json(&[
+        "rumour",
+        "add",
+        "konate",
+        "--to",
+        "la real",
+        "--source",
+        "L'Equipe",
+        "--date",
+        "2025-10-20",
+    ]);
+    assert_eq!(added["to"], "La Real", "{added}");
+    assert_eq!(std::fs::read(&clubs).unwrap(), renamed);
+}

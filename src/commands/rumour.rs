@@ -24,7 +24,7 @@ pub fn run(ctx: &Context, command: RumourCommand) -> Result<Output> {
                 .as_deref()
                 .map(|f| parse_fee(f, a.currency.as_deref()))
                 .transpose()?;
-            let new = NewReport {
+            let mut new = NewReport {
                 player: a.player,
                 target,
                 source: a.source,
@@ -44,9 +44,25 @@ pub fn run(ctx: &Context, command: RumourCommand) -> Result<Output> {
                 new_source: a.new_source,
             };
             let who = new.player.clone();
+            let to_club = match &new.target {
+                Move::To(club) => Some(club.clone()),
+                _ => None,
+            };
             let (world, added) = ctx.write_scoped(
-                |look| Ok((Scope::player(&look.find_player(&who)?), ())),
-                |w, ()| edit::add_report(w, new, ctx.as_of),
+                |look| {
+                    let mut scope = Scope::player(&look.find_player(&who)?);
+                    // Found among every club; the change holds only those
+                    // it names.
+                    let to = to_club.as_deref().map(|c| look.find_club(c)).transpose()?;
+                    scope.clubs.extend(to.clone());
+                    Ok((scope, to))
+                },
+                |w, to| {
+                    if let Some(to) = to {
+                        new.target = Move::To(to.as_str().to_string());
+                    }
+                    edit::add_report(w, new, ctx.as_of)
+                },
             )?;
             let assessor = Assessor::new(&world, ctx.as_of);
             let view = rumours::view(&world, &assessor, &world.rumours[&added.rumour]);
@@ -204,7 +220,7 @@ pub fn run(ctx: &Context, command: RumourCommand) -> Result<Output> {
                 .as_deref()
                 .map(|f| parse_fee(f, currency.as_deref()))
                 .transpose()?;
-            let change = NewStatus {
+            let mut change = NewStatus {
                 status: status.into(),
                 date: ctx.day(date),
                 note,
@@ -218,12 +234,21 @@ pub fn run(ctx: &Context, command: RumourCommand) -> Result<Output> {
                 },
                 to,
             };
+            let to_club = change.to.clone();
             let (world, updated) = ctx.write_scoped(
                 |look| {
                     let (found, player) = look.find_rumour_or_player(&id)?;
-                    Ok((Scope::player(&player), found))
+                    let mut scope = Scope::player(&player);
+                    let to = to_club.as_deref().map(|c| look.find_club(c)).transpose()?;
+                    scope.clubs.extend(to.clone());
+                    Ok((scope, (found, to)))
                 },
-                |w, found| edit::update_rumour(w, &found, change, ctx.as_of),
+                |w, (found, to)| {
+                    if let Some(to) = to {
+                        change.to = Some(to.as_str().to_string());
+                    }
+                    edit::update_rumour(w, &found, change, ctx.as_of)
+                },
             )?;
             let assessor = Assessor::new(&world, ctx.as_of);
             let view = rumours::view(&world, &assessor, &world.rumours[&updated.rumour]);

@@ -101,11 +101,26 @@ fn last_seq_path(data: &Path) -> PathBuf {
 /// The next sequence number: one more than any entry's and than any given before.
 fn next_seq(data: &Path) -> Result<u64> {
     let newest_entry = entries(data)?.last().map_or(0, |(seq, _)| *seq);
-    let given = std::fs::read_to_string(last_seq_path(data))
+    Ok(newest_entry.max(given_before(data)) + 1)
+}
+
+/// The highest number given to a change whose entry is gone (undone, or
+/// rolled back after a crash); 0 if none.
+fn given_before(data: &Path) -> u64 {
+    std::fs::read_to_string(last_seq_path(data))
         .ok()
         .and_then(|s| s.trim().parse::<u64>().ok())
-        .unwrap_or(0);
-    Ok(newest_entry.max(given) + 1)
+        .unwrap_or(0)
+}
+
+/// Writes down that `seq` was given, before its entry goes: the next change
+/// gets a new number. Only then is it needed, so a change does not pay
+/// for it (two fsyncs).
+fn remember_given(data: &Path, seq: u64) -> Result<()> {
+    if seq > given_before(data) {
+        atomic::write_atomic(&last_seq_path(data), format!("{seq}\n").as_bytes())?;
+    }
+    Ok(())
 }
 
 fn read_entry(path: &Path) -> Result<Entry> {
@@ -138,6 +153,7 @@ pub fn recover(data: &Path) -> Result<usize> {
         if let Ok(entry) = read_entry(&path) {
             restore(data, &entry)?;
         }
+        remember_given(data, seq)?;
         std::fs::remove_file(&path).map_err(|e| Error::io(&path, e))?;
         recovered += 1;
     }
@@ -210,7 +226,6 @@ pub fn apply(
     let pending = entry_path(data, seq, true);
     let encoded = serde_json::to_vec(&entry).map_err(|e| Error::Refused(e.to_string()))?;
     atomic::write_atomic(&pending, &encoded)?;
-    atomic::write_atomic(&last_seq_path(data), format!("{seq}\n").as_bytes())?;
     for (rel, bytes) in files {
         atomic::write_atomic(&data.join(rel), bytes)?;
     }
@@ -272,9 +287,10 @@ pub fn undo(data: &Path) -> Result<LogLine> {
         }
     }
     restore(data, &entry)?;
-    std::fs::remove_file(&path).map_err(|e| Error::io(&path, e))?;
     // The journal (git-ignored, never shared) keeps `last-seq`, so the next
     // change gets a new number; the data files are exactly as before.
+    remember_given(data, seq)?;
+    std::fs::remove_file(&path).map_err(|e| Error::io(&path, e))?;
     Ok(LogLine {
         seq: entry.seq,
         command: entry.command,

@@ -248,6 +248,12 @@ impl Store {
                 "internal error: a world seen as of {day} cannot be saved; nothing was written"
             )));
         }
+        if changed.contains(&FileKey::Clubs) && !world.clubs_whole() {
+            return Err(Error::Refused(
+                "internal error: clubs.json changed without being read whole; nothing was written"
+                    .to_string(),
+            ));
+        }
         for key in &changed {
             if let FileKey::Players(shard) = key
                 && !world.players_loaded(shard)

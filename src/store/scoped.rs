@@ -59,14 +59,10 @@ pub enum Lookup<'a> {
     Index {
         store: &'a Store,
         index: &'a Index,
-        /// Sources, and every club for a change (a read finds its clubs
-        /// in the index).
+        /// Sources (clubs are found in the index).
         people: &'a World,
         /// The day the command sees the world as of.
         day: NaiveDate,
-        /// Whether clubs are looked up in the index (a read), not in
-        /// `people` (a change, which holds them all).
-        clubs_in_index: bool,
     },
     Whole(&'a World),
 }
@@ -84,34 +80,34 @@ impl Lookup<'_> {
     /// As [`World::find_club`], over every club.
     pub fn find_club(&self, query: &str) -> Result<ClubId> {
         match self {
-            Lookup::Index {
-                index,
-                clubs_in_index: true,
-                ..
-            } => {
+            Lookup::Index { index, .. } => {
                 // An exact id always wins: no name is looked at.
                 if index.has_club(query.trim())? {
                     return Ok(ClubId(query.trim().to_string()));
                 }
-                let mut names = World::default();
-                for club in index.club_names()? {
-                    names.clubs.insert(club.id.clone(), club);
+                // The clubs the query's words could match, else (for "did
+                // you mean") every club's names.
+                let named = |clubs: Vec<crate::model::Club>| {
+                    let mut names = World::default();
+                    for club in clubs {
+                        names.clubs.insert(club.id.clone(), club);
+                    }
+                    names.find_club(query)
+                };
+                match named(index.club_candidates(query)?) {
+                    Err(Error::NotFound { .. }) => named(index.club_names()?),
+                    found => found,
                 }
-                names.find_club(query)
             }
-            _ => self.world().find_club(query),
+            Lookup::Whole(world) => world.find_club(query),
         }
     }
 
     /// One club in full.
     pub fn club(&self, id: &ClubId) -> Result<Option<Club>> {
         match self {
-            Lookup::Index {
-                index,
-                clubs_in_index: true,
-                ..
-            } => Ok(index.clubs([id.as_str()])?.pop()),
-            _ => Ok(self.world().clubs.get(id).cloned()),
+            Lookup::Index { index, .. } => Ok(index.clubs([id.as_str()])?.pop()),
+            Lookup::Whole(world) => Ok(world.clubs.get(id).cloned()),
         }
     }
 
@@ -151,10 +147,9 @@ impl Lookup<'_> {
                 day,
                 people,
                 store,
-                clubs_in_index,
-            } => (index, *day, people, store, *clubs_in_index),
+            } => (index, *day, people, store),
         };
-        let (index, day, people, store, from_index) = index;
+        let (index, day, people, store) = index;
         let wanted = query.trim().to_ascii_lowercase();
         if !wanted.is_empty() {
             match index
@@ -186,11 +181,9 @@ impl Lookup<'_> {
             store.load_rumour_shards(&mut world, [shard_of(&player).as_str()])?;
             world.view_as_of(day);
         }
-        if from_index {
-            let named = world.clubs_named();
-            for club in index.clubs(named.iter().map(ClubId::as_str))? {
-                world.clubs.insert(club.id.clone(), club);
-            }
+        let named = world.clubs_named();
+        for club in index.clubs(named.iter().map(ClubId::as_str))? {
+            world.clubs.insert(club.id.clone(), club);
         }
         let id = world.find_rumour_or_player(query)?;
         let player = world
@@ -399,14 +392,9 @@ impl Store {
         index.begin_reading()?;
         let mut world = World::default();
         let mut problems = Vec::new();
-        // A change may write clubs.json: it holds every club. A read finds
-        // its clubs in the index and holds only those it names.
-        let clubs_in_index = day.is_some();
-        if clubs_in_index {
-            self.load_sources(&mut world, &mut problems);
-        } else {
-            self.load_clubs_and_sources(&mut world, &mut problems);
-        }
+        // Clubs are found in the index; the world holds those its records
+        // name (see the end).
+        self.load_sources(&mut world, &mut problems);
         if let Some(first) = problems.into_iter().next() {
             return Err(first);
         }
@@ -416,7 +404,6 @@ impl Store {
             people: &world,
             // Dates compare as text in the index: no later day than this.
             day: day.unwrap_or(LAST_DAY),
-            clubs_in_index,
         })?;
         for p in index.players(scope.players.iter().map(PlayerId::as_str))? {
             world.players.insert(p.id.clone(), p);
@@ -457,25 +444,25 @@ impl Store {
             .cloned()
             .collect();
         self.load_rumours_of_players(&mut world, &partial)?;
-        if clubs_in_index {
-            // The clubs the records read name (their names are printed),
-            // those the plan asked for, or every one.
-            // Many clubs named (a scan's records name hundreds): one pass
-            // over them all beats a lookup each.
-            let named = (!scope.all_clubs && world.players.len() <= 1000).then(|| {
-                let mut named = world.clubs_named();
-                named.extend(scope.clubs.iter().cloned());
-                named
-            });
-            let clubs = match named {
-                Some(named) if named.len() <= 500 => {
-                    index.clubs(named.iter().map(ClubId::as_str))?
-                }
-                _ => index.all_clubs()?,
-            };
-            for club in clubs {
-                world.clubs.insert(club.id.clone(), club);
+        // The clubs the records read name (their names are printed), those
+        // the plan asked for, or every one. Many clubs named (a scan's
+        // records name hundreds): one pass over them all beats a lookup
+        // each.
+        let named = (!scope.all_clubs && world.players.len() <= 1000).then(|| {
+            let mut named = world.clubs_named();
+            named.extend(scope.clubs.iter().cloned());
+            named
+        });
+        let clubs = match named {
+            Some(named) if named.len() <= 500 => {
+                // Not every club: a change must not write the clubs file.
+                world.set_clubs_partial();
+                index.clubs(named.iter().map(ClubId::as_str))?
             }
+            _ => index.all_clubs()?,
+        };
+        for club in clubs {
+            world.clubs.insert(club.id.clone(), club);
         }
         if let Some(day) = day {
             world.view_as_of(day);

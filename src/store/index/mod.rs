@@ -32,7 +32,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 /// Bumped whenever what the index holds changes; another value rebuilds it.
-const SCHEMA: i64 = 6;
+const SCHEMA: i64 = 7;
 
 /// The clubs file, indexed beside the shards: a read that needs three
 /// clubs need not parse 2,500 (a third of a point command's time).
@@ -55,6 +55,7 @@ CREATE TABLE tallies(shard TEXT NOT NULL, source TEXT NOT NULL,
                      reports INT NOT NULL, hits INT NOT NULL, misses INT NOT NULL);
 CREATE TABLE clubs(id TEXT PRIMARY KEY, name TEXT NOT NULL, aliases TEXT NOT NULL,
                    json TEXT NOT NULL);
+CREATE TABLE club_words(word TEXT NOT NULL, club TEXT NOT NULL);
 CREATE TABLE totals(source TEXT PRIMARY KEY, reports INT NOT NULL, hits INT NOT NULL, misses INT NOT NULL);
 ";
 
@@ -74,6 +75,8 @@ const INDEXES: &[&str] = &[
     "CREATE INDEX rumours_from ON rumours(from_club);",
     "CREATE INDEX rumours_shard ON rumours(shard);",
     "CREATE INDEX tallies_shard ON tallies(shard);",
+    "CREATE INDEX club_words_word ON club_words(word);",
+    "CREATE INDEX club_words_club ON club_words(club);",
 ];
 
 /// A shard file read for the index: its path, shard, stamp (`None`: gone)
@@ -368,12 +371,27 @@ impl Index {
     }
 
     /// Players whose names (or aliases, or id) could match `query` as
-    /// [`crate::names::resolve`] matches: a word starting with the query's
-    /// first word, or a word the query (without spaces) starts with.
+    /// [`crate::names::resolve`] matches (see [`Index::named`]).
     pub fn name_candidates(&self, query: &str) -> Result<Vec<Player>> {
+        let ids = self.named("SELECT player FROM words", query)?;
+        self.players(ids.iter().map(String::as_str))
+    }
+
+    /// Clubs whose names (or aliases, or id) could match `query`, as
+    /// [`Index::name_candidates`].
+    pub fn club_candidates(&self, query: &str) -> Result<Vec<Club>> {
+        let ids = self.named("SELECT club FROM club_words", query)?;
+        self.clubs(ids.iter().map(String::as_str))
+    }
+
+    /// The ids `select` (over a table of words) finds for the words `query`
+    /// could match: a word starting with the query's first word, or a word
+    /// the query (without spaces) starts with. That covers every way
+    /// [`crate::names::resolve`] matches a name.
+    fn named(&self, select: &str, query: &str) -> Result<BTreeSet<String>> {
         let folded = fold(query);
         let Some(first) = folded.split(' ').next().filter(|w| !w.is_empty()) else {
-            return Ok(Vec::new());
+            return Ok(BTreeSet::new());
         };
         let compact: String = folded.split(' ').collect();
         let prefixes: Vec<String> = (1..=compact.len())
@@ -383,7 +401,7 @@ impl Index {
         let mut ids: BTreeSet<String> = BTreeSet::new();
         let mut by_prefix = self.sql(
             self.conn
-                .prepare_cached("SELECT player FROM words WHERE word >= ?1 AND word < ?2"),
+                .prepare_cached(&format!("{select} WHERE word >= ?1 AND word < ?2")),
         )?;
         let upper = format!("{first}\u{10FFFF}");
         for id in self.sql(by_prefix.query_map(params![first, upper], |r| r.get::<_, String>(0)))? {
@@ -391,14 +409,14 @@ impl Index {
         }
         let mut exact = self.sql(
             self.conn
-                .prepare_cached("SELECT player FROM words WHERE word = ?1"),
+                .prepare_cached(&format!("{select} WHERE word = ?1")),
         )?;
         for p in &prefixes {
             for id in self.sql(exact.query_map([p], |r| r.get::<_, String>(0)))? {
                 ids.insert(self.sql(id)?);
             }
         }
-        self.players(ids.iter().map(String::as_str))
+        Ok(ids)
     }
 
     /// Every player's id, name and aliases: for "did you mean" when a name

@@ -22,19 +22,44 @@ const WHOLESALE: usize = 32;
 pub(super) fn put_clubs(tx: &Transaction, clubs: &[Club]) -> rusqlite::Result<()> {
     let mut old = keyed(tx, "SELECT id, json FROM clubs", [])?;
     let mut put = tx.prepare_cached("INSERT OR REPLACE INTO clubs VALUES (?1, ?2, ?3, ?4)")?;
+    let mut put_word = tx.prepare_cached("INSERT INTO club_words VALUES (?1, ?2)")?;
+    let mut forget_words = tx.prepare_cached("DELETE FROM club_words WHERE club = ?1")?;
     for c in clubs {
         let json = serde_json::to_string(c).unwrap_or_default();
-        if old.remove(c.id.as_str()).as_ref() == Some(&json) {
+        let before = old.remove(c.id.as_str());
+        if before.as_ref() == Some(&json) {
             continue;
         }
         let aliases = serde_json::to_string(&c.aliases).unwrap_or_else(|_| "[]".into());
         put.execute(params![c.id.as_str(), c.name, aliases, json])?;
+        if before.is_some() {
+            forget_words.execute([c.id.as_str()])?;
+        }
+        for w in &words(&c.name, &c.aliases, c.id.as_str()) {
+            put_word.execute([w, c.id.as_str()])?;
+        }
     }
     let mut gone = tx.prepare_cached("DELETE FROM clubs WHERE id = ?1")?;
     for id in old.keys() {
         gone.execute([id])?;
+        forget_words.execute([id])?;
     }
     Ok(())
+}
+
+/// The words of a name, its aliases and id, as lookups by name search them.
+fn words(name: &str, aliases: &[String], id: &str) -> BTreeSet<String> {
+    std::iter::once(name)
+        .chain(aliases.iter().map(String::as_str))
+        .chain([id])
+        .flat_map(|n| {
+            fold(n)
+                .split(' ')
+                .filter(|w| !w.is_empty())
+                .map(String::from)
+                .collect::<Vec<_>>()
+        })
+        .collect()
 }
 
 /// Puts a players shard's players in the index: the player's record, the
@@ -94,20 +119,7 @@ fn insert_player(tx: &Transaction, shard: &str, p: &Player, json: &str) -> rusql
     let mut contract = tx.prepare_cached("INSERT INTO contracts VALUES (?1, ?2, ?3, ?4)")?;
     let mut ending = tx.prepare_cached("INSERT OR IGNORE INTO ending VALUES (?1, ?2, ?3, ?4)")?;
     player.execute(params![p.id.as_str(), shard, json])?;
-    let mut words: BTreeSet<String> = BTreeSet::new();
-    for name in std::iter::once(&p.name)
-        .chain(&p.aliases)
-        .map(String::as_str)
-        .chain([p.id.as_str()])
-    {
-        words.extend(
-            fold(name)
-                .split(' ')
-                .filter(|w| !w.is_empty())
-                .map(String::from),
-        );
-    }
-    for w in &words {
+    for w in &words(&p.name, &p.aliases, p.id.as_str()) {
         word.execute(params![w, p.id.as_str(), shard])?;
     }
     for c in &p.contracts {

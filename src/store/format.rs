@@ -154,6 +154,55 @@ pub fn read_rumours_where(
     Ok(out)
 }
 
+/// Where one record lies in its file: byte offset and length.
+pub type Span = (usize, usize);
+
+/// Parses a rumour file as [`decode`] does, also telling where each record
+/// lies in `bytes` (so a point read can later parse just its own). A file
+/// in an older format is decoded whole, without spans.
+pub fn decode_rumours_with_spans(
+    path: &Path,
+    bytes: &[u8],
+) -> Result<(Vec<crate::model::Rumour>, Option<Vec<Span>>)> {
+    use serde_json::value::RawValue;
+    let whole = || decode(path, "rumours", bytes).map(|all| (all, None));
+    let Ok(file) = serde_json::from_slice::<FileIn<&RawValue>>(bytes) else {
+        return whole();
+    };
+    if file.version != FORMAT_VERSION || file.kind.as_deref() != Some("rumours") {
+        return whole();
+    }
+    let start = bytes.as_ptr() as usize;
+    let mut rumours = Vec::with_capacity(file.records.len());
+    let mut spans = Vec::with_capacity(file.records.len());
+    for raw in file.records {
+        match serde_json::from_str(raw.get()) {
+            Ok(rumour) => rumours.push(rumour),
+            Err(_) => return whole(),
+        }
+        spans.push((raw.get().as_ptr() as usize - start, raw.get().len()));
+    }
+    Ok((rumours, Some(spans)))
+}
+
+/// The rumours at these spans of a rumour file, if each is there, whole,
+/// with the id expected: `None` when the file is not as the spans were
+/// taken (edited since), and the caller reads it the slow way.
+pub fn read_rumour_spans(
+    path: &Path,
+    wanted: &[(crate::model::RumourId, Span)],
+) -> Option<Vec<crate::model::Rumour>> {
+    let bytes = std::fs::read(path).ok()?;
+    wanted
+        .iter()
+        .map(|(id, (at, len))| {
+            let slice = bytes.get(*at..at.checked_add(*len)?)?;
+            let rumour: crate::model::Rumour = serde_json::from_slice(slice).ok()?;
+            (rumour.id == *id).then_some(rumour)
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -167,6 +216,32 @@ mod tests {
             "history": [{"date": "2025-10-20", "status": "rumour", "source": "s"}]
         }))
         .unwrap()
+    }
+
+    #[test]
+    fn spans_find_each_record_and_refuse_a_file_that_moved() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("00.json");
+        let all = [rumour("a1", "anna"), rumour("b1", "bob")];
+        let refs: Vec<&Rumour> = all.iter().collect();
+        let bytes = encode("rumours", &refs).unwrap();
+        std::fs::write(&path, &bytes).unwrap();
+        let (read, spans) = decode_rumours_with_spans(&path, &bytes).unwrap();
+        assert_eq!(read, all);
+        let spans = spans.unwrap();
+        let wanted = |i: usize| (all[i].id.clone(), spans[i]);
+        assert_eq!(
+            read_rumour_spans(&path, &[wanted(1)]).unwrap(),
+            vec![all[1].clone()]
+        );
+        // Another id at the span, or a span past the end: not trusted.
+        assert!(read_rumour_spans(&path, &[(all[0].id.clone(), spans[1])]).is_none());
+        assert!(read_rumour_spans(&path, &[(all[1].id.clone(), (bytes.len(), 2))]).is_none());
+        // The file grew in front of the record: its old span no longer holds it.
+        let more = [rumour("a0", "anna"), all[0].clone(), all[1].clone()];
+        let refs: Vec<&Rumour> = more.iter().collect();
+        std::fs::write(&path, encode("rumours", &refs).unwrap()).unwrap();
+        assert!(read_rumour_spans(&path, &[wanted(1)]).is_none());
     }
 
     #[test]

@@ -12,7 +12,7 @@ use crate::error::{Error, Result};
 use crate::model::{Club, ClubId, PlayerId, RumourId};
 use crate::world::World;
 use chrono::NaiveDate;
-use std::collections::{BTreeSet, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 
 /// The key of the track records summed over the shards not read in full
 /// (not a shard name: reading a shard never drops it).
@@ -443,6 +443,7 @@ impl Store {
             .filter(|p| !world.is_loaded(&shard_of(p)))
             .cloned()
             .collect();
+        let partial = self.load_rumours_at_spans(&mut world, index, partial, &scope.players)?;
         self.load_rumours_of_players(&mut world, &partial)?;
         // The clubs the records read name (their names are printed), those
         // the plan asked for, or every one. Many clubs named (a scan's
@@ -468,5 +469,46 @@ impl Store {
             world.view_as_of(day);
         }
         Ok((world, scope, t, true))
+    }
+
+    /// Reads the rumours of `players` at the spans the index holds: a
+    /// point command parses its player's rumours, not the 400 of his shard.
+    /// Only for players whose rumours the world knows in brief (`briefed`,
+    /// from the index); returns the players left to scan for, those of
+    /// shards without spans or whose file is not as they were taken.
+    fn load_rumours_at_spans(
+        &self,
+        world: &mut World,
+        index: &Index,
+        players: HashSet<PlayerId>,
+        briefed: &BTreeSet<PlayerId>,
+    ) -> Result<HashSet<PlayerId>> {
+        let mut by_shard: BTreeMap<String, Vec<PlayerId>> = BTreeMap::new();
+        let mut left = HashSet::new();
+        for p in players {
+            if briefed.contains(&p) {
+                by_shard.entry(shard_of(&p)).or_default().push(p);
+            } else {
+                left.insert(p);
+            }
+        }
+        for (shard, players) in by_shard {
+            let spans = index.spans(&shard)?;
+            let wanted: Option<Vec<_>> = players
+                .iter()
+                .flat_map(|p| world.summaries_of(p))
+                .map(|s| spans.get(s.id.as_str()).map(|span| (s.id.clone(), *span)))
+                .collect();
+            let path = self.path_of(&FileKey::Rumours(shard));
+            match wanted.and_then(|w| super::format::read_rumour_spans(&path, &w)) {
+                Some(rumours) => {
+                    for rumour in rumours {
+                        world.insert_rumour(rumour);
+                    }
+                }
+                None => left.extend(players),
+            }
+        }
+        Ok(left)
     }
 }

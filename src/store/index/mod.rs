@@ -23,16 +23,17 @@
 
 mod rows;
 
+use super::format::{Span, decode_rumours_with_spans};
 use super::{Store, on_all_cores, read_records, shard_name};
 use crate::error::{Error, Result};
 use crate::model::{Club, ClubId, Player, Rumour, RumourSummary, SourceId, TrackRecord};
 use crate::names::fold;
 use rusqlite::{Connection, OptionalExtension, params};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 
 /// Bumped whenever what the index holds changes; another value rebuilds it.
-const SCHEMA: i64 = 7;
+const SCHEMA: i64 = 8;
 
 /// The clubs file, indexed beside the shards: a read that needs three
 /// clubs need not parse 2,500 (a third of a point command's time).
@@ -56,6 +57,7 @@ CREATE TABLE tallies(shard TEXT NOT NULL, source TEXT NOT NULL,
 CREATE TABLE clubs(id TEXT PRIMARY KEY, name TEXT NOT NULL, aliases TEXT NOT NULL,
                    json TEXT NOT NULL);
 CREATE TABLE club_words(word TEXT NOT NULL, club TEXT NOT NULL);
+CREATE TABLE spans(shard TEXT PRIMARY KEY, list TEXT NOT NULL) WITHOUT ROWID;
 CREATE TABLE totals(source TEXT PRIMARY KEY, reports INT NOT NULL, hits INT NOT NULL, misses INT NOT NULL);
 ";
 
@@ -99,7 +101,14 @@ fn parse_files(store: &Store, stale: &[(String, Option<Stamp>)]) -> Vec<ParsedFi
             Some(_) if kind == "players" => {
                 read_records::<Player>(&file, kind).map(Parsed::Players)
             }
-            Some(_) => read_records::<Rumour>(&file, kind).map(Parsed::Rumours),
+            Some(_) => match std::fs::read(&file) {
+                Ok(bytes) => decode_rumours_with_spans(&file, &bytes)
+                    .map(|(rumours, spans)| Parsed::Rumours(rumours, spans)),
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                    Ok(Parsed::Rumours(Vec::new(), None))
+                }
+                Err(e) => Err(Error::io(&file, e)),
+            },
         };
         (path.clone(), shard, *stamp, content)
     })
@@ -317,8 +326,10 @@ impl Index {
                 Parsed::Gone if path == CLUBS => rows::put_clubs(tx, &[])?,
                 Parsed::Players(players) => rows::put_players(tx, &shard, &players, fresh)?,
                 Parsed::Gone if is_players => rows::put_players(tx, &shard, &[], fresh)?,
-                Parsed::Rumours(rumours) => rows::put_rumours(tx, &shard, &rumours, fresh)?,
-                Parsed::Gone => rows::put_rumours(tx, &shard, &[], fresh)?,
+                Parsed::Rumours(rumours, spans) => {
+                    rows::put_rumours(tx, &shard, &rumours, spans.as_deref(), fresh)?
+                }
+                Parsed::Gone => rows::put_rumours(tx, &shard, &[], None, fresh)?,
             }
             match stamp {
                 Some(s) => tx.execute(
@@ -417,6 +428,26 @@ impl Index {
             }
         }
         Ok(ids)
+    }
+
+    /// Where each rumour of a shard lies in its file, as of its last
+    /// indexing (empty when not known).
+    pub fn spans(&self, shard: &str) -> Result<HashMap<String, Span>> {
+        let mut stmt = self.sql(
+            self.conn
+                .prepare_cached("SELECT list FROM spans WHERE shard = ?1"),
+        )?;
+        let list: Option<String> = self.sql(stmt.query_row([shard], |r| r.get(0)).optional())?;
+        let mut out = HashMap::new();
+        for line in list.as_deref().unwrap_or("").lines() {
+            let mut parts = line.split(' ');
+            if let (Some(id), Some(at), Some(len)) = (parts.next(), parts.next(), parts.next())
+                && let (Ok(at), Ok(len)) = (at.parse(), len.parse())
+            {
+                out.insert(id.to_string(), (at, len));
+            }
+        }
+        Ok(out)
     }
 
     /// Every player's id, name and aliases: for "did you mean" when a name
@@ -678,7 +709,8 @@ enum Parsed {
     Gone,
     Clubs(Vec<Club>),
     Players(Vec<Player>),
-    Rumours(Vec<Rumour>),
+    /// With where each lies in the file, if known.
+    Rumours(Vec<Rumour>, Option<Vec<Span>>),
 }
 
 enum IndexError {

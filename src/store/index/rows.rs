@@ -11,6 +11,7 @@
 
 use crate::model::{Club, Player, Rumour, RumourSummary, TrackRecord, summary::tally};
 use crate::names::fold;
+use crate::store::format::Span;
 use rusqlite::{Transaction, params};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
@@ -74,11 +75,14 @@ pub(super) fn put_players(
         .iter()
         .map(|p| (p, serde_json::to_string(p).unwrap_or_default()))
         .collect();
-    let mut old = if fresh {
-        HashMap::new()
-    } else {
-        keyed(tx, "SELECT id, json FROM players WHERE shard = ?1", [shard])?
-    };
+    if fresh {
+        // Nothing there yet (and no indexes to find it by).
+        for (p, json) in &records {
+            insert_player(tx, shard, p, json)?;
+        }
+        return Ok(());
+    }
+    let mut old = keyed(tx, "SELECT id, json FROM players WHERE shard = ?1", [shard])?;
     let changed: Vec<&(&Player, String)> = records
         .iter()
         .filter(|(p, json)| old.remove(p.id.as_str()).as_ref() != Some(json))
@@ -168,8 +172,26 @@ pub(super) fn put_rumours(
     tx: &Transaction,
     shard: &str,
     rumours: &[Rumour],
+    spans: Option<&[Span]>,
     fresh: bool,
 ) -> rusqlite::Result<()> {
+    // Where each rumour lies in the file: one row for the shard, since a
+    // report added early in the file moves every later record.
+    match spans {
+        Some(spans) => {
+            let list: String = rumours
+                .iter()
+                .zip(spans)
+                .map(|(r, (at, len))| format!("{} {at} {len}\n", r.id.as_str()))
+                .collect();
+            tx.prepare_cached("INSERT OR REPLACE INTO spans VALUES (?1, ?2)")?
+                .execute([shard, list.as_str()])?;
+        }
+        None => {
+            tx.prepare_cached("DELETE FROM spans WHERE shard = ?1")?
+                .execute([shard])?;
+        }
+    }
     let mut old: HashMap<String, RumourRow> = HashMap::new();
     if !fresh {
         let mut stmt = tx.prepare_cached(

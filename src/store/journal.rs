@@ -27,8 +27,16 @@ const KEEP: u64 = 100;
 pub struct FileImage {
     /// Relative to the data directory, with `/` separators.
     pub path: String,
-    /// The content before; none if the change created the file.
+    /// The content before, written out; none if the change created the
+    /// file, or if it is `kept`.
     pub before: Option<String>,
+    /// The file in the journal's directory holding the content before: a
+    /// hard link to the old file, which the change replaced by a new one
+    /// (writes rename a new file into place), so the old content stays as
+    /// it was without being copied. A rumour add at 100,000 players copied
+    /// and escaped 300 KB into its entry.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kept: Option<String>,
     /// FNV-1a of the content the change wrote.
     pub after: String,
 }
@@ -154,17 +162,61 @@ pub fn recover(data: &Path) -> Result<usize> {
             restore(data, &entry)?;
         }
         remember_given(data, seq)?;
-        std::fs::remove_file(&path).map_err(|e| Error::io(&path, e))?;
+        forget(data, seq, true)?;
         recovered += 1;
     }
     Ok(recovered)
 }
 
+/// Links `path` (a regular file) as `kept`; false if there is no such file
+/// or it cannot be linked (a symlink, a file system without hard links):
+/// then its content is written into the entry.
+fn keep_by_link(path: &Path, kept: &Path) -> bool {
+    let regular = std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_file());
+    if !regular {
+        return false;
+    }
+    // A leftover of a change that died before its entry was written.
+    let _ = std::fs::remove_file(kept);
+    std::fs::hard_link(path, kept).is_ok()
+}
+
+/// A file's content before a change (`None`: the change created it).
+fn content_before(data: &Path, file: &FileImage) -> Result<Option<Vec<u8>>> {
+    match (&file.kept, &file.before) {
+        (Some(kept), _) => {
+            let path = dir(data).join(kept);
+            std::fs::read(&path)
+                .map(Some)
+                .map_err(|e| Error::io(&path, e))
+        }
+        (None, before) => Ok(before.as_ref().map(|b| b.as_bytes().to_vec())),
+    }
+}
+
+/// Deletes an entry and the files it keeps.
+fn forget(data: &Path, seq: u64, pending: bool) -> Result<()> {
+    let path = entry_path(data, seq, pending);
+    let prefix = format!("{seq:06}.");
+    if let Ok(read) = std::fs::read_dir(dir(data)) {
+        for e in read.flatten() {
+            let name = e.file_name().to_string_lossy().to_string();
+            if name.starts_with(&prefix) && name.ends_with(".before") {
+                let _ = std::fs::remove_file(e.path());
+            }
+        }
+    }
+    match std::fs::remove_file(&path) {
+        Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(Error::io(&path, e)),
+        _ => Ok(()),
+    }
+}
+
 fn restore(data: &Path, entry: &Entry) -> Result<()> {
     for file in entry.files.iter().rev() {
         let path = data.join(&file.path);
-        match &file.before {
-            Some(content) => atomic::write_atomic(&path, content.as_bytes())?,
+        match content_before(data, file)? {
+            Some(content) => atomic::write_atomic(&path, &content)?,
             None => match std::fs::remove_file(&path) {
                 Ok(()) => {}
                 Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
@@ -190,17 +242,24 @@ pub fn apply(
     let seq = next_seq(data)?;
     let mut images = Vec::with_capacity(files.len());
     let mut created_dirs = Vec::new();
-    for (rel, bytes) in files {
+    // Where the old files are linked (see `FileImage::kept`).
+    let _ = std::fs::create_dir_all(dir(data));
+    for (i, (rel, bytes)) in files.iter().enumerate() {
         let path = data.join(rel);
-        let before = match std::fs::read(&path) {
-            Ok(old) => Some(String::from_utf8(old).map_err(|_| {
-                Error::Refused(format!(
-                    "{}: not UTF-8 text; refusing to replace it",
-                    path.display()
-                ))
-            })?),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
-            Err(e) => return Err(Error::io(&path, e)),
+        let kept_name = format!("{seq:06}.{i}.before");
+        let kept = keep_by_link(&path, &dir(data).join(&kept_name)).then_some(kept_name);
+        let before = match kept {
+            Some(_) => None,
+            None => match std::fs::read(&path) {
+                Ok(old) => Some(String::from_utf8(old).map_err(|_| {
+                    Error::Refused(format!(
+                        "{}: not UTF-8 text; refusing to replace it",
+                        path.display()
+                    ))
+                })?),
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+                Err(e) => return Err(Error::io(&path, e)),
+            },
         };
         if let Some(parent) = Path::new(rel)
             .parent()
@@ -212,6 +271,7 @@ pub fn apply(
         images.push(FileImage {
             path: rel.clone(),
             before,
+            kept,
             after: fingerprint(bytes),
         });
     }
@@ -238,7 +298,7 @@ pub fn apply(
 fn prune(data: &Path, newest: u64) -> Result<()> {
     for (seq, pending) in entries(data)? {
         if !pending && seq + KEEP <= newest {
-            let _ = std::fs::remove_file(entry_path(data, seq, false));
+            let _ = forget(data, seq, false);
         }
     }
     Ok(())
@@ -277,8 +337,7 @@ pub fn undo(data: &Path) -> Result<LogLine> {
     for file in &entry.files {
         let current = std::fs::read(data.join(&file.path)).ok();
         let as_left = current.as_deref().map(fingerprint).as_deref() == Some(file.after.as_str());
-        let as_before = current.as_deref().map(|c| c.to_vec())
-            == file.before.as_ref().map(|b| b.as_bytes().to_vec());
+        let as_before = current == content_before(data, file)?;
         if !as_left && !as_before {
             return Err(Error::Refused(format!(
                 "{} has changed since `{}` (by git or by hand); undoing would lose that change",
@@ -290,7 +349,7 @@ pub fn undo(data: &Path) -> Result<LogLine> {
     // The journal (git-ignored, never shared) keeps `last-seq`, so the next
     // change gets a new number; the data files are exactly as before.
     remember_given(data, seq)?;
-    std::fs::remove_file(&path).map_err(|e| Error::io(&path, e))?;
+    forget(data, seq, false)?;
     Ok(LogLine {
         seq: entry.seq,
         command: entry.command,

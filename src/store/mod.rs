@@ -533,11 +533,13 @@ mod tests {
                 journal::FileImage {
                     path: "clubs.json".into(),
                     before: Some(std::fs::read_to_string(dir.path().join("clubs.json")).unwrap()),
+                    kept: None,
                     after: "x".into(),
                 },
                 journal::FileImage {
                     path: "sources.json".into(),
                     before: None,
+                    kept: None,
                     after: "y".into(),
                 },
             ],
@@ -549,6 +551,46 @@ mod tests {
         let world = store.read().unwrap();
         assert_eq!(world.clubs.len(), 1);
         assert_eq!(before, snapshot(dir.path()));
+    }
+
+    #[test]
+    fn a_half_done_change_is_rolled_back_from_the_old_file_it_kept() {
+        let (dir, store, day) = store_after_one_change();
+        let before = snapshot(dir.path());
+        let journal = dir.path().join(journal::DIR);
+        // The old clubs.json is kept by a hard link; the killed writer had
+        // renamed a new file into its place, as every write does.
+        std::fs::hard_link(
+            dir.path().join("clubs.json"),
+            journal.join("000002.0.before"),
+        )
+        .unwrap();
+        let entry = journal::Entry {
+            seq: 2,
+            command: "killed".into(),
+            as_of: day,
+            files: vec![journal::FileImage {
+                path: "clubs.json".into(),
+                before: None,
+                kept: Some("000002.0.before".into()),
+                after: "x".into(),
+            }],
+            created_dirs: vec![],
+        };
+        std::fs::write(
+            journal.join("000002.pending.json"),
+            serde_json::to_vec(&entry).unwrap(),
+        )
+        .unwrap();
+        std::fs::write(dir.path().join("new-clubs"), "half").unwrap();
+        std::fs::rename(dir.path().join("new-clubs"), dir.path().join("clubs.json")).unwrap();
+        let world = store.read().unwrap();
+        assert_eq!(world.clubs.len(), 1);
+        assert_eq!(before, snapshot(dir.path()));
+        assert!(
+            !journal.join("000002.0.before").exists(),
+            "forgotten with its entry"
+        );
     }
 
     fn snapshot(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {

@@ -34,6 +34,9 @@ pub struct World {
     /// Whether only some clubs are held (a scoped read or change): then the
     /// clubs file, which holds every club, must not be written.
     clubs_partial: bool,
+    /// The players removed since the world was read (a shard read in part
+    /// can only be completed from its file if none of its players went).
+    removed_players: BTreeSet<PlayerId>,
     /// Track records earned in the shards read only in brief (from the cache).
     tallies: BTreeMap<String, BTreeMap<SourceId, TrackRecord>>,
     changed: BTreeSet<FileKey>,
@@ -84,6 +87,7 @@ impl World {
     /// Removes a player (his rumours stay: remove or move them first).
     pub fn remove_player(&mut self, id: &PlayerId) -> Option<Player> {
         let player = self.players.remove(id)?;
+        self.removed_players.insert(id.clone());
         self.touch(FileKey::Players(shard_of(id)));
         Some(player)
     }
@@ -257,6 +261,23 @@ impl World {
     /// Whether every club is in memory.
     pub fn clubs_whole(&self) -> bool {
         !self.clubs_partial
+    }
+
+    /// Fills in a player shard read in part with the players of its file
+    /// the world does not hold (untouched, since they were not read), so
+    /// that it can be written whole. Refused (false) if a player of the
+    /// shard was removed: the file would bring him back.
+    pub(crate) fn complete_players(&mut self, shard: &str, from_file: Vec<Player>) -> bool {
+        if self.removed_players.iter().any(|p| shard_of(p) == shard) {
+            return false;
+        }
+        for player in from_file {
+            self.players.entry(player.id.clone()).or_insert(player);
+        }
+        if let Some(loaded) = &mut self.players_loaded {
+            loaded.insert(shard.to_string());
+        }
+        true
     }
 
     /// Whether every player of a shard is in memory.

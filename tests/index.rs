@@ -279,3 +279,30 @@ fn a_change_finds_its_club_by_name_in_the_index_and_writes_only_what_it_changed(
     assert_eq!(added["to"], "La Real", "{added}");
     assert_eq!(std::fs::read(&clubs).unwrap(), renamed);
 }
+
+#[test]
+fn a_scoped_change_that_moves_a_player_keeps_the_others_of_his_shard() {
+    let env = TestEnv::shipped();
+    env.ok(&["player", "show", "konate"]); // the index is built
+    let alaba = env.json(&["player", "show", "alaba"]);
+    let shard = env.data.join("players/4f.json");
+    let holds = |id: &str| std::fs::read_to_string(&shard).unwrap().contains(id);
+    assert!(holds("\"david-alaba\"") && holds("\"ibrahima-konate\""));
+    // Konaté's renewal is done: his shard, read in part, is written whole.
+    env.ok(&[
+        "rumour",
+        "update",
+        "50369ebf",
+        "--status",
+        "done",
+        "--date",
+        "2025-10-20",
+        "--until",
+        "2030-06-30",
+    ]);
+    let konate = env.json(&["player", "show", "konate"]);
+    assert_eq!(konate["player"]["contract_end"], "2030-06-30", "{konate}");
+    assert!(holds("\"david-alaba\""), "Alaba is still in the file");
+    assert_eq!(env.json(&["player", "show", "alaba"]), alaba);
+    env.ok(&["check"]);
+}

@@ -254,6 +254,16 @@ impl Store {
                     .to_string(),
             ));
         }
+        // A scoped change reads only its players: their shards are
+        // completed from the files now, when one must be written.
+        for key in &changed {
+            if let FileKey::Players(shard) = key
+                && !world.players_loaded(shard)
+            {
+                let others = read_records::<crate::model::Player>(&self.path_of(key), "players")?;
+                world.complete_players(shard, others);
+            }
+        }
         for key in &changed {
             if let FileKey::Players(shard) = key
                 && !world.players_loaded(shard)

@@ -7,7 +7,7 @@
 
 use super::index::Index;
 use super::{FileKey, shard_of};
-use super::{Store, journal, read_records};
+use super::{Store, journal};
 use crate::error::{Error, Result};
 use crate::model::{Club, ClubId, PlayerId, RumourId};
 use crate::world::World;
@@ -265,10 +265,9 @@ impl Store {
         Ok((world, t))
     }
 
-    /// A scoped read-modify-write under the exclusive lock: the player
-    /// shards of the scope's players are read whole (so their files can be
-    /// written), and the rumour shards of [`Scope::rumours_of`] in full;
-    /// then as [`Store::change`].
+    /// A scoped read-modify-write under the exclusive lock: the scope's
+    /// players, and the rumour shards of [`Scope::rumours_of`] in full
+    /// (they may be written); then as [`Store::change`].
     pub fn change_scoped<P, T>(
         &self,
         command: &str,
@@ -279,19 +278,9 @@ impl Store {
         self.refuse_read_only()?;
         let _lock = self.lock_for_writing()?;
         journal::recover(&self.dir)?;
-        let (mut world, scope, p, scoped) = self.load_scoped(None, plan)?;
-        if scoped {
-            let shards: BTreeSet<String> = scope.players.iter().map(shard_of).collect();
-            let mut loaded = BTreeSet::new();
-            for shard in &shards {
-                let path = self.path_of(&FileKey::Players(shard.clone()));
-                for player in read_records::<crate::model::Player>(&path, "players")? {
-                    world.players.insert(player.id.clone(), player);
-                }
-                loaded.insert(shard.clone());
-            }
-            world.set_players_loaded(Some(loaded));
-        }
+        // The players' shards are not read here: if the change writes one,
+        // saving completes it from its file (see `Store::save`).
+        let (mut world, scope, p, _) = self.load_scoped(None, plan)?;
         let shards: BTreeSet<String> = scope.rumours_of.iter().map(shard_of).collect();
         self.load_rumour_shards(&mut world, shards.iter().map(String::as_str))?;
         let result = edit(&mut world, p)?;

@@ -194,21 +194,33 @@ fn content_before(data: &Path, file: &FileImage) -> Result<Option<Vec<u8>>> {
     }
 }
 
-/// Deletes an entry and the files it keeps.
+/// Deletes an entry, then the files it keeps: killed in between, the
+/// entry is gone and the kept files are only leftovers (an entry whose kept
+/// files were gone could never be rolled back).
 fn forget(data: &Path, seq: u64, pending: bool) -> Result<()> {
     let path = entry_path(data, seq, pending);
-    let prefix = format!("{seq:06}.");
-    if let Ok(read) = std::fs::read_dir(dir(data)) {
-        for e in read.flatten() {
-            let name = e.file_name().to_string_lossy().to_string();
-            if name.starts_with(&prefix) && name.ends_with(".before") {
-                let _ = std::fs::remove_file(e.path());
-            }
-        }
-    }
     match std::fs::remove_file(&path) {
-        Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(Error::io(&path, e)),
-        _ => Ok(()),
+        Err(e) if e.kind() != std::io::ErrorKind::NotFound => return Err(Error::io(&path, e)),
+        _ => {}
+    }
+    forget_kept(data, |s| s == seq);
+    Ok(())
+}
+
+/// Deletes the kept files of the changes `gone` says.
+fn forget_kept(data: &Path, gone: impl Fn(u64) -> bool) {
+    let Ok(read) = std::fs::read_dir(dir(data)) else {
+        return;
+    };
+    for e in read.flatten() {
+        let name = e.file_name().to_string_lossy().to_string();
+        let seq = name
+            .strip_suffix(".before")
+            .and_then(|n| n.split('.').next())
+            .and_then(|n| n.parse::<u64>().ok());
+        if seq.is_some_and(&gone) {
+            let _ = std::fs::remove_file(e.path());
+        }
     }
 }
 
@@ -296,11 +308,16 @@ pub fn apply(
 
 /// Forgets changes older than the last `KEEP`.
 fn prune(data: &Path, newest: u64) -> Result<()> {
+    let mut kept = std::collections::BTreeSet::new();
     for (seq, pending) in entries(data)? {
         if !pending && seq + KEEP <= newest {
-            let _ = forget(data, seq, false);
+            let _ = std::fs::remove_file(entry_path(data, seq, false));
+        } else {
+            kept.insert(seq);
         }
     }
+    // The kept files of the entries gone, and leftovers of killed writers.
+    forget_kept(data, |seq| !kept.contains(&seq));
     Ok(())
 }
 

@@ -564,6 +564,34 @@ mod tests {
     }
 
     #[test]
+    fn kept_files_go_with_their_entries_and_leftovers_with_the_next_change() {
+        let (dir, store, day) = store_after_one_change();
+        let journal = dir.path().join(journal::DIR);
+        let kept = |seq: &str| {
+            std::fs::read_dir(&journal)
+                .unwrap()
+                .flatten()
+                .filter(|e| {
+                    let name = e.file_name().to_string_lossy().to_string();
+                    name.starts_with(seq) && name.ends_with(".before")
+                })
+                .count()
+        };
+        // A writer killed after linking, before its entry was written.
+        std::fs::write(journal.join("000077.0.before"), "old").unwrap();
+        store
+            .change("two", day, |w| {
+                w.put_club(Club::new("b".into(), "B"));
+                Ok(())
+            })
+            .unwrap();
+        assert_eq!(kept("000002."), 1, "clubs.json kept by the second change");
+        assert_eq!(kept("000077."), 0, "the leftover is gone");
+        store.undo().unwrap();
+        assert_eq!(kept("000002."), 0, "undone: its kept file goes with it");
+    }
+
+    #[test]
     fn a_half_done_change_is_rolled_back_from_the_old_file_it_kept() {
         let (dir, store, day) = store_after_one_change();
         let before = snapshot(dir.path());

@@ -33,7 +33,9 @@ pub struct Scope {
     /// whole, since it may write them.
     pub rumours_of: BTreeSet<PlayerId>,
     /// Also every player with a contract (or one cut short) ending between
-    /// these days, inclusive: a superset of a window of expiries.
+    /// these days, inclusive (a superset of a window of expiries), with his
+    /// open rumours in brief (a read as of a past day also gets those with
+    /// news after it, as every read does).
     pub ending: Option<(NaiveDate, NaiveDate)>,
     /// Clubs read in full besides those the records read name (a read
     /// holds only those; a change holds every club).
@@ -401,7 +403,8 @@ impl Store {
             world.insert_summary(summary);
         }
         if let Some((from, to)) = scope.ending {
-            let (players, summaries) = index.ending(&from.to_string(), &to.to_string())?;
+            let (players, summaries) =
+                index.ending(&from.to_string(), &to.to_string(), day.is_some())?;
             for p in players {
                 world.players.insert(p.id.clone(), p);
             }

@@ -33,7 +33,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 
 /// Bumped whenever what the index holds changes; another value rebuilds it.
-const SCHEMA: i64 = 8;
+const SCHEMA: i64 = 9;
 
 /// The clubs file, indexed beside the shards: a read that needs three
 /// clubs need not parse 2,500 (a third of a point command's time).
@@ -51,7 +51,7 @@ CREATE TABLE ending(ends TEXT NOT NULL, player TEXT NOT NULL, shard TEXT NOT NUL
                     json TEXT NOT NULL, PRIMARY KEY(ends, player)) WITHOUT ROWID;
 CREATE TABLE rumours(player TEXT NOT NULL, id TEXT NOT NULL, shard TEXT NOT NULL,
                      from_club TEXT, to_club TEXT, first TEXT, news TEXT, summary TEXT NOT NULL,
-                     PRIMARY KEY(player, id)) WITHOUT ROWID;
+                     open INT NOT NULL, PRIMARY KEY(player, id)) WITHOUT ROWID;
 CREATE TABLE tallies(shard TEXT NOT NULL, source TEXT NOT NULL,
                      reports INT NOT NULL, hits INT NOT NULL, misses INT NOT NULL);
 CREATE TABLE clubs(id TEXT PRIMARY KEY, name TEXT NOT NULL, aliases TEXT NOT NULL,
@@ -543,7 +543,18 @@ impl Index {
     /// (inclusive, `YYYY-MM-DD`), and their rumours in brief. The `ending`
     /// table is clustered by end date and holds the player's record, so
     /// this is one range scan plus one clustered lookup per player.
-    pub fn ending(&self, from: &str, to: &str) -> Result<(Vec<Player>, Vec<RumourSummary>)> {
+    ///
+    /// With `only_open` (a read), only the summaries of the rumours open now:
+    /// closed stories are half of them, and an expiring list shows only open
+    /// ones. One closed now but open on the day has news after it (its
+    /// closing), so a read as of the day reads it from its shard anyway
+    /// (see `Store::back_to`).
+    pub fn ending(
+        &self,
+        from: &str,
+        to: &str,
+        only_open: bool,
+    ) -> Result<(Vec<Player>, Vec<RumourSummary>)> {
         let mut stmt = self
             .sql(self.conn.prepare_cached(
                 "SELECT player, json FROM ending WHERE ends >= ?1 AND ends <= ?2",
@@ -564,9 +575,10 @@ impl Index {
         // One statement, the players' rumours looked up in id order.
         let mut stmt = self.sql(self.conn.prepare_cached(
             "SELECT summary FROM rumours WHERE player IN
-               (SELECT player FROM ending WHERE ends >= ?1 AND ends <= ?2)",
+               (SELECT player FROM ending WHERE ends >= ?1 AND ends <= ?2)
+               AND (?3 IS NULL OR open)",
         ))?;
-        let mut rows = self.sql(stmt.query(params![from, to]))?;
+        let mut rows = self.sql(stmt.query(params![from, to, only_open.then_some(1)]))?;
         let mut summary_texts: Vec<Vec<u8>> = Vec::new();
         while let Some(row) = self.sql(rows.next())? {
             let text = self.sql(row.get_ref(0))?;
@@ -801,8 +813,12 @@ mod tests {
         let konate = index.name_candidates("konate").unwrap();
         assert!(konate.iter().any(|p| p.id.as_str() == "ibrahima-konate"));
         assert_eq!(index.all_players().unwrap().len(), 9, "the shipped players");
-        let (players, summaries) = index.ending("2026-01-01", "2026-12-31").unwrap();
+        let (players, summaries) = index.ending("2026-01-01", "2026-12-31", false).unwrap();
         assert!(!players.is_empty() && !summaries.is_empty());
+        // A read: only the open stories.
+        let (_, open) = index.ending("2026-01-01", "2026-12-31", true).unwrap();
+        assert!(!open.is_empty() && open.len() < summaries.len());
+        assert!(open.iter().all(|s| s.status.is_open()));
         assert!(!index.players_of_club("real-madrid").unwrap().is_empty());
         assert!(index.has_club("real-madrid").unwrap());
         assert!(!index.has_club("real").unwrap());

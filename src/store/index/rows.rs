@@ -150,6 +150,8 @@ struct RumourRow {
     /// rumour looks different and is read from its file.
     news: Option<String>,
     summary: String,
+    /// Whether its status now is open (rumour, talks, agreed).
+    open: bool,
 }
 
 impl RumourRow {
@@ -162,6 +164,7 @@ impl RumourRow {
             first: summary.first.map(|d| d.to_string()),
             news: summary.last.max(summary.changed).map(|d| d.to_string()),
             summary: serde_json::to_string(&summary).unwrap_or_default(),
+            open: r.status.is_open(),
         }
     }
 }
@@ -195,7 +198,7 @@ pub(super) fn put_rumours(
     let mut old: HashMap<String, RumourRow> = HashMap::new();
     if !fresh {
         let mut stmt = tx.prepare_cached(
-            "SELECT id, player, from_club, to_club, first, news, summary FROM rumours
+            "SELECT id, player, from_club, to_club, first, news, summary, open FROM rumours
              WHERE shard = ?1",
         )?;
         let rows = stmt.query_map([shard], |r| {
@@ -208,6 +211,7 @@ pub(super) fn put_rumours(
                     first: r.get(4)?,
                     news: r.get(5)?,
                     summary: r.get(6)?,
+                    open: r.get(7)?,
                 },
             ))
         })?;
@@ -218,8 +222,9 @@ pub(super) fn put_rumours(
     }
     // REPLACE also removes a row of the same id under another player (the
     // unique index on id).
-    let mut put = tx
-        .prepare_cached("INSERT OR REPLACE INTO rumours VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")?;
+    let mut put = tx.prepare_cached(
+        "INSERT OR REPLACE INTO rumours VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+    )?;
     for r in rumours {
         let row = RumourRow::of(r);
         if old.remove(r.id.as_str()).as_ref() == Some(&row) {
@@ -233,7 +238,8 @@ pub(super) fn put_rumours(
             row.to,
             row.first,
             row.news,
-            row.summary
+            row.summary,
+            row.open
         ])?;
     }
     let mut gone = tx.prepare_cached("DELETE FROM rumours WHERE id = ?1 AND shard = ?2")?;

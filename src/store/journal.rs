@@ -179,7 +179,10 @@ fn keep_by_link(path: &Path, kept: &Path) -> bool {
     // Its content must survive a power cut as a copy would: a file git or
     // an editor wrote a moment ago may not be on disk yet (for one mercato
     // wrote, this costs nothing).
-    if std::fs::File::open(path).and_then(|f| f.sync_all()).is_err() {
+    if std::fs::File::open(path)
+        .and_then(|f| f.sync_all())
+        .is_err()
+    {
         return false;
     }
     // A leftover of a change that died before its entry was written.

@@ -348,25 +348,20 @@ impl Index {
         &self,
         now: &BTreeMap<String, Stamp>,
     ) -> std::result::Result<Vec<(String, Option<Stamp>)>, IndexError> {
-        let mut known: BTreeMap<String, Stamp> = BTreeMap::new();
         let mut stmt = self
             .conn
             .prepare_cached("SELECT path, len, mtime, ctime, inode FROM files")?;
-        let rows = stmt.query_map([], |r| {
-            Ok((
-                r.get::<_, String>(0)?,
-                Stamp {
+        let known: BTreeMap<String, Stamp> = stmt
+            .query_map([], |r| {
+                let stamp = Stamp {
                     len: r.get(1)?,
                     mtime: r.get(2)?,
                     ctime: r.get(3)?,
                     inode: r.get(4)?,
-                },
-            ))
-        })?;
-        for row in rows {
-            let (path, stamp) = row?;
-            known.insert(path, stamp);
-        }
+                };
+                Ok((r.get(0)?, stamp))
+            })?
+            .collect::<rusqlite::Result<_>>()?;
         let mut stale: Vec<(String, Option<Stamp>)> = now
             .iter()
             .filter(|(path, stamp)| known.get(*path) != Some(stamp))

@@ -201,10 +201,9 @@ pub(super) fn put_rumours(
             "SELECT id, player, from_club, to_club, first, news, summary, open FROM rumours
              WHERE shard = ?1",
         )?;
-        let rows = stmt.query_map([shard], |r| {
-            Ok((
-                r.get(0)?,
-                RumourRow {
+        old = stmt
+            .query_map([shard], |r| {
+                let row = RumourRow {
                     player: r.get(1)?,
                     from: r.get(2)?,
                     to: r.get(3)?,
@@ -212,13 +211,10 @@ pub(super) fn put_rumours(
                     news: r.get(5)?,
                     summary: r.get(6)?,
                     open: r.get(7)?,
-                },
-            ))
-        })?;
-        for row in rows {
-            let (id, row) = row?;
-            old.insert(id, row);
-        }
+                };
+                Ok((r.get(0)?, row))
+            })?
+            .collect::<rusqlite::Result<_>>()?;
     }
     // REPLACE also removes a row of the same id under another player (the
     // unique index on id).
@@ -261,13 +257,11 @@ fn put_tallies(
     if !fresh {
         let mut stmt = tx
             .prepare_cached("SELECT source, reports, hits, misses FROM tallies WHERE shard = ?1")?;
-        let rows = stmt.query_map([shard], |r| {
-            Ok((r.get(0)?, [r.get(1)?, r.get(2)?, r.get(3)?]))
-        })?;
-        for row in rows {
-            let (source, counts) = row?;
-            old.insert(source, counts);
-        }
+        old = stmt
+            .query_map([shard], |r| {
+                Ok((r.get(0)?, [r.get(1)?, r.get(2)?, r.get(3)?]))
+            })?
+            .collect::<rusqlite::Result<_>>()?;
     }
     let counts = |t: &TrackRecord| [t.reports as i64, t.hits as i64, t.misses as i64];
     let mut new: BTreeMap<String, [i64; 3]> = tally(rumours)

@@ -224,9 +224,12 @@ impl World {
         {
             ids.retain(|id| id != &summary.id);
         }
+        // Kept in id order, as the files hold them: a player's rumours list
+        // the same whatever order they were read in (a read as of a past
+        // day adds some later).
         let ids = self.by_player.entry(summary.player.clone()).or_default();
-        if !ids.contains(&summary.id) {
-            ids.push(summary.id.clone());
+        if let Err(at) = ids.binary_search(&summary.id) {
+            ids.insert(at, summary.id.clone());
         }
         self.summaries.insert(summary.id.clone(), summary);
     }

@@ -306,3 +306,40 @@ fn a_scoped_change_that_moves_a_player_keeps_the_others_of_his_shard() {
     assert_eq!(env.json(&["player", "show", "alaba"]), alaba);
     env.ok(&["check"]);
 }
+
+#[test]
+fn a_past_day_lists_a_players_open_rumours_as_the_json_does() {
+    let env = TestEnv::shipped();
+    let add = |club: &str| {
+        let added = env.json_as_of(
+            "2025-10-21",
+            &[
+                "rumour", "add", "alaba", "--to", club, "--source", "L'Equipe",
+            ],
+        );
+        added["id"].as_str().expect("an id").to_string()
+    };
+    let (a, b) = (add("bayern munich"), add("liverpool"));
+    // The one first in id order falls through later: a read as of an
+    // earlier day finds it open, after the others were read.
+    let first = a.min(b);
+    env.ok_as_of(
+        "2025-11-01",
+        &["rumour", "update", &first, "--status", "off"],
+    );
+    let args = ["contract", "expiring", "--year", "2026"];
+    for day in ["2025-10-25", "2025-11-05"] {
+        let rows = env.json_as_of(day, &args);
+        assert_eq!(rows, env.json_without_index(day, &args), "as of {day}");
+    }
+    let alaba = |day: &str| {
+        env.json_as_of(day, &args)
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["player_id"] == "david-alaba")
+            .map(|r| r["open_rumours"].as_array().unwrap().len())
+    };
+    assert_eq!(alaba("2025-10-25"), Some(3));
+    assert_eq!(alaba("2025-11-05"), Some(2));
+}

@@ -332,7 +332,7 @@ impl Store {
     }
 
     /// A read as of `day`: the rumours with news after it look different
-    /// then. They are scanned out of their shards; the track records move
+    /// then. They are read out of their shards; the track records move
     /// back to the day (what they count now out, what they counted then
     /// in), and those about the players read go into the world in full, to
     /// be cut to the day with it.
@@ -349,10 +349,26 @@ impl Store {
         for (id, shard) in later {
             by_shard.entry(shard).or_default().insert(RumourId(id));
         }
-        let shards: Vec<(String, HashSet<RumourId>)> = by_shard.into_iter().collect();
-        let read = super::parallel::on_all_cores(&shards, |(shard, ids)| {
+        // Each at its span when the index knows it (a handful of rumours
+        // in a dozen shards, for a day a few weeks back), else scanned out.
+        let mut shards = Vec::new();
+        for (shard, ids) in by_shard {
+            let spans = index.spans(&shard)?;
+            let at: Option<Vec<_>> = ids
+                .iter()
+                .map(|id| spans.get(id.as_str()).map(|span| (id.clone(), *span)))
+                .collect();
+            shards.push((shard, ids, at));
+        }
+        let read = super::parallel::on_all_cores(&shards, |(shard, ids, at)| {
             let path = self.path_of(&FileKey::Rumours(shard.clone()));
-            super::format::read_rumours_where(&path, |_, id| ids.contains(id))
+            match at
+                .as_deref()
+                .and_then(|at| super::format::read_rumour_spans(&path, at))
+            {
+                Some(rumours) => Ok(rumours),
+                None => super::format::read_rumours_where(&path, |_, id| ids.contains(id)),
+            }
         });
         for rumours in read {
             let rumours = rumours?;

@@ -98,6 +98,23 @@ impl TestEnv {
         );
     }
 
+    /// `--json` output as of `as_of` read from the JSON alone (no index): the
+    /// answer the index must give.
+    pub fn json_without_index(&self, as_of: &str, args: &[&str]) -> serde_json::Value {
+        let output = Command::cargo_bin("mercato")
+            .expect("binary")
+            .env("MERCATO_NO_CACHE", "1")
+            .env("NO_COLOR", "1")
+            .arg("--data-dir")
+            .arg(&self.data)
+            .args(["--as-of", as_of, "--json"])
+            .args(args)
+            .output()
+            .expect("run mercato");
+        assert!(output.status.success(), "{output:?}");
+        serde_json::from_slice(&output.stdout).expect("JSON")
+    }
+
     /// Every file under the data directory with its bytes.
     /// (The journal's `last-seq`, the highest change number ever given, is
     /// left out: an undo restores the data, not the count of changes.)

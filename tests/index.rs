@@ -343,3 +343,64 @@ fn a_past_day_lists_a_players_open_rumours_as_the_json_does() {
     assert_eq!(alaba("2025-10-25"), Some(3));
     assert_eq!(alaba("2025-11-05"), Some(2));
 }
+
+#[test]
+fn rumour_list_filters_read_only_the_players_concerned_and_answer_as_the_json_does() {
+    let env = TestEnv::shipped();
+    // A story that changes status after the days asked about.
+    let added = env.json_as_of(
+        "2025-10-21",
+        &[
+            "rumour",
+            "add",
+            "alaba",
+            "--to",
+            "liverpool",
+            "--source",
+            "L'Equipe",
+        ],
+    );
+    let id = added["id"].as_str().expect("an id").to_string();
+    env.ok_as_of(
+        "2025-11-01",
+        &[
+            "rumour", "update", &id, "--status", "talks", "--source", "L'Equipe",
+        ],
+    );
+    env.ok_as_of("2025-11-20", &["rumour", "update", &id, "--status", "off"]);
+    let filters: [&[&str]; 6] = [
+        &["--club", "liverpool"],
+        &["--club", "real madrid", "--open"],
+        &["--status", "talks"],
+        &["--status", "off", "--sort", "likelihood"],
+        &["--open"],
+        &["--since", "2025-10-20", "--club", "LFC"],
+    ];
+    for day in ["2025-10-19", "2025-10-25", "2025-11-05", "2025-12-01"] {
+        for filter in filters {
+            let args: Vec<&str> = ["rumour", "list"].iter().chain(filter).copied().collect();
+            assert_eq!(
+                env.json_as_of(day, &args),
+                env.json_without_index(day, &args),
+                "{args:?} as of {day}"
+            );
+        }
+    }
+    let talks = env.json_as_of("2025-11-05", &["rumour", "list", "--status", "talks"]);
+    assert!(
+        talks
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|r| r["player"] == "David Alaba"),
+        "{talks}"
+    );
+    let later = env.json_as_of("2025-12-01", &["rumour", "list", "--status", "talks"]);
+    assert!(
+        !later
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|r| r["player"] == "David Alaba")
+    );
+}

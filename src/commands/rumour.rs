@@ -8,7 +8,7 @@ use mercato::edit::{self, Move, NewReport, NewStatus};
 use mercato::model::Stance;
 use mercato::query::rumours::{self, Assessor, SortBy};
 use mercato::render;
-use mercato::store::scoped::Scope;
+use mercato::store::scoped::{RumourQuery, Scope};
 use mercato::{Error, Result};
 
 pub fn run(ctx: &Context, command: RumourCommand) -> Result<Output> {
@@ -135,10 +135,13 @@ pub fn run(ctx: &Context, command: RumourCommand) -> Result<Output> {
                 let list = rumours::list(&world, &assessor, &filter);
                 return Ok(ctx.show_list(&list, |list| render::rumours::list(list, ctx.style)));
             }
-            let find = |world: &mercato::World| -> Result<rumours::RumourFilter> {
+            // The club is found by `club` (in the index, or the world).
+            let find_with = |world: &mercato::World,
+                             club: &dyn Fn(&str) -> Result<mercato::model::ClubId>|
+             -> Result<rumours::RumourFilter> {
                 Ok(rumours::RumourFilter {
                     player: None,
-                    club: l.club.as_ref().map(|c| world.find_club(c)).transpose()?,
+                    club: l.club.as_deref().map(club).transpose()?,
                     status: l.status.map(Into::into),
                     since: ctx.day(l.since),
                     source: l
@@ -152,6 +155,13 @@ pub fn run(ctx: &Context, command: RumourCommand) -> Result<Output> {
                     sort,
                 })
             };
+            let find = |world: &mercato::World| find_with(world, &|c| world.find_club(c));
+            let query = RumourQuery {
+                club: None,
+                status: l.status.map(Into::into),
+                open: l.open,
+                since: ctx.day(l.since),
+            };
             let (world, filter) = if l.source.is_some() || l.min_tier.is_some() {
                 // The filter looks at reports: every shard is read, one at
                 // a time, keeping only what passes.
@@ -162,6 +172,21 @@ pub fn run(ctx: &Context, command: RumourCommand) -> Result<Output> {
                         keep.accepts(r, &w.sources)
                     };
                     Ok((keep, filter))
+                })?
+            } else if query.narrows() || l.club.is_some() {
+                // The index finds the players concerned; only theirs are read.
+                ctx.read_scoped(|look| {
+                    let filter = find_with(look.world(), &|c| look.find_club(c))?;
+                    let players = look.players_with_rumours(&RumourQuery {
+                        club: filter.club.clone(),
+                        ..query.clone()
+                    })?;
+                    let scope = Scope {
+                        players: players.clone(),
+                        rumours_of: players,
+                        ..Scope::default()
+                    };
+                    Ok((scope, filter))
                 })?
             } else {
                 ctx.read_with(|store, world| {

@@ -55,6 +55,24 @@ impl Scope {
     }
 }
 
+/// Which rumours a list is about, as far as the index can tell: their club,
+/// status, whether open, and news since a day. A superset is found (see
+/// [`Lookup::players_with_rumours`]); the command's filter decides.
+#[derive(Debug, Default, Clone)]
+pub struct RumourQuery {
+    pub club: Option<ClubId>,
+    pub status: Option<crate::model::Status>,
+    pub open: bool,
+    pub since: Option<NaiveDate>,
+}
+
+impl RumourQuery {
+    /// Whether it narrows anything (else every player is concerned).
+    pub fn narrows(&self) -> bool {
+        self.club.is_some() || self.status.is_some() || self.open || self.since.is_some()
+    }
+}
+
 /// Finding records while planning a scoped read: in the index, or in the
 /// world read whole when there is no index.
 pub enum Lookup<'a> {
@@ -110,6 +128,31 @@ impl Lookup<'_> {
         match self {
             Lookup::Index { index, .. } => Ok(index.clubs([id.as_str()])?.pop()),
             Lookup::Whole(world) => Ok(world.clubs.get(id).cloned()),
+        }
+    }
+
+    /// The players with a rumour that can pass `wanted` on the day read:
+    /// a list then reads only theirs. Without an index the world is already
+    /// seen as of the day, and its summaries say it exactly.
+    pub fn players_with_rumours(&self, wanted: &RumourQuery) -> Result<BTreeSet<PlayerId>> {
+        match self {
+            Lookup::Index { index, day, .. } => Ok(index
+                .players_with_rumours(wanted, &day.to_string())?
+                .into_iter()
+                .map(PlayerId)
+                .collect()),
+            Lookup::Whole(world) => Ok(world
+                .summaries()
+                .filter(|r| {
+                    wanted.club.as_ref().is_none_or(|c| r.is_about_club(c))
+                        && wanted.status.is_none_or(|s| r.status == s)
+                        && (!wanted.open || r.status.is_open())
+                        && wanted
+                            .since
+                            .is_none_or(|since| r.last.is_some_and(|d| d >= since))
+                })
+                .map(|r| r.player.clone())
+                .collect()),
         }
     }
 

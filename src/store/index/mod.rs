@@ -24,6 +24,7 @@
 mod rows;
 
 use super::format::{Span, decode_rumours_with_spans};
+use super::scoped::RumourQuery;
 use super::{Store, on_all_cores, read_records, shard_name};
 use crate::error::{Error, Result};
 use crate::model::{Club, ClubId, Player, Rumour, RumourSummary, SourceId, TrackRecord};
@@ -33,7 +34,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 
 /// Bumped whenever what the index holds changes; another value rebuilds it.
-const SCHEMA: i64 = 9;
+const SCHEMA: i64 = 10;
 
 /// The clubs file, indexed beside the shards: a read that needs three
 /// clubs need not parse 2,500 (a third of a point command's time).
@@ -51,7 +52,8 @@ CREATE TABLE ending(ends TEXT NOT NULL, player TEXT NOT NULL, shard TEXT NOT NUL
                     json TEXT NOT NULL, PRIMARY KEY(ends, player)) WITHOUT ROWID;
 CREATE TABLE rumours(player TEXT NOT NULL, id TEXT NOT NULL, shard TEXT NOT NULL,
                      from_club TEXT, to_club TEXT, first TEXT, news TEXT, summary TEXT NOT NULL,
-                     open INT NOT NULL, PRIMARY KEY(player, id)) WITHOUT ROWID;
+                     open INT NOT NULL, status TEXT NOT NULL,
+                     PRIMARY KEY(player, id)) WITHOUT ROWID;
 CREATE TABLE tallies(shard TEXT NOT NULL, source TEXT NOT NULL,
                      reports INT NOT NULL, hits INT NOT NULL, misses INT NOT NULL);
 CREATE TABLE clubs(id TEXT PRIMARY KEY, name TEXT NOT NULL, aliases TEXT NOT NULL,
@@ -423,6 +425,36 @@ impl Index {
             }
         }
         Ok(ids)
+    }
+
+    /// The players with a rumour that can pass `wanted` on `day` (a
+    /// superset: the caller's filter decides on the rumours as of the day).
+    /// A rumour with news after the day may have had another status then.
+    pub fn players_with_rumours(
+        &self,
+        wanted: &RumourQuery,
+        day: &str,
+    ) -> Result<BTreeSet<String>> {
+        let status = wanted.status.map(|s| s.as_str());
+        let mut stmt = self.sql(self.conn.prepare_cached(
+            "SELECT DISTINCT player FROM rumours WHERE first <= ?1
+               AND (?2 IS NULL OR from_club = ?2 OR to_club = ?2)
+               AND (?3 IS NULL OR status = ?3 OR news > ?1)
+               AND (?4 = 0 OR open OR news > ?1)
+               AND (?5 IS NULL OR news >= ?5)",
+        ))?;
+        let since = wanted.since.map(|d| d.to_string());
+        let rows = self.sql(stmt.query_map(
+            params![
+                day,
+                wanted.club.as_ref().map(ClubId::as_str),
+                status,
+                wanted.open,
+                since
+            ],
+            |r| r.get::<_, String>(0),
+        ))?;
+        rows.map(|r| self.sql(r)).collect()
     }
 
     /// Where each rumour of a shard lies in its file, as of its last

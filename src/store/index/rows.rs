@@ -152,6 +152,7 @@ struct RumourRow {
     summary: String,
     /// Whether its status now is open (rumour, talks, agreed).
     open: bool,
+    status: String,
 }
 
 impl RumourRow {
@@ -165,6 +166,7 @@ impl RumourRow {
             news: summary.last.max(summary.changed).map(|d| d.to_string()),
             summary: serde_json::to_string(&summary).unwrap_or_default(),
             open: r.status.is_open(),
+            status: r.status.as_str().to_string(),
         }
     }
 }
@@ -198,7 +200,7 @@ pub(super) fn put_rumours(
     let mut old: HashMap<String, RumourRow> = HashMap::new();
     if !fresh {
         let mut stmt = tx.prepare_cached(
-            "SELECT id, player, from_club, to_club, first, news, summary, open FROM rumours
+            "SELECT id, player, from_club, to_club, first, news, summary, open, status FROM rumours
              WHERE shard = ?1",
         )?;
         old = stmt
@@ -211,6 +213,7 @@ pub(super) fn put_rumours(
                     news: r.get(5)?,
                     summary: r.get(6)?,
                     open: r.get(7)?,
+                    status: r.get(8)?,
                 };
                 Ok((r.get(0)?, row))
             })?
@@ -219,7 +222,7 @@ pub(super) fn put_rumours(
     // REPLACE also removes a row of the same id under another player (the
     // unique index on id).
     let mut put = tx.prepare_cached(
-        "INSERT OR REPLACE INTO rumours VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+        "INSERT OR REPLACE INTO rumours VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
     )?;
     for r in rumours {
         let row = RumourRow::of(r);
@@ -235,7 +238,8 @@ pub(super) fn put_rumours(
             row.first,
             row.news,
             row.summary,
-            row.open
+            row.open,
+            row.status
         ])?;
     }
     let mut gone = tx.prepare_cached("DELETE FROM rumours WHERE id = ?1 AND shard = ?2")?;

@@ -404,3 +404,71 @@ fn rumour_list_filters_read_only_the_players_concerned_and_answer_as_the_json_do
             .any(|r| r["player"] == "David Alaba")
     );
 }
+
+#[test]
+fn a_digest_reads_only_the_players_with_news_and_answers_as_the_json_does() {
+    let env = TestEnv::shipped();
+    let added = env.json_as_of(
+        "2025-10-21",
+        &[
+            "rumour",
+            "add",
+            "alaba",
+            "--to",
+            "liverpool",
+            "--source",
+            "L'Equipe",
+        ],
+    );
+    let id = added["id"].as_str().expect("an id").to_string();
+    env.ok_as_of(
+        "2025-11-01",
+        &["rumour", "update", &id, "--status", "talks"],
+    );
+    // A signing: Konaté's renewal is done.
+    env.ok_as_of(
+        "2025-11-10",
+        &[
+            "rumour",
+            "update",
+            "50369ebf",
+            "--status",
+            "done",
+            "--until",
+            "2030-06-30",
+        ],
+    );
+    // A signing with no rumour behind it.
+    env.ok_as_of(
+        "2025-11-08",
+        &[
+            "contract",
+            "set",
+            "huijsen",
+            "--club",
+            "real madrid",
+            "--until",
+            "2031-06-30",
+        ],
+    );
+    for (day, since) in [
+        ("2025-10-20", None),
+        ("2025-10-25", Some("2025-10-01")),
+        ("2025-11-12", None),
+        ("2025-11-12", Some("2025-11-05")),
+        ("2026-01-01", Some("2025-10-01")),
+    ] {
+        let mut args = vec!["digest"];
+        args.extend(since.iter().flat_map(|s| ["--since", *s]));
+        assert_eq!(
+            env.json_as_of(day, &args),
+            env.json_without_index(day, &args),
+            "{args:?} as of {day}"
+        );
+    }
+    let text = env.ok_as_of("2025-11-12", &["digest"]);
+    assert!(
+        text.contains("Konaté") && text.contains("Huijsen"),
+        "{text}"
+    );
+}

@@ -8,6 +8,7 @@ use mercato::english::count;
 use mercato::model::conflict::Side;
 use mercato::query::digest as digest_query;
 use mercato::query::rumours::Assessor;
+use mercato::store::scoped::Scope;
 use mercato::{Error, Result, Store, World, render};
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -94,9 +95,18 @@ pub fn import_bundle(ctx: &Context, file: PathBuf, dry_run: bool) -> Result<Outp
 
 /// `mercato digest --since DATE`.
 pub fn digest(ctx: &Context, since: Option<NaiveDate>) -> Result<Output> {
-    let world = ctx.read()?;
-    let assessor = Assessor::new(&world, ctx.as_of);
     let since = since.unwrap_or_else(|| digest_query::default_since(ctx.as_of));
+    // Only the players with news in those days, and their rumours.
+    let (world, ()) = ctx.read_scoped(|look| {
+        let players = look.players_with_news(since)?;
+        let scope = Scope {
+            players: players.clone(),
+            rumours_of: players,
+            ..Scope::default()
+        };
+        Ok((scope, ()))
+    })?;
+    let assessor = Assessor::new(&world, ctx.as_of);
     let d = digest_query::digest(&world, &assessor, since);
     Ok(ctx.show(&d, || render::rumours::digest(&d, ctx.style)))
 }

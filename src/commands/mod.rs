@@ -80,12 +80,6 @@ impl Context {
         Ok(ManuallyDrop::new(self.store()?.read()?))
     }
 
-    /// The world as of the as-of date, every rumour in full.
-    fn read(&self) -> Result<Kept> {
-        self.read_with(|store, w| store.load_all_rumours(w))
-            .map(|(w, ())| w)
-    }
-
     /// The world as of the as-of date, rumours in brief: enough for most
     /// questions, and fast.
     fn read_brief(&self) -> Result<Kept> {

@@ -156,6 +156,19 @@ impl Lookup<'_> {
         }
     }
 
+    /// The players with news between `since` and the day read (see
+    /// [`Index::players_with_news`]); without an index, every player.
+    pub fn players_with_news(&self, since: NaiveDate) -> Result<BTreeSet<PlayerId>> {
+        match self {
+            Lookup::Index { index, day, .. } => Ok(index
+                .players_with_news(&since.to_string(), &day.to_string())?
+                .into_iter()
+                .map(PlayerId)
+                .collect()),
+            Lookup::Whole(world) => Ok(world.players.keys().cloned().collect()),
+        }
+    }
+
     /// As [`World::find_player`], over every player.
     pub fn find_player(&self, query: &str) -> Result<PlayerId> {
         match self {

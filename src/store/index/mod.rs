@@ -34,7 +34,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 
 /// Bumped whenever what the index holds changes; another value rebuilds it.
-const SCHEMA: i64 = 10;
+const SCHEMA: i64 = 11;
 
 /// The clubs file, indexed beside the shards: a read that needs three
 /// clubs need not parse 2,500 (a third of a point command's time).
@@ -47,7 +47,8 @@ const TABLES: &str = "
 CREATE TABLE files(path TEXT PRIMARY KEY, len INT, mtime INT, ctime INT, inode INT);
 CREATE TABLE players(id TEXT PRIMARY KEY, shard TEXT NOT NULL, json TEXT NOT NULL);
 CREATE TABLE words(word TEXT NOT NULL, player TEXT NOT NULL, shard TEXT NOT NULL);
-CREATE TABLE contracts(player TEXT NOT NULL, shard TEXT NOT NULL, club TEXT NOT NULL, ends TEXT);
+CREATE TABLE contracts(player TEXT NOT NULL, shard TEXT NOT NULL, club TEXT NOT NULL, ends TEXT,
+                       signed TEXT);
 CREATE TABLE ending(ends TEXT NOT NULL, player TEXT NOT NULL, shard TEXT NOT NULL,
                     json TEXT NOT NULL, PRIMARY KEY(ends, player)) WITHOUT ROWID;
 CREATE TABLE rumours(player TEXT NOT NULL, id TEXT NOT NULL, shard TEXT NOT NULL,
@@ -72,6 +73,7 @@ const INDEXES: &[&str] = &[
     "CREATE INDEX contracts_ends ON contracts(ends);",
     "CREATE INDEX contracts_club ON contracts(club);",
     "CREATE INDEX contracts_shard ON contracts(shard);",
+    "CREATE INDEX contracts_signed ON contracts(signed);",
     "CREATE INDEX ending_shard ON ending(shard);",
     "CREATE UNIQUE INDEX rumours_id ON rumours(id);",
     "CREATE INDEX rumours_news ON rumours(news, shard);",
@@ -455,6 +457,17 @@ impl Index {
             |r| r.get::<_, String>(0),
         ))?;
         rows.map(|r| self.sql(r)).collect()
+    }
+
+    /// The players with news between `since` and `day`: a rumour reported
+    /// or changed then (or later: it may have been touched then too), or a
+    /// contract signed then. What a digest of those days is about.
+    pub fn players_with_news(&self, since: &str, day: &str) -> Result<BTreeSet<String>> {
+        self.ids(
+            "SELECT player FROM rumours WHERE news >= ?1 AND first <= ?2
+             UNION SELECT player FROM contracts WHERE signed >= ?1 AND signed <= ?2",
+            &[since, day],
+        )
     }
 
     /// Where each rumour of a shard lies in its file, as of its last

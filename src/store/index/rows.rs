@@ -120,7 +120,7 @@ pub(super) fn put_players(
 fn insert_player(tx: &Transaction, shard: &str, p: &Player, json: &str) -> rusqlite::Result<()> {
     let mut player = tx.prepare_cached("INSERT OR REPLACE INTO players VALUES (?1, ?2, ?3)")?;
     let mut word = tx.prepare_cached("INSERT INTO words VALUES (?1, ?2, ?3)")?;
-    let mut contract = tx.prepare_cached("INSERT INTO contracts VALUES (?1, ?2, ?3, ?4)")?;
+    let mut contract = tx.prepare_cached("INSERT INTO contracts VALUES (?1, ?2, ?3, ?4, ?5)")?;
     let mut ending = tx.prepare_cached("INSERT OR IGNORE INTO ending VALUES (?1, ?2, ?3, ?4)")?;
     player.execute(params![p.id.as_str(), shard, json])?;
     for w in &words(&p.name, &p.aliases, p.id.as_str()) {
@@ -131,9 +131,16 @@ fn insert_player(tx: &Transaction, shard: &str, p: &Player, json: &str) -> rusql
         if let Some(day) = &ends {
             ending.execute(params![day, p.id.as_str(), shard, json])?;
         }
-        contract.execute(params![p.id.as_str(), shard, c.club.as_str(), ends])?;
+        let signed = c.signed.map(|d| d.to_string());
+        contract.execute(params![p.id.as_str(), shard, c.club.as_str(), ends, signed])?;
         if let Some(from) = &c.signed_from {
-            contract.execute(params![p.id.as_str(), shard, from.as_str(), None::<String>])?;
+            contract.execute(params![
+                p.id.as_str(),
+                shard,
+                from.as_str(),
+                None::<String>,
+                None::<String>
+            ])?;
         }
     }
     Ok(())

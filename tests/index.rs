@@ -344,10 +344,9 @@ fn a_past_day_lists_a_players_open_rumours_as_the_json_does() {
     assert_eq!(alaba("2025-11-05"), Some(2));
 }
 
-#[test]
-fn rumour_list_filters_read_only_the_players_concerned_and_answer_as_the_json_does() {
-    let env = TestEnv::shipped();
-    // A story that changes status after the days asked about.
+/// Starts the story both scoped-read tests tell: Alaba to Liverpool, reported
+/// on 2025-10-21. Returns the rumour's id.
+fn alaba_to_liverpool(env: &TestEnv) -> String {
     let added = env.json_as_of(
         "2025-10-21",
         &[
@@ -360,7 +359,14 @@ fn rumour_list_filters_read_only_the_players_concerned_and_answer_as_the_json_do
             "L'Equipe",
         ],
     );
-    let id = added["id"].as_str().expect("an id").to_string();
+    added["id"].as_str().expect("an id").to_string()
+}
+
+#[test]
+fn rumour_list_filters_read_only_the_players_concerned_and_answer_as_the_json_does() {
+    let env = TestEnv::shipped();
+    // A story that changes status after the days asked about.
+    let id = alaba_to_liverpool(&env);
     env.ok_as_of(
         "2025-11-01",
         &[
@@ -408,19 +414,7 @@ fn rumour_list_filters_read_only_the_players_concerned_and_answer_as_the_json_do
 #[test]
 fn a_digest_reads_only_the_players_with_news_and_answers_as_the_json_does() {
     let env = TestEnv::shipped();
-    let added = env.json_as_of(
-        "2025-10-21",
-        &[
-            "rumour",
-            "add",
-            "alaba",
-            "--to",
-            "liverpool",
-            "--source",
-            "L'Equipe",
-        ],
-    );
-    let id = added["id"].as_str().expect("an id").to_string();
+    let id = alaba_to_liverpool(&env);
     env.ok_as_of(
         "2025-11-01",
         &["rumour", "update", &id, "--status", "talks"],

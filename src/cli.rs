@@ -710,8 +710,10 @@ pub enum ContractCommand {
   mercato contract set upamecano --club "RB Leipzig" --loan --until 2026-06-30
   mercato contract set alaba --club bournemouth       # the end is not known yet
 
-The contract exists from --signed (default: --since, else the as-of date): seen
-at an earlier --as-of, it is not there yet. Without --until its end is unknown.
+Two times: --since is the first day in force (unknown: from the end of his
+previous contract), --signed the day it became known (unknown: always known;
+seen at an earlier --as-of, a contract signed later is not there yet). The day
+you type it is neither. Without --until its end is unknown.
 A contract that is the move an open rumour told of (a transfer to that club, a
 renewal there) marks that rumour done, and says so."#)]
     Set(ContractArgs),
@@ -727,9 +729,37 @@ renewal there) marks that rumour done, and says so."#)]
         /// The club of the contract.
         #[arg(long)]
         club: String,
-        /// Pick the contract ending on this day (default: his latest contract with the club).
+        /// Pick the contract ending on this day (needed when he has several there).
         #[arg(long, value_parser = parse_day, value_name = "DATE")]
         until: Option<DateSpec>,
+    },
+    /// Change the dates of one contract: its start, signing day or end.
+    #[command(after_help = r#"Examples:
+  mercato contract edit militao --club real --start 2019-07-01
+  mercato contract edit konate --club liverpool --until 2026-06-30 \
+      --signed 2021-05-28
+  mercato contract edit alaba --club real --end 2026-06-30
+
+--until picks the contract (the one ending on that day) when he has several
+with the club; --end sets a new last day. Dates not given stay as they are."#)]
+    Edit {
+        /// The player.
+        player: String,
+        /// The club of the contract.
+        #[arg(long)]
+        club: String,
+        /// Pick the contract ending on this day (needed when he has several there).
+        #[arg(long, value_parser = parse_day, value_name = "DATE")]
+        until: Option<DateSpec>,
+        /// New first day in force.
+        #[arg(long, visible_alias = "since", value_parser = parse_day, value_name = "DATE")]
+        start: Option<DateSpec>,
+        /// New signing day (the day it became known).
+        #[arg(long, value_parser = parse_day, value_name = "DATE")]
+        signed: Option<DateSpec>,
+        /// New last day.
+        #[arg(long, value_parser = parse_day, value_name = "DATE")]
+        end: Option<DateSpec>,
     },
 }
 
@@ -743,10 +773,10 @@ pub struct ContractArgs {
     /// The last day of the contract (unknown if omitted).
     #[arg(long, value_parser = parse_day, value_name = "DATE")]
     pub until: Option<DateSpec>,
-    /// The first day, if known.
-    #[arg(long, value_parser = parse_day, value_name = "DATE")]
+    /// The first day in force (unknown if omitted: from the end of his previous contract).
+    #[arg(long, visible_alias = "start", value_parser = parse_day, value_name = "DATE")]
     pub since: Option<DateSpec>,
-    /// The day it was signed (default: --since, else the as-of date).
+    /// The day it was signed or announced (unknown if omitted: always known).
     #[arg(long, value_parser = parse_day, value_name = "DATE")]
     pub signed: Option<DateSpec>,
     /// A loan (the permanent contract elsewhere goes on).
@@ -938,7 +968,7 @@ pub struct PlayerAdd {
     /// First day of that contract, if known.
     #[arg(long, requires = "club", value_parser = parse_day, value_name = "DATE")]
     pub since: Option<DateSpec>,
-    /// The day that contract was signed (default: --since, else the as-of date).
+    /// The day that contract was signed or announced (unknown if omitted: always known).
     #[arg(long, requires = "club", value_parser = parse_day, value_name = "DATE")]
     pub signed: Option<DateSpec>,
     /// The contract is a loan.

@@ -15,7 +15,6 @@
 
 use crate::edit::{check_birth, check_tier, clean_aliases, insert_contract, refuse_taken};
 use crate::error::{Error, Result};
-use crate::model::player::later_signed;
 use crate::model::{
     ClubId, Contract, Foot, MoveKind, PlayerId, Position, Report, Rumour, RumourId, RumourSummary,
     SourceId,
@@ -66,6 +65,22 @@ pub fn describe_contract(world: &World, contract: &Contract) -> String {
         world.club_name(&contract.club),
         contract.end_text()
     )
+}
+
+/// A contract's dates in words: "from 2019-07-01, signed 2019-03-14, until
+/// 2028-06-30" (unknown ones say so).
+pub fn describe_dates(contract: &Contract) -> String {
+    let day = |d: Option<NaiveDate>| d.map_or("unknown".to_string(), |d| d.to_string());
+    let mut text = format!(
+        "from {}, signed {}, until {}",
+        day(contract.start),
+        day(contract.signed),
+        day(contract.end)
+    );
+    if let Some(cut) = contract.terminated {
+        text.push_str(&format!(" (ended {cut})"));
+    }
+    text
 }
 
 /// Changes to a player's details; `None` leaves a detail as it is.
@@ -670,50 +685,122 @@ pub fn remove_report(world: &mut World, id: &RumourId, n: usize) -> Result<Repor
     Ok(report)
 }
 
-/// Removes a contract entered by mistake: the player's latest contract with
-/// the club, or the one ending on `until`.
+/// Removes one of a player's contracts with a club: the one ending on
+/// `until` when given; when he has several there and no `until` tells them
+/// apart, refused with each of them.
 pub fn remove_contract(
     world: &mut World,
     player: &str,
     club: &str,
     until: Option<NaiveDate>,
 ) -> Result<(PlayerId, Contract)> {
-    let id = world.find_player(player)?;
-    let club = world.find_club(club)?;
+    let (id, at) = select_contract(world, player, club, until)?;
     let mut record = world.players[&id].clone();
-    // The latest in the model's signing order (the last entered of equals).
-    let at = record
-        .contracts
-        .iter()
-        .enumerate()
-        .filter(|(_, c)| c.club == club && until.is_none_or(|day| ends_on(c, day)))
-        .max_by(|(_, a), (_, b)| later_signed(a, b))
-        .map(|(at, _)| at);
-    let Some(at) = at else {
-        let at_club: Vec<String> = record
-            .contracts
-            .iter()
-            .filter(|c| c.club == club)
-            .map(|c| describe_contract(world, c))
-            .collect();
-        let wanted = match until {
-            Some(day) => format!(" ending on {day}"),
-            None => String::new(),
-        };
-        let others = if at_club.is_empty() {
-            String::new()
-        } else {
-            format!("; his contracts there: {}", at_club.join(", "))
-        };
-        return Err(Error::Refused(format!(
-            "{} has no contract with {}{wanted}{others}",
-            record.name,
-            world.club_name(&club)
-        )));
-    };
     let contract = record.contracts.remove(at);
     world.put_player(record);
     Ok((id, contract))
+}
+
+/// New dates for a contract; `None` leaves a date as it is.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ContractDates {
+    pub start: Option<NaiveDate>,
+    pub signed: Option<NaiveDate>,
+    pub end: Option<NaiveDate>,
+}
+
+/// Changes the dates of one of a player's contracts with a club (chosen as
+/// `remove_contract` chooses it): the contract as it was and as it is now.
+pub fn edit_contract(
+    world: &mut World,
+    player: &str,
+    club: &str,
+    until: Option<NaiveDate>,
+    dates: ContractDates,
+    as_of: NaiveDate,
+) -> Result<(PlayerId, Contract, Contract)> {
+    if dates == ContractDates::default() {
+        return Err(Error::Refused(
+            "nothing to change: give --start, --signed or --end".into(),
+        ));
+    }
+    let (id, at) = select_contract(world, player, club, until)?;
+    let mut record = world.players[&id].clone();
+    let before = record.contracts[at].clone();
+    let contract = &mut record.contracts[at];
+    if let Some(signed) = dates.signed {
+        crate::edit::refuse_after_as_of("signing date", signed, as_of)?;
+        contract.signed = Some(signed);
+    }
+    contract.start = dates.start.or(contract.start);
+    contract.end = dates.end.or(contract.end);
+    let after = contract.clone();
+    if let Some(problem) = after.problem(record.born) {
+        return Err(Error::Refused(problem));
+    }
+    crate::deal::sort_contracts(&mut record.contracts);
+    world.put_player(record);
+    crate::deal::recut(world, &id);
+    Ok((id, before, after))
+}
+
+/// Finds one of a player's contracts with a club: the one ending on `until`
+/// when given, else the only one there; several are refused with the
+/// `--until` that picks each.
+fn select_contract(
+    world: &World,
+    player: &str,
+    club: &str,
+    until: Option<NaiveDate>,
+) -> Result<(PlayerId, usize)> {
+    let id = world.find_player(player)?;
+    let club = world.find_club(club)?;
+    let record = &world.players[&id];
+    let at_club: Vec<(usize, &Contract)> = record
+        .contracts
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| c.club == club)
+        .collect();
+    let matching: Vec<usize> = at_club
+        .iter()
+        .filter(|(_, c)| until.is_none_or(|day| ends_on(c, day)))
+        .map(|(at, _)| *at)
+        .collect();
+    let listed = || {
+        at_club
+            .iter()
+            .map(|(_, c)| describe_contract(world, c))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    // Copies of one contract are one choice: the last entered.
+    let same = matching
+        .windows(2)
+        .all(|w| record.contracts[w[0]] == record.contracts[w[1]]);
+    match matching.as_slice() {
+        [.., at] if same => Ok((id, *at)),
+        [] => {
+            let wanted = until.map_or(String::new(), |day| format!(" ending on {day}"));
+            let others = if at_club.is_empty() {
+                String::new()
+            } else {
+                format!("; his contracts there: {}", listed())
+            };
+            Err(Error::Refused(format!(
+                "{} has no contract with {}{wanted}{others}",
+                record.name,
+                world.club_name(&club)
+            )))
+        }
+        _ => Err(Error::Refused(format!(
+            "{} has {} contracts with {} ({}); say which with --until END",
+            record.name,
+            matching.len(),
+            world.club_name(&club),
+            listed()
+        ))),
+    }
 }
 
 // --------------------------------------------------------------- merges

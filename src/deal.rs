@@ -5,7 +5,9 @@
 //! rumours the move rules out are named, never closed silently.
 
 use crate::error::{Error, Result};
-use crate::model::{ClubId, Contract, Fee, MoveKind, PlayerId, Rumour, RumourId, SourceId, Status};
+use crate::model::{
+    ClubId, Contract, Fee, MoveKind, Player, PlayerId, Rumour, RumourId, SourceId, Status,
+};
 use crate::world::World;
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -92,9 +94,18 @@ pub fn complete(
                 Error::Refused(format!("rumour {} names no club to sign for", rumour.id))
             })?;
             let start = match rumour.kind {
-                // A renewal signed today may run on from the old contract's end.
+                // A renewal may run on from the old contract's end.
                 MoveKind::Renewal => terms.since,
-                _ => Some(terms.since.unwrap_or(date)),
+                // A free move (no fee) on a pre-contract begins when the
+                // old contract ends.
+                _ => Some(terms.since.unwrap_or_else(|| {
+                    terms
+                        .fee
+                        .is_none()
+                        .then(|| free_transfer_start(world, &rumour.player, date, terms.loan))
+                        .flatten()
+                        .unwrap_or(date)
+                })),
             };
             let contract = Contract {
                 signed: Some(date),
@@ -128,31 +139,37 @@ pub fn complete(
 }
 
 /// Records a contract; if it is the move an open rumour told of (a transfer
-/// to that club, a renewal there), that rumour is done on the signing day,
-/// with the same effects as `rumour update --status done`.
+/// to that club, a renewal there), that rumour is done on the signing day
+/// (else its start, if past, else the as-of day, as a status change with no
+/// --date is), with the same effects as `rumour update --status done`.
 pub fn sign(
     world: &mut World,
     player: &PlayerId,
     contract: Contract,
-    _as_of: NaiveDate,
+    as_of: NaiveDate,
 ) -> Result<Option<Settled>> {
-    let date = contract.signed.or(contract.start);
+    // The day the move it completes was done: its signing day, else its
+    // start if past, else the as-of day (as `rumour update --status done`
+    // dates it when no --date is given).
+    let on = contract
+        .signed
+        .or(contract.start.filter(|s| *s <= as_of))
+        .unwrap_or(as_of);
+    let date = Some(on);
     let p = &world.players[player];
-    let home = date.and_then(|d| p.club_on(d)).cloned();
-    let matching = date.and_then(|date| {
-        world
-            .rumours_of(player)
-            .filter(|r| r.status.is_open() && r.to.as_ref() == Some(&contract.club))
-            .filter(|r| match r.kind {
-                MoveKind::Transfer => home.as_ref() != Some(&contract.club),
-                MoveKind::Renewal => !contract.loan,
-                MoveKind::Departure => false,
-            })
-            .filter(|r| r.first_reported().is_none_or(|f| f <= date))
-            .filter(|r| r.last_changed().is_none_or(|c| c <= date))
-            .max_by_key(|r| r.last_reported())
-            .cloned()
-    });
+    let home = p.as_of(on).club_on(on).cloned();
+    let matching = world
+        .rumours_of(player)
+        .filter(|r| r.status.is_open() && r.to.as_ref() == Some(&contract.club))
+        .filter(|r| match r.kind {
+            MoveKind::Transfer => home.as_ref() != Some(&contract.club),
+            MoveKind::Renewal => !contract.loan,
+            MoveKind::Departure => false,
+        })
+        .filter(|r| r.first_reported().is_none_or(|f| f <= on))
+        .filter(|r| r.last_changed().is_none_or(|c| c <= on))
+        .max_by_key(|r| r.last_reported())
+        .cloned();
     let Some((mut rumour, date)) = matching.zip(date) else {
         let mut record = world.players[player].clone();
         record.contracts.push(contract);
@@ -169,6 +186,11 @@ pub fn sign(
     let kind = rumour.kind;
     let id = rumour.id.clone();
     world.put_rumour(rumour);
+    // Signed when the move was done, as a done deal's contract is.
+    let contract = Contract {
+        signed: Some(date),
+        ..contract
+    };
     let mut settled = move_player(world, player, kind, Some(contract), date)?;
     settled.rumour = id;
     settled.ruled_out = ruled_out(world, &settled);
@@ -190,10 +212,11 @@ fn move_player(
         .ok_or_else(|| Error::Refused(format!("player '{player}' does not exist")))?;
     // The day he stops playing for the old club: the first day at the new
     // one, or the day of the deal (never before it: a contract is not cut
-    // short before the deal that cuts it was done).
+    // short before the deal that cuts it was done). A contract that ends
+    // before that day (a free transfer) is left as it is.
     let cut = contract
         .as_ref()
-        .and_then(Contract::first_day)
+        .and_then(|c| c.start)
         .map_or(date, |d| d.max(date));
     let mut ended = Vec::new();
     let ends_permanent = match kind {
@@ -202,17 +225,10 @@ fn move_player(
         MoveKind::Transfer => Some(!contract.as_ref().is_some_and(|c| c.loan)),
     };
     if let Some(permanent) = ends_permanent {
-        for c in record.contracts.iter_mut() {
-            // A permanent move ends every contract he is under; a loan
-            // elsewhere ends only the loan he is on.
-            let ends = (permanent || c.loan)
-                && c.known_on(date)
-                && c.started_by(cut)
-                && c.last_day().is_none_or(|last| last > cut);
-            if ends {
-                c.terminated = Some(cut);
-                ended.push((c.club.clone(), cut));
-            }
+        for at in contracts_cut(&record, permanent, date, cut) {
+            let c = &mut record.contracts[at];
+            c.terminated = Some(cut);
+            ended.push((c.club.clone(), cut));
         }
     }
     if let Some(c) = &contract {
@@ -231,10 +247,101 @@ fn move_player(
     })
 }
 
+/// The contracts a move done on `date` that takes the player away on `cut`
+/// ends: those known that day, not starting on or after the cut (an unknown
+/// start counts as before it, so the answer does not depend on what else
+/// was typed first) and running past it. A permanent move ends every
+/// contract he is under; a loan elsewhere ends only the loan he is on.
+fn contracts_cut(record: &Player, permanent: bool, date: NaiveDate, cut: NaiveDate) -> Vec<usize> {
+    record
+        .contracts
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| {
+            (permanent || c.loan)
+                && c.known_on(date)
+                && c.start.is_none_or(|start| start < cut)
+                && c.last_day().is_none_or(|last| last > cut)
+        })
+        .map(|(at, _)| at)
+        .collect()
+}
+
+/// Applies the player's done moves to his contracts again, after one was
+/// entered or changed: whatever order things were typed in, a contract in
+/// force on the day a move took him away ends on that day. The cut is the
+/// start of the contract the move signed (at its destination, signed on the
+/// done day), else the done day; a done departure ends everything.
+pub fn recut(world: &mut World, player: &PlayerId) {
+    let Some(mut record) = world.players.get(player).cloned() else {
+        return;
+    };
+    let moves: Vec<(NaiveDate, NaiveDate, bool)> = world
+        .rumours_of(player)
+        .filter(|r| r.kind != MoveKind::Renewal)
+        .flat_map(|r| {
+            let done = r.history.iter().filter(|h| h.status == Status::Done);
+            done.filter_map(|h| {
+                let date = h.date;
+                let signed = r.to.as_ref().and_then(|to| {
+                    record
+                        .contracts
+                        .iter()
+                        .find(|c| &c.club == to && c.signed == Some(date))
+                });
+                match (r.kind, signed) {
+                    (MoveKind::Departure, _) => Some((date, date, true)),
+                    (_, Some(c)) => Some((date, c.start.map_or(date, |s| s.max(date)), !c.loan)),
+                    (_, None) => None,
+                }
+            })
+            .collect::<Vec<_>>()
+        })
+        .collect();
+    let mut changed = false;
+    for (date, cut, permanent) in moves {
+        for at in contracts_cut(&record, permanent, date, cut) {
+            record.contracts[at].terminated = Some(cut);
+            changed = true;
+        }
+    }
+    if changed {
+        sort_contracts(&mut record.contracts);
+        world.put_player(record);
+    }
+}
+
 /// Contracts in the order they were signed (stable, so a file diff shows
 /// one inserted block).
 pub(crate) fn sort_contracts(contracts: &mut [Contract]) {
-    contracts.sort_by_key(|c| (c.signed.or(c.start), c.first_day(), c.end));
+    contracts.sort_by_key(crate::model::player::history_key);
+}
+
+/// How long before its end a contract leaves the player free to sign
+/// elsewhere (a pre-contract), in months.
+pub const PRE_CONTRACT_MONTHS: u32 = 6;
+
+/// The first day at the new club of a permanent transfer done on `date`
+/// while the player's contract ends within six months: the day after it
+/// ends (a free transfer on a pre-contract). `None` otherwise.
+fn free_transfer_start(
+    world: &World,
+    player: &PlayerId,
+    date: NaiveDate,
+    loan: bool,
+) -> Option<NaiveDate> {
+    if loan {
+        return None;
+    }
+    let p = world.players.get(player)?;
+    let current = p
+        .contracts
+        .iter()
+        .filter(|c| !c.loan && c.known_on(date) && p.in_force_on(c, date))
+        .filter_map(Contract::last_day)
+        .max()?;
+    let horizon = date.checked_add_months(chrono::Months::new(PRE_CONTRACT_MONTHS))?;
+    (current > date && current <= horizon).then(|| current.succ_opt())?
 }
 
 /// The player's other open rumours that a done move rules out: after a

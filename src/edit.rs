@@ -38,7 +38,7 @@ pub struct NewSource {
 #[derive(Debug, Clone)]
 pub struct NewContract {
     pub club: String,
-    /// The day it was signed; defaults to the start, else the as-of date.
+    /// The day it became known; unknown: always known.
     pub signed: Option<NaiveDate>,
     /// First day, when known.
     pub start: Option<NaiveDate>,
@@ -245,8 +245,9 @@ pub fn set_source(
     )
 }
 
-/// Checks a contract and resolves its clubs. It is signed on `--signed`,
-/// else its start, else the as-of date: that is the day it enters the world.
+/// Checks a contract and resolves its clubs. Its dates are the ones given:
+/// an unknown start runs from the end of the previous contract, an unknown
+/// signing day is always known.
 fn build_contract(
     world: &World,
     new: &NewContract,
@@ -265,15 +266,14 @@ fn build_contract(
             world.club_name(&club)
         )));
     }
-    // Signed on its start when that is past (a contract entered late), else
-    // today: a contract starting next summer is signed now.
-    let signed = new
-        .signed
-        .unwrap_or_else(|| new.start.map_or(as_of, |s| s.min(as_of)));
-    refuse_after_as_of("signing date", signed, as_of)?;
+    // Only the dates given are stored: the day of typing is neither the
+    // start nor the signing day (unknown: always known).
+    if let Some(signed) = new.signed {
+        refuse_after_as_of("signing date", signed, as_of)?;
+    }
     let contract = Contract {
         club,
-        signed: Some(signed),
+        signed: new.signed,
         // An unknown start is left unknown rather than guessed: a contract
         // "until 2026-06-30" entered today must not be refused for ending
         // before it started.
@@ -391,6 +391,7 @@ pub fn set_contract(
     let contract = build_contract(world, &new, record.born, as_of)?;
     refuse_contract_conflicts(world, &record, &contract, as_of)?;
     let completed = crate::deal::sign(world, &id, contract, as_of)?;
+    crate::deal::recut(world, &id);
     Ok(ContractSet {
         player: id,
         completed,
@@ -414,10 +415,10 @@ fn refuse_contract_conflicts(
             if twin.loan { ", loan" } else { "" }
         )));
     }
-    let day = contract.first_day().unwrap_or(as_of);
+    let day = contract.start.unwrap_or(as_of);
     let parent = player
         .permanent_contract(day)
-        .filter(|c| c.in_force_on(day));
+        .filter(|c| player.in_force_on(c, day));
     if contract.loan
         && let Some(parent) = parent
         && parent.club == contract.club
@@ -429,7 +430,7 @@ fn refuse_contract_conflicts(
     }
     let current = player.permanent_contract(as_of);
     if let (Some(current), Some(end)) = (current, contract.end)
-        && let Some(current_start) = current.first_day()
+        && let Some(current_start) = player.start_of(current)
         && end < current_start
     {
         return Err(Error::Refused(format!(
@@ -466,7 +467,9 @@ pub fn add_report(world: &mut World, new: NewReport, as_of: NaiveDate) -> Result
     let date = new.date.unwrap_or(as_of);
     refuse_after_as_of("report date", date, as_of)?;
     let player = &world.players[&player_id];
-    let current = player.club_on(date).cloned();
+    // His club that day, as the contracts known that day say.
+    let then = player.as_of(date);
+    let current = then.club_on(date).cloned();
     let (kind, from, to) = match &new.target {
         Move::To(club) => {
             let to = world.find_club(club)?;
@@ -477,7 +480,8 @@ pub fn add_report(world: &mut World, new: NewReport, as_of: NaiveDate) -> Result
                     world.club_name(&to)
                 )));
             }
-            (MoveKind::Transfer, current, Some(to))
+            let from = then.club_on_apart_from(date, &to).cloned();
+            (MoveKind::Transfer, from, Some(to))
         }
         Move::Renewal => {
             let club = current.ok_or_else(|| {
@@ -1002,7 +1006,7 @@ mod tests {
             &mut w,
             "upamecano",
             NewContract {
-                signed: None,
+                signed: Some(date("2025-11-01")),
                 club: "bayern".into(),
                 start: None,
                 end: Some(date("2030-06-30")),
@@ -1014,14 +1018,49 @@ mod tests {
         .unwrap();
         let p = &w.players[&set.player];
         assert_eq!(p.contracts.len(), 2);
-        // Signed on the as-of date: before it, the old contract governs.
+        // Before its signing day the old contract governs; from it, the
+        // renewal carries his contract on.
+        let end_on = |day: &str| {
+            let day = date(day);
+            p.as_of(day).permanent_contract(day).unwrap().end
+        };
+        assert_eq!(end_on("2025-10-31"), Some(date("2026-06-30")));
+        assert_eq!(end_on("2025-11-02"), Some(date("2030-06-30")));
+        // It is in force from the end of the old one: he plays for Bayern throughout.
+        assert_eq!(p.start_of(&p.contracts[1]), Some(date("2026-07-01")));
         assert_eq!(
-            p.permanent_contract(date("2025-10-31")).unwrap().end,
-            Some(date("2026-06-30"))
+            p.club_on(date("2026-01-01")).map(|c| c.as_str()),
+            Some("bayern-munich")
         );
+    }
+
+    #[test]
+    fn a_contract_stores_only_the_dates_given() {
+        let mut w = world();
+        let set = set_contract(
+            &mut w,
+            "upamecano",
+            NewContract {
+                signed: None,
+                club: "real".into(),
+                start: None,
+                end: Some(date("2031-06-30")),
+                loan: false,
+                signed_from: None,
+            },
+            date("2026-12-06"),
+        )
+        .unwrap();
+        let p = &w.players[&set.player];
+        let c = p
+            .contracts
+            .iter()
+            .find(|c| c.club.as_str() == "real-madrid")
+            .unwrap();
         assert_eq!(
-            p.permanent_contract(date("2025-11-02")).unwrap().end,
-            Some(date("2030-06-30"))
+            (c.start, c.signed),
+            (None, None),
+            "the typing day is no date of the contract"
         );
     }
 }

@@ -2,7 +2,8 @@
 
 use crate::error::{Error, Result};
 use crate::model::{
-    Club, ClubId, Player, PlayerId, Rumour, RumourId, RumourSummary, Source, SourceId, TrackRecord,
+    Club, ClubId, MoveKind, Player, PlayerId, Rumour, RumourId, RumourSummary, Source, SourceId,
+    TrackRecord,
 };
 use crate::names::{self, Candidate};
 use chrono::NaiveDate;
@@ -75,7 +76,61 @@ impl World {
     /// Inserts or replaces a player.
     pub fn put_player(&mut self, player: Player) {
         self.touch(FileKey::Players(shard_of(&player.id)));
-        self.players.insert(player.id.clone(), player);
+        let id = player.id.clone();
+        let old = self.players.insert(id.clone(), player);
+        if old.is_none_or(|old| old.contracts != self.players[&id].contracts) {
+            self.refresh_origins(&id);
+        }
+    }
+
+    /// Sets the club each of the player's rumours (those in memory) is a
+    /// move from: the club he played for on its first report's day, as his
+    /// contracts now say. Called whenever his contracts change, so that a
+    /// contract entered after the story (a world back-filled) is seen by it.
+    /// A renewal keeps its club; a transfer or departure keeps its old club
+    /// when the contracts name none that day (or name its destination).
+    fn refresh_origins(&mut self, player: &PlayerId) {
+        let Some(p) = self.players.get(player) else {
+            return;
+        };
+        let mut changed = Vec::new();
+        for rumour in self.rumours_of(player) {
+            let Some(day) = rumour.first_reported() else {
+                continue;
+            };
+            let then = p.as_of(day);
+            let club = match (rumour.kind, &rumour.to) {
+                (MoveKind::Renewal, _) => continue,
+                (MoveKind::Transfer, Some(to)) => then.club_on_apart_from(day, to),
+                _ => then.club_on(day),
+            };
+            if let Some(club) = club
+                && rumour.from.as_ref() != Some(club)
+            {
+                let mut r = rumour.clone();
+                r.from = Some(club.clone());
+                changed.push(r);
+            }
+        }
+        let mut record = p.clone();
+        for r in changed {
+            // The contract its done move signed came from there too.
+            for c in record.contracts.iter_mut() {
+                let signed_by_it = Some(&c.club) == r.to.as_ref()
+                    && c.signed.is_some_and(|d| {
+                        r.history
+                            .iter()
+                            .any(|h| h.date == d && h.status == crate::model::Status::Done)
+                    });
+                if signed_by_it && c.signed_from.is_none() {
+                    c.signed_from.clone_from(&r.from);
+                }
+            }
+            self.put_rumour(r);
+        }
+        if record != self.players[player] {
+            self.players.insert(player.clone(), record);
+        }
     }
 
     /// Inserts or replaces a rumour.

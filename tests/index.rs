@@ -443,6 +443,8 @@ fn a_digest_reads_only_the_players_with_news_and_answers_as_the_json_does() {
             "real madrid",
             "--until",
             "2031-06-30",
+            "--signed",
+            "2025-11-08",
         ],
     );
     for (day, since) in [

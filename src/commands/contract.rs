@@ -102,6 +102,33 @@ pub fn run(ctx: &Context, command: ContractCommand) -> Result<Output> {
             }
             Ok(out)
         }
+        ContractCommand::Edit {
+            player,
+            club,
+            until,
+            start,
+            signed,
+            end,
+        } => {
+            let dates = correct::ContractDates {
+                start: ctx.day(start),
+                signed: ctx.day(signed),
+                end: ctx.day(end),
+            };
+            let (world, (id, before, after)) = ctx.write(|_, w| {
+                correct::edit_contract(w, &player, &club, ctx.day(until), dates, ctx.as_of)
+            })?;
+            let view = records::player_view(&world, &world.players[&id], ctx.as_of);
+            Ok(ctx.show(&view, || {
+                format!(
+                    "Changed {}'s contract with {}: {} -> {}\n",
+                    view.name,
+                    world.club_name(&after.club),
+                    correct::describe_dates(&before),
+                    correct::describe_dates(&after)
+                )
+            }))
+        }
         ContractCommand::Remove {
             player,
             club,

@@ -270,8 +270,7 @@ pub(crate) fn settled_notes(world: &World, settled: &mercato::deal::Settled) -> 
             "{player} signs for {}{} from {} until {}",
             world.club_name(&c.club),
             if c.loan { " on loan" } else { "" },
-            c.first_day()
-                .map_or("the signing".to_string(), |d| d.to_string()),
+            c.start.map_or("the signing".to_string(), |d| d.to_string()),
             c.end_text()
         ));
     }

@@ -53,20 +53,21 @@ pub struct Player {
 
 /// One contract between a player and a club.
 ///
-/// A contract exists in the world from the day it was `signed` (seen at an
-/// earlier `--as-of`, it is not there yet), binds the player from its `start`
-/// (the signing day when the start is unknown) and ends on its `end`, unless
-/// a later move `terminated` it early.
+/// A contract has two times, either of which may be unknown: when it was in
+/// force (`start` to `end`, or to the day a move `terminated` it) and when the
+/// world learned of it (`signed`). Seen at an earlier `--as-of`, a contract not
+/// signed yet is not there; one with no signing day was always known. An
+/// unknown start means "from the end of the player's previous contract" (see
+/// [`Player::start_of`]). The day a command ran is neither time, and is never
+/// stored as one.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Contract {
     pub club: ClubId,
-    /// The day it was signed (recorded). Unknown in data written before
-    /// signing dates existed: such a contract counts from its start, or
-    /// always when the start is unknown too.
+    /// The day it became known (signed or announced); unknown: always known.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub signed: Option<NaiveDate>,
-    /// First day; unknown for some historical or imported contracts.
+    /// First day in force; unknown: from the end of the previous contract.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub start: Option<NaiveDate>,
     /// Last day (contracts usually end on 30 June); unknown when a source
@@ -97,19 +98,10 @@ impl Contract {
         }
     }
 
-    /// Whether the contract had been signed (recorded) by `day`.
+    /// Whether the world knew of the contract on `day`: from its signing
+    /// day on, or always when that is unknown.
     pub fn known_on(&self, day: NaiveDate) -> bool {
-        self.signed.or(self.start).is_none_or(|d| d <= day)
-    }
-
-    /// The first day it binds the player: its start, else its signing day.
-    pub fn first_day(&self) -> Option<NaiveDate> {
-        self.start.or(self.signed)
-    }
-
-    /// Whether the contract had started by `day` (an unknown start counts as started).
-    pub fn started_by(&self, day: NaiveDate) -> bool {
-        self.first_day().is_none_or(|start| start <= day)
+        self.signed.is_none_or(|d| d <= day)
     }
 
     /// The last day it binds the player: its end, or the day a move cut it
@@ -121,9 +113,9 @@ impl Contract {
         }
     }
 
-    /// Whether it binds the player on `day`.
-    pub fn in_force_on(&self, day: NaiveDate) -> bool {
-        self.started_by(day) && self.last_day().is_none_or(|end| end >= day)
+    /// Whether it had not ended by `day` (an unknown end never comes).
+    pub fn runs_on(&self, day: NaiveDate) -> bool {
+        self.last_day().is_none_or(|end| end >= day)
     }
 
     /// Whether the contract looks different on `day` than with everything known.
@@ -171,35 +163,39 @@ impl Contract {
                 "contract ends ({end}) before it was signed ({signed})"
             ));
         }
+        if let (Some(start), Some(cut)) = (self.start, self.terminated)
+            && cut < start
+        {
+            return Some(format!(
+                "contract was cut short ({cut}) before it started ({start})"
+            ));
+        }
         if let Some(born) = born {
-            if let Some(start) = self.start
-                && start <= born
-            {
-                return Some(format!(
-                    "contract starts ({start}) before the player was born ({born})"
-                ));
-            }
-            if let Some(end) = self.end
-                && end <= born
-            {
-                return Some(format!(
-                    "contract ends ({end}) before the player was born ({born})"
-                ));
+            for (what, day) in [
+                ("starts", self.start),
+                ("ends", self.end),
+                ("was signed", self.signed),
+            ] {
+                if let Some(day) = day
+                    && day <= born
+                {
+                    return Some(format!(
+                        "contract {what} ({day}) before the player was born ({born})"
+                    ));
+                }
             }
         }
         None
     }
 }
 
-/// Orders contracts by when they were signed: by signing day when both are
-/// known, else by first day, else by end (an imported contract often has
-/// neither a start nor a signing day).
-pub(crate) fn later_signed(a: &Contract, b: &Contract) -> std::cmp::Ordering {
-    let key = |c: &Contract| (c.signed.or(c.start), c.first_day(), c.end);
-    match (a.signed.or(a.start), b.signed.or(b.start)) {
-        (Some(_), Some(_)) => key(a).cmp(&key(b)),
-        _ => (a.end, a.first_day()).cmp(&(b.end, b.first_day())),
-    }
+/// Orders contracts in history: by the first known of start and signing day,
+/// else by end (an imported contract often has neither a start nor a
+/// signing day, and then its end places it).
+pub(crate) fn history_key(
+    c: &Contract,
+) -> (Option<NaiveDate>, Option<NaiveDate>, Option<NaiveDate>) {
+    (c.start.or(c.signed).or(c.last_day()), c.start, c.end)
 }
 
 /// An age as a source gave it, when the date of birth is unknown.
@@ -230,29 +226,136 @@ impl Player {
         u32::try_from(age).ok()
     }
 
-    /// The permanent contract that governs the player on `day`: the latest one
-    /// signed by then (renewals replace what they extend). It may already have
-    /// ended, for a player who is out of contract.
-    pub fn permanent_contract(&self, day: NaiveDate) -> Option<&Contract> {
+    /// The first day `contract` (one of his) binds the player: its start, else
+    /// the day after the end of his previous contract of the same kind
+    /// (permanent or loan), the one that ends last before it does; `None`
+    /// when it has no start and nothing came before it (in force from always).
+    pub fn start_of(&self, contract: &Contract) -> Option<NaiveDate> {
+        if contract.start.is_some() {
+            return contract.start;
+        }
+        let own_end = contract.last_day();
         self.contracts
             .iter()
-            .filter(|c| !c.loan && c.started_by(day))
-            .max_by(|a, b| later_signed(a, b))
+            .filter(|c| c.loan == contract.loan)
+            .filter_map(Contract::last_day)
+            .filter(|end| own_end.is_none_or(|own| *end < own))
+            .max()
+            .and_then(|end| end.succ_opt())
+    }
+
+    /// Whether `contract` (one of his) had started by `day`.
+    pub fn started_by(&self, contract: &Contract, day: NaiveDate) -> bool {
+        self.start_of(contract).is_none_or(|start| start <= day)
+    }
+
+    /// Whether `contract` (one of his) binds him on `day`.
+    pub fn in_force_on(&self, contract: &Contract, day: NaiveDate) -> bool {
+        self.started_by(contract, day) && contract.runs_on(day)
+    }
+
+    /// Orders two of his contracts by when they began (then by signing day,
+    /// then end): the later one is the one that took over.
+    fn later_start(&self, a: &Contract, b: &Contract) -> std::cmp::Ordering {
+        let key = |c: &Contract| {
+            (
+                self.start_of(c),
+                c.signed,
+                c.last_day().is_none(),
+                c.last_day(),
+            )
+        };
+        key(a).cmp(&key(b))
+    }
+
+    /// The permanent contract that governs the player on `day`: the latest to
+    /// have begun of those in force, else (out of contract) the last one to
+    /// have ended; followed by the renewals that continue it at the same club
+    /// (a renewal replaces what it extends, from the day it is known).
+    pub fn permanent_contract(&self, day: NaiveDate) -> Option<&Contract> {
+        let permanent = || self.contracts.iter().filter(|c| !c.loan);
+        let mut current = permanent()
+            .filter(|c| self.in_force_on(c, day))
+            .max_by(|a, b| self.later_start(a, b))
+            .or_else(|| {
+                permanent()
+                    .filter(|c| self.started_by(c, day))
+                    .max_by(|a, b| self.later_start(a, b))
+            })?;
+        while let Some(next) = self.renewal_of(current) {
+            current = next;
+        }
+        Some(current)
+    }
+
+    /// A later contract at the same club that begins where `contract` ends.
+    fn renewal_of(&self, contract: &Contract) -> Option<&Contract> {
+        let end = contract.last_day()?;
+        if contract
+            .terminated
+            .is_some_and(|t| Some(t) == contract.last_day())
+        {
+            return None;
+        }
+        self.contracts
+            .iter()
+            .filter(|c| !c.loan && c.club == contract.club && !std::ptr::eq(*c, contract))
+            .filter(|c| c.last_day().is_none_or(|e| e > end))
+            .filter(|c| {
+                self.start_of(c)
+                    .is_some_and(|s| s <= end.succ_opt().unwrap_or(end))
+            })
+            .max_by(|a, b| self.later_start(a, b))
     }
 
     /// The loan the player is on, on `day`.
     pub fn loan_contract(&self, day: NaiveDate) -> Option<&Contract> {
         self.contracts
             .iter()
-            .filter(|c| c.loan && c.in_force_on(day))
-            .max_by_key(|c| (c.signed.or(c.start), c.start, c.end))
+            .filter(|c| c.loan && self.in_force_on(c, day))
+            .max_by(|a, b| self.later_start(a, b))
     }
 
     /// The contract under which the player plays on `day`: a loan if he is on
-    /// one, else his permanent contract if it is still in force.
+    /// one, else the permanent contract in force.
     pub fn playing_contract(&self, day: NaiveDate) -> Option<&Contract> {
-        self.loan_contract(day)
-            .or_else(|| self.permanent_contract(day).filter(|c| c.in_force_on(day)))
+        self.loan_contract(day).or_else(|| {
+            self.contracts
+                .iter()
+                .filter(|c| !c.loan && self.in_force_on(c, day))
+                .max_by(|a, b| self.later_start(a, b))
+        })
+    }
+
+    /// The last day of the contract he plays under on `day`, carried on by
+    /// the renewals he has signed there; none when unknown or out of contract.
+    pub fn contract_end_on(&self, day: NaiveDate) -> Option<NaiveDate> {
+        let playing = self.playing_contract(day)?;
+        let governing = match playing.loan {
+            true => playing,
+            false => self.permanent_contract(day).unwrap_or(playing),
+        };
+        governing.last_day()
+    }
+
+    /// The club he plays for on `day` leaving aside his contracts with
+    /// `club`: where a move to `club` takes him from, even on the day he
+    /// joins it.
+    pub fn club_on_apart_from(&self, day: NaiveDate, club: &ClubId) -> Option<&ClubId> {
+        let elsewhere = |c: &&Contract| &c.club != club && self.in_force_on(c, day);
+        self.contracts
+            .iter()
+            .filter(|c| c.loan)
+            .filter(elsewhere)
+            .max_by(|a, b| self.later_start(a, b))
+            .or_else(|| {
+                self.contracts
+                    .iter()
+                    .filter(|c| !c.loan)
+                    .filter(elsewhere)
+                    .max_by(|a, b| self.later_start(a, b))
+            })
+            .map(|c| &c.club)
     }
 
     /// The club the player plays for on `day`.
@@ -266,6 +369,18 @@ impl Player {
         self.permanent_contract(day)
             .into_iter()
             .chain(self.loan_contract(day))
+    }
+
+    /// The next move he is known to make after `day`: the first contract
+    /// elsewhere (or a loan) that has not begun yet, with the day it begins.
+    pub fn next_move(&self, day: NaiveDate) -> Option<(&Contract, NaiveDate)> {
+        let here = self.club_on(day);
+        self.contracts
+            .iter()
+            .filter(|c| Some(&c.club) != here || c.loan)
+            .filter_map(|c| Some((c, self.start_of(c)?)))
+            .filter(|(_, start)| *start > day)
+            .min_by_key(|(_, start)| *start)
     }
 
     /// The player as he stood on `day`: only the contracts signed by then.
@@ -352,17 +467,74 @@ mod tests {
             "1999-05-25",
             vec![
                 contract("liverpool", Some("2021-07-01"), "2026-06-30", false),
-                contract("liverpool", Some("2025-11-01"), "2030-06-30", false),
+                Contract {
+                    signed: Some(date("2025-11-01")),
+                    ..contract("liverpool", None, "2030-06-30", false)
+                },
             ],
         );
-        assert_eq!(
-            p.permanent_contract(date("2025-10-20")).unwrap().end,
-            Some(date("2026-06-30"))
+        let end_on = |day: &str| {
+            let day = date(day);
+            p.as_of(day).permanent_contract(day).unwrap().end
+        };
+        assert_eq!(end_on("2025-10-20"), Some(date("2026-06-30")));
+        assert_eq!(end_on("2025-11-02"), Some(date("2030-06-30")));
+        // Unknown start: in force from the end of the one it extends.
+        assert_eq!(p.start_of(&p.contracts[1]), Some(date("2026-07-01")));
+        assert!(!p.in_force_on(&p.contracts[0], date("2026-07-01")));
+        assert!(p.in_force_on(&p.contracts[1], date("2026-07-01")));
+    }
+
+    #[test]
+    fn an_unknown_start_follows_the_previous_contract_or_always() {
+        let p = player(
+            "1990-01-01",
+            vec![
+                contract("a", Some("2015-07-01"), "2019-06-30", false),
+                contract("b", None, "2023-06-30", false),
+            ],
         );
+        assert_eq!(p.start_of(&p.contracts[1]), Some(date("2019-07-01")));
+        assert_eq!(p.start_of(&p.contracts[0]), Some(date("2015-07-01")));
+        assert_eq!(p.club_on(date("2016-01-01")).map(|c| c.as_str()), Some("a"));
+        assert_eq!(p.club_on(date("2020-01-01")).map(|c| c.as_str()), Some("b"));
+        let alone = player("1990-01-01", vec![contract("c", None, "2027-06-30", false)]);
+        assert_eq!(alone.start_of(&alone.contracts[0]), None);
         assert_eq!(
-            p.permanent_contract(date("2025-11-02")).unwrap().end,
-            Some(date("2030-06-30"))
+            alone.club_on(date("2001-01-01")).map(|c| c.as_str()),
+            Some("c")
         );
+    }
+
+    #[test]
+    fn a_move_cuts_the_contract_it_ends_whatever_was_typed_first() {
+        // Typed today: at Leverkusen until 2027, no dates; back-filled: a
+        // move to Liverpool on 2025-06-20 that cut it short.
+        let p = player(
+            "2003-05-03",
+            vec![
+                Contract {
+                    terminated: Some(date("2025-06-20")),
+                    ..contract("leverkusen", None, "2027-06-30", false)
+                },
+                Contract {
+                    signed: Some(date("2025-06-20")),
+                    ..contract("liverpool", Some("2025-06-20"), "2030-06-30", false)
+                },
+            ],
+        );
+        let club_on = |day: &str| {
+            let day = date(day);
+            p.as_of(day).club_on(day).map(|c| c.to_string())
+        };
+        assert_eq!(club_on("2025-06-01").as_deref(), Some("leverkusen"));
+        assert_eq!(club_on("2025-06-20").as_deref(), Some("liverpool"));
+        assert_eq!(club_on("2026-12-06").as_deref(), Some("liverpool"));
+        assert_eq!(p.current_contracts(date("2026-12-06")).count(), 1);
+        let next = p
+            .next_move(date("2025-01-01"))
+            .map(|(c, d)| (c.club.to_string(), d));
+        assert_eq!(next, Some(("liverpool".into(), date("2025-06-20"))));
     }
 
     #[test]

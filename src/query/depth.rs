@@ -10,9 +10,7 @@
 
 use super::expiry_horizon;
 use super::likelihood::is_cold;
-use crate::model::{
-    Club, ClubId, Contract, MoveKind, Player, Position, RumourSummary, Slot, Status,
-};
+use crate::model::{Club, ClubId, MoveKind, Player, Position, RumourSummary, Slot, Status};
 use crate::names::fold;
 use crate::world::World;
 use chrono::NaiveDate;
@@ -188,7 +186,7 @@ fn depth_player(
     as_of: NaiveDate,
 ) -> DepthPlayer {
     let contract = player.playing_contract(as_of);
-    let contract_end = contract.and_then(Contract::last_day);
+    let contract_end = player.contract_end_on(as_of);
     let expiring = contract_end.is_some_and(|end| end <= expiry_horizon(as_of));
     let mut flags = Vec::new();
     if expiring {
@@ -238,7 +236,7 @@ fn is_leaving(
     let signed_elsewhere = player
         .contracts
         .iter()
-        .any(|c| &c.club != club && c.first_day().is_some_and(|s| s > as_of));
+        .any(|c| &c.club != club && player.start_of(c).is_some_and(|s| s > as_of));
     if signed_elsewhere {
         return true;
     }
@@ -255,7 +253,7 @@ fn is_leaving(
             player
                 .contracts
                 .iter()
-                .any(|c| &c.club == to && c.started_by(as_of))
+                .any(|c| &c.club == to && player.started_by(c, as_of))
         })
     };
     let outgoing_settled = rumours.iter().any(|r| {
@@ -312,7 +310,7 @@ fn targets_for(
                 sources: r.sources as usize,
                 rumour: r.id.to_string(),
                 age: p.age_on(as_of),
-                contract_end: p.playing_contract(as_of).and_then(Contract::last_day),
+                contract_end: p.contract_end_on(as_of),
             })
         })
         .collect();

@@ -162,7 +162,7 @@ pub fn digest(world: &World, assessor: &Assessor, since: NaiveDate) -> Digest {
             let before = player.contracts[..i]
                 .iter()
                 .chain(&player.contracts[i + 1..])
-                .find(|o| o.club != c.club && o.in_force_on(signed) && o.loan == c.loan)
+                .find(|o| o.club != c.club && player.in_force_on(o, signed) && o.loan == c.loan)
                 .map(|o| o.club.clone())
                 .or_else(|| c.signed_from.clone());
             let move_text = match &before {

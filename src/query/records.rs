@@ -68,7 +68,7 @@ pub fn player_view(world: &World, p: &Player, as_of: NaiveDate) -> PlayerView {
         foot: p.foot,
         notes: p.notes.clone(),
         club: playing.map(|c| world.club_name(&c.club).to_string()),
-        contract_end: playing.and_then(crate::model::Contract::last_day),
+        contract_end: p.contract_end_on(as_of),
         loan: playing.is_some_and(|c| c.loan),
         conflicts: p.conflicts.clone(),
         contracts: p
@@ -86,7 +86,7 @@ pub fn player_view(world: &World, p: &Player, as_of: NaiveDate) -> PlayerView {
                     .signed_from
                     .as_ref()
                     .map(|f| world.club_name(f).to_string()),
-                current: c.in_force_on(as_of) && current.iter().any(|cur| std::ptr::eq(*cur, c)),
+                current: p.in_force_on(c, as_of) && current.iter().any(|cur| std::ptr::eq(*cur, c)),
             })
             .collect(),
     }

@@ -6,9 +6,21 @@
 set -euo pipefail
 [ $# -eq 1 ] || { echo "usage: $0 DATA_DIR" >&2; exit 2; }
 M="${MERCATO:-./target/debug/mercato} --data-dir "$1" --as-of 2025-10-20"
-# The squads as they stood when the story began (the article covers the 24
-# hours to 2025-10-20): contracts whose signing day is not certain count from then.
-M19="${MERCATO:-./target/debug/mercato} --data-dir "$1" --as-of 2025-10-19"
+# Contract dates: --since is the first day in force, --signed the day the club
+# announced it (sources below); a date that is not certain is left unknown
+# (an unknown start runs from the end of the previous contract, an unknown
+# signing day is always known). The day this script runs is neither.
+#   Konaté: Liverpool announced the move from Leipzig on 2021-05-28, from 2021-07-01.
+#   Van Dijk: from Southampton, announced 2017-12-27, from 2018-01-01 (his 2021
+#     extension ran to 2025-06-30); the extension to 2027 announced 2025-04-17.
+#   Upamecano: Bayern announced the move from Leipzig on 2021-02-15, from 2021-07-01.
+#   Alaba: Real Madrid announced him on 2021-05-28, from 2021-07-01.
+#   Rüdiger: Real Madrid announced him on 2022-06-02, from 2022-07-01.
+#   Militão: at Real Madrid since 2019-07-01 (from Porto, announced 2019-03-14);
+#     the contract to 2028 is his extension, whose day is not recorded here.
+#   Huijsen: Real Madrid announced the deal with Bournemouth on 2025-05-14.
+#   Alexander-Arnold: Real Madrid announced him on 2025-05-30.
+#   Carreras: Real Madrid announced the deal with Benfica on 2025-07-14.
 rm -rf "$1"; ${MERCATO:-./target/debug/mercato} init "$1" >/dev/null
 $M club add Liverpool --country England --league "Premier League" --coach "Arne Slot" --alias LFC --alias "The Reds" --alias Reds
 $M club add "Real Madrid" --country Spain --league "La Liga" --coach "Xabi Alonso" --alias Real --alias Madrid --alias "Los Blancos"
@@ -18,17 +30,16 @@ $M club add Bournemouth --country England --league "Premier League" --alias "AFC
 $M source add "L'Equipe" --tier 2 --country France --alias "L'Équipe"
 $M source add "Spanish media" --country Spain
 $M source add Fichajes --tier 5 --country Spain --alias fichajes.net
-$M19 player add "Ibrahima Konaté" --born 1999-05-25 --position CB --nationality France --caps 25 --foot right --club Liverpool --since 2021-07-01 --until 2026-06-30 --from "RB Leipzig"
-$M19 player add "Virgil van Dijk" --born 1991-07-08 --position CB --nationality Netherlands --foot right --club Liverpool --until 2027-06-30 --signed 2025-04-17 --notes "Liverpool captain; extension announced 2025-04-17"
-$M19 player add "Dayot Upamecano" --born 1998-10-27 --position CB --nationality France --foot right --club "Bayern Munich" --since 2021-07-01 --until 2026-06-30 --from "RB Leipzig"
-$M19 player add "David Alaba" --born 1992-06-24 --position CB --also LB --nationality Austria --foot left --club "Real Madrid" --since 2021-07-01 --until 2026-06-30
-$M19 player add "Antonio Rüdiger" --born 1993-03-03 --position CB --nationality Germany --foot right --club "Real Madrid" --since 2022-07-01 --until 2026-06-30
-$M19 player add "Dean Huijsen" --born 2005-04-14 --position CB --nationality Spain --foot right --club "Real Madrid" --until 2030-06-30 --from Bournemouth --notes "Spain international; joined in summer 2025"
-$M19 player add "Éder Militão" --born 1998-01-18 --position CB --also RB --nationality Brazil --foot right --club "Real Madrid" --until 2028-06-30
-$M19 player add "Trent Alexander-Arnold" --born 1998-10-07 --position RB --also CM --nationality England --foot right --club "Real Madrid" --until 2031-06-30 --from Liverpool --notes "Joined in summer 2025"
-$M19 player add "Álvaro Carreras" --born 2003-03-23 --position LB --nationality Spain --foot left --club "Real Madrid" --until 2031-06-30 --notes "Joined in summer 2025"
-# Contracts entered without --since keep an unknown start: those dates are not
-# in the article and not certain. Van Dijk's signing day is Liverpool's announcement.
+$M player add "Ibrahima Konaté" --born 1999-05-25 --position CB --nationality France --caps 25 --foot right --club Liverpool --since 2021-07-01 --until 2026-06-30 --signed 2021-05-28 --from "RB Leipzig"
+$M player add "Virgil van Dijk" --born 1991-07-08 --position CB --nationality Netherlands --foot right --club Liverpool --since 2018-01-01 --until 2025-06-30 --signed 2017-12-27 --notes "Liverpool captain; extension announced 2025-04-17"
+$M contract set "van dijk" --club Liverpool --until 2027-06-30 --signed 2025-04-17
+$M player add "Dayot Upamecano" --born 1998-10-27 --position CB --nationality France --foot right --club "Bayern Munich" --since 2021-07-01 --until 2026-06-30 --signed 2021-02-15 --from "RB Leipzig"
+$M player add "David Alaba" --born 1992-06-24 --position CB --also LB --nationality Austria --foot left --club "Real Madrid" --since 2021-07-01 --until 2026-06-30 --signed 2021-05-28
+$M player add "Antonio Rüdiger" --born 1993-03-03 --position CB --nationality Germany --foot right --club "Real Madrid" --since 2022-07-01 --until 2026-06-30 --signed 2022-06-02
+$M player add "Dean Huijsen" --born 2005-04-14 --position CB --nationality Spain --foot right --club "Real Madrid" --until 2030-06-30 --signed 2025-05-14 --from Bournemouth --notes "Spain international; joined in summer 2025"
+$M player add "Éder Militão" --born 1998-01-18 --position CB --also RB --nationality Brazil --foot right --club "Real Madrid" --since 2019-07-01 --until 2028-06-30 --notes "At Real Madrid since 2019 (from Porto)"
+$M player add "Trent Alexander-Arnold" --born 1998-10-07 --position RB --also CM --nationality England --foot right --club "Real Madrid" --until 2031-06-30 --signed 2025-05-30 --from Liverpool --notes "Joined in summer 2025"
+$M player add "Álvaro Carreras" --born 2003-03-23 --position LB --nationality Spain --foot left --club "Real Madrid" --until 2031-06-30 --signed 2025-07-14 --notes "Joined in summer 2025"
 $M rumour add konate --renewal --source "L'Equipe" --date 2025-10-19 --status talks --note "Liverpool chiefs confident Konaté will sign a new deal; talks ongoing for over a year"
 $M rumour add konate --renewal --source "Spanish media" --date 2025-10-20 --note "Backs up L'Equipe: Konaté expected to extend his stay"
 $M rumour add konate --to "Real Madrid" --source "Spanish media" --date 2025-10-20 --against --note "Xabi Alonso has decided to abandon plans to sign Konaté; Upamecano is plan B"

@@ -16,14 +16,13 @@
 //! the players' order. So export → import → export gives the same bytes, and
 //! an export streams: it holds a few shards in memory, never the world.
 //!
-//! Version 1 had no signing dates: its contracts are imported as signed on
-//! their start, else on the import's as-of date.
+//! Version 1 had no signing dates: its contracts are imported with the
+//! signing day unknown (always known), as any contract without one.
 
 use crate::error::{Error, Result};
 use crate::model::{Club, Contract, Player, PlayerId, Rumour, Source};
 use crate::store::Store;
 use crate::world::World;
-use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::io::Write;
@@ -240,15 +239,12 @@ pub struct ImportCounts {
 }
 
 /// Puts a bundle's records into the world (adding or replacing by id).
-/// Contracts without a signing date count from their start, else from
-/// `as_of` (a version-1 bundle has none).
-pub fn import(world: &mut World, bundle: Bundle, as_of: NaiveDate) -> Result<ImportCounts> {
+/// Contracts without a signing date keep it unknown (always known): the
+/// import's day is not when they became known.
+pub fn import(world: &mut World, bundle: Bundle) -> Result<ImportCounts> {
     let mut counts = ImportCounts::default();
     let mut contracts: BTreeMap<PlayerId, Vec<Contract>> = BTreeMap::new();
-    for mut c in bundle.contracts {
-        if c.contract.signed.is_none() {
-            c.contract.signed = Some(c.contract.start.unwrap_or(as_of));
-        }
+    for c in bundle.contracts {
         contracts.entry(c.player).or_default().push(c.contract);
     }
     fn tally<T: PartialEq>(counts: &mut ImportCounts, old: Option<&T>, new: &T) -> bool {
@@ -304,7 +300,7 @@ mod tests {
     fn a_streamed_export_is_the_pretty_bundle_and_imports_back() {
         let dir = tempfile::tempdir().unwrap();
         let store = Store::init(dir.path()).unwrap().without_cache();
-        let day = NaiveDate::from_ymd_opt(2025, 10, 20).unwrap();
+        let day = chrono::NaiveDate::from_ymd_opt(2025, 10, 20).unwrap();
         let bundle: Bundle = serde_json::from_value(serde_json::json!({
             "format": FORMAT, "version": VERSION,
             "clubs": [{"id": "a", "name": "A"}, {"id": "b", "name": "B"}],
@@ -317,7 +313,7 @@ mod tests {
         }))
         .unwrap();
         store
-            .change("import", day, |w| import(w, bundle, day).map(|_| ()))
+            .change("import", day, |w| import(w, bundle).map(|_| ()))
             .unwrap();
         let mut bytes = Vec::new();
         let exported = write(&store, &mut bytes, Path::new("out")).unwrap();
@@ -335,7 +331,7 @@ mod tests {
             String::from_utf8(pretty).unwrap()
         );
         let mut back = World::default();
-        import(&mut back, parsed, day).unwrap();
+        import(&mut back, parsed).unwrap();
         assert_eq!(back.players, store.load().unwrap().players);
     }
 }

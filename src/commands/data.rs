@@ -59,7 +59,7 @@ pub fn import_bundle(ctx: &Context, file: PathBuf, dry_run: bool) -> Result<Outp
     let bytes = std::fs::read(&file).map_err(|e| Error::io(&file, e))?;
     let bundle = mercato::bundle::parse(&bytes, &file)?;
     let apply = |w: &mut World| -> Result<mercato::bundle::ImportCounts> {
-        let counts = mercato::bundle::import(w, bundle, ctx.as_of)?;
+        let counts = mercato::bundle::import(w, bundle)?;
         let problems = mercato::check::check_world(&ctx.store()?, w, ctx.as_of);
         if let Some(p) = problems.first() {
             return Err(Error::Refused(format!(

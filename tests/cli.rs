@@ -21,4 +21,5 @@ mod readers;
 mod readme;
 mod safety;
 mod scratch;
+mod time;
 mod unicode;

@@ -112,6 +112,16 @@ impl Context {
         Ok((ManuallyDrop::new(world), t))
     }
 
+    /// As `read_scoped`, as of another day (a change confirmed as of its own).
+    fn read_scoped_on<T>(
+        &self,
+        day: NaiveDate,
+        plan: impl Fn(&Lookup) -> Result<(Scope, T)>,
+    ) -> Result<(Kept, T)> {
+        let (world, t) = self.store()?.read_scoped(day, plan)?;
+        Ok((ManuallyDrop::new(world), t))
+    }
+
     /// The rumours a filter keeps, as of the as-of date, read shard by shard
     /// (see `Store::read_rumours_where`): `plan` returns the filter.
     fn read_rumours_where<F, T>(

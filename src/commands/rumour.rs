@@ -64,8 +64,8 @@ pub fn run(ctx: &Context, command: RumourCommand) -> Result<Output> {
                     edit::add_report(w, new, ctx.as_of)
                 },
             )?;
-            let assessor = Assessor::new(&world, ctx.as_of);
-            let view = rumours::view(&world, &assessor, &world.rumours[&added.rumour]);
+            let day = ctx.day(a.date).unwrap_or(ctx.as_of);
+            let view = view_on(ctx, &world, &added.rumour, day)?;
             let mut out = ctx.show(&view, || {
                 let verb = if added.new_rumour {
                     "New rumour"
@@ -275,8 +275,12 @@ pub fn run(ctx: &Context, command: RumourCommand) -> Result<Output> {
                     edit::update_rumour(w, &found, change, ctx.as_of)
                 },
             )?;
-            let assessor = Assessor::new(&world, ctx.as_of);
-            let view = rumours::view(&world, &assessor, &world.rumours[&updated.rumour]);
+            let view = view_on(
+                ctx,
+                &world,
+                &updated.rumour,
+                ctx.day(date).unwrap_or(ctx.as_of),
+            )?;
             let mut out = ctx.show(&view, || {
                 format!(
                     "Rumour {}: {}, {} is now '{}'\n",
@@ -347,4 +351,24 @@ pub fn run(ctx: &Context, command: RumourCommand) -> Result<Output> {
             }
         }
     }
+}
+
+/// A rumour just written, as `rumour show --as-of DAY` shows it: a change
+/// back-dated to DAY confirms with that day's status, reports and
+/// likelihood (and track records), not with what came after it.
+fn view_on(
+    ctx: &Context,
+    world: &mercato::World,
+    id: &mercato::model::RumourId,
+    day: chrono::NaiveDate,
+) -> Result<rumours::RumourView> {
+    if day >= ctx.as_of {
+        let assessor = Assessor::new(world, ctx.as_of);
+        return Ok(rumours::view(world, &assessor, &world.rumours[id]));
+    }
+    let player = world.rumours[id].player.clone();
+    let (then, ()) = ctx.read_scoped_on(day, |_| Ok((Scope::player(&player), ())))?;
+    let assessor = Assessor::new(&then, day);
+    let rumour = then.rumours.get(id).unwrap_or(&world.rumours[id]);
+    Ok(rumours::view(&then, &assessor, rumour))
 }

@@ -1,0 +1,314 @@
+//! Time in mercato: a contract's two times (in force, known), a world typed
+//! today with its past back-filled, and the shipped article's past.
+
+use crate::common::TestEnv;
+use serde_json::Value;
+
+const TODAY: &str = "2026-12-06";
+
+/// The Wirtz story of issue 20: the world entered today, last summer's
+/// story back-filled with dated commands.
+fn wirtz_world() -> TestEnv {
+    let env = TestEnv::empty();
+    let today = |args: &[&str]| env.ok_as_of(TODAY, args);
+    today(&["init"]);
+    today(&["club", "add", "Bayer Leverkusen", "--league", "Bundesliga"]);
+    today(&["club", "add", "Liverpool", "--league", "Premier League"]);
+    for (source, tier) in [
+        ("Sky Germany", "2"),
+        ("Fabrizio Romano", "1"),
+        ("The Athletic", "1"),
+    ] {
+        today(&["source", "add", source, "--tier", tier]);
+    }
+    today(&[
+        "player",
+        "add",
+        "Florian Wirtz",
+        "--born",
+        "2003-05-03",
+        "--position",
+        "AM",
+        "--club",
+        "leverkusen",
+        "--until",
+        "2027-06-30",
+    ]);
+    let report = |date: &str, source: &str, extra: &[&str]| {
+        let args = [
+            &[
+                "rumour",
+                "add",
+                "wirtz",
+                "--to",
+                "liverpool",
+                "--source",
+                source,
+                "--date",
+                date,
+            ][..],
+            extra,
+        ]
+        .concat();
+        env.ok_as_of(TODAY, &args)
+    };
+    let first = report("2025-05-20", "Sky Germany", &[]);
+    assert!(first.contains("Bayer Leverkusen → Liverpool"), "{first}");
+    report("2025-05-23", "Fabrizio Romano", &["--status", "talks"]);
+    report("2025-05-28", "The Athletic", &[]);
+    env.ok_as_of(
+        TODAY,
+        &[
+            "rumour",
+            "update",
+            "wirtz",
+            "--status",
+            "agreed",
+            "--date",
+            "2025-06-06",
+        ],
+    );
+    env.ok_as_of(
+        TODAY,
+        &[
+            "rumour",
+            "update",
+            "wirtz",
+            "--status",
+            "done",
+            "--date",
+            "2025-06-20",
+            "--until",
+            "2030-06-30",
+        ],
+    );
+    env
+}
+
+#[test]
+fn a_world_typed_today_has_the_past_back_filled_into_it() {
+    let env = wirtz_world();
+    let wirtz = env.json_as_of(TODAY, &["player", "show", "wirtz"])["player"].clone();
+    assert_eq!(wirtz["club"], "Liverpool", "{wirtz}");
+    let current: Vec<&Value> = wirtz["contracts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| c["current"] == true)
+        .collect();
+    assert_eq!(current.len(), 1, "{wirtz}");
+    assert_eq!(current[0]["club"], "Liverpool");
+    assert_eq!(current[0]["start"], "2025-06-20");
+    let leverkusen = &wirtz["contracts"][0];
+    assert_eq!(leverkusen["club"], "Bayer Leverkusen");
+    assert_eq!(
+        leverkusen["end"], "2027-06-30",
+        "the old end stays in history"
+    );
+    assert_eq!(leverkusen["terminated"], "2025-06-20");
+    // Every report reads from the club he was at.
+    let rumour = env.json_as_of(TODAY, &["rumour", "show", "wirtz"]);
+    assert_eq!(rumour["from"], "Bayer Leverkusen", "{rumour}");
+    assert_eq!(rumour["reports"].as_array().unwrap().len(), 3);
+    let expiring = env.json_as_of(TODAY, &["contract", "expiring", "--year", "2027"]);
+    assert!(!expiring.to_string().contains("Wirtz"), "{expiring}");
+    let then = env.json_as_of("2025-06-01", &["player", "show", "wirtz"])["player"].clone();
+    assert_eq!(then["club"], "Bayer Leverkusen", "{then}");
+    assert_eq!(then["contract_end"], "2027-06-30");
+    let squad = env.ok_as_of("2025-06-01", &["club", "show", "leverkusen"]);
+    assert!(squad.contains("Florian Wirtz"), "{squad}");
+    let squad = env.ok_as_of(TODAY, &["club", "show", "leverkusen"]);
+    assert!(!squad.contains("Florian Wirtz"), "{squad}");
+}
+
+#[test]
+fn a_back_dated_write_confirms_as_that_day_shows_it() {
+    let env = wirtz_world();
+    // A fourth report, typed today, dated in the story: its confirmation is
+    // what `rumour show --as-of` that day says.
+    let shown = env.json_as_of("2025-05-28", &["rumour", "show", "wirtz"]);
+    let update = env.run_as_of(
+        TODAY,
+        &[
+            "rumour",
+            "add",
+            "wirtz",
+            "--to",
+            "liverpool",
+            "--source",
+            "Sky Germany",
+            "--date",
+            "2025-05-29",
+            "--json",
+        ],
+    );
+    assert_eq!(update.code, 0, "{}", update.stderr);
+    let confirmed: Value = serde_json::from_str(&update.stdout).unwrap();
+    let after = env.json_as_of("2025-05-29", &["rumour", "show", "wirtz"]);
+    assert_eq!(confirmed["likelihood"], after["likelihood"], "{confirmed}");
+    assert_eq!(confirmed["status"], "talks");
+    assert_ne!(confirmed["status"], "done", "not today's status");
+    assert_eq!(
+        shown["reports"].as_array().unwrap().len() + 1,
+        after["reports"].as_array().unwrap().len()
+    );
+}
+
+#[test]
+fn the_article_world_has_its_past() {
+    let env = TestEnv::shipped();
+    let chart = env.json_as_of("2025-06-01", &["club", "depth", "real madrid"]);
+    let slot = |name: &str| {
+        chart["slots"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|s| s["slot"] == name)
+            .unwrap()
+            .to_string()
+    };
+    assert!(slot("CB").contains("Éder Militão"), "{chart}");
+    assert!(slot("RB").contains("Trent Alexander-Arnold"), "{chart}");
+    assert!(
+        !slot("LB").contains("Carreras"),
+        "Carreras was announced in July: {chart}"
+    );
+    let digest = env.json_as_of("2025-10-20", &["digest", "--since", "2025-10-01"]);
+    assert_eq!(digest["signings"], 0, "{digest}");
+    let huijsen = env.run_as_of(
+        "2025-10-20",
+        &[
+            "rumour",
+            "add",
+            "huijsen",
+            "--to",
+            "liverpool",
+            "--source",
+            "Fichajes",
+            "--date",
+            "2025-10-01",
+        ],
+    );
+    assert!(
+        huijsen.stdout.contains("Real Madrid → Liverpool"),
+        "{}",
+        huijsen.stdout
+    );
+}
+
+#[test]
+fn a_free_transfer_starts_when_the_old_contract_ends() {
+    let env = TestEnv::empty();
+    let today = |args: &[&str]| env.ok_as_of(TODAY, args);
+    today(&["init"]);
+    today(&["club", "add", "Bayer Leverkusen"]);
+    today(&["club", "add", "Bayern Munich"]);
+    today(&["source", "add", "Sky Germany", "--tier", "2"]);
+    today(&[
+        "player",
+        "add",
+        "Jonathan Tah",
+        "--born",
+        "1996-02-11",
+        "--position",
+        "CB",
+        "--club",
+        "leverkusen",
+        "--until",
+        "2025-06-30",
+    ]);
+    today(&[
+        "rumour",
+        "add",
+        "tah",
+        "--to",
+        "bayern",
+        "--source",
+        "Sky Germany",
+        "--date",
+        "2025-05-01",
+    ]);
+    today(&[
+        "rumour",
+        "update",
+        "tah",
+        "--status",
+        "done",
+        "--date",
+        "2025-06-13",
+    ]);
+    let tah = env.json_as_of(TODAY, &["player", "show", "tah"])["player"].clone();
+    assert_eq!(tah["contracts"][0]["terminated"], Value::Null, "{tah}");
+    assert_eq!(tah["contracts"][1]["start"], "2025-07-01", "{tah}");
+    let june = env.json_as_of("2025-06-20", &["player", "show", "tah"])["player"].clone();
+    assert_eq!(june["club"], "Bayer Leverkusen", "{june}");
+}
+
+#[test]
+fn contract_edit_changes_one_contracts_dates() {
+    let env = TestEnv::shipped();
+    let out = env.ok_as_of(
+        "2025-10-20",
+        &[
+            "contract",
+            "edit",
+            "huijsen",
+            "--club",
+            "real",
+            "--start",
+            "2025-06-01",
+        ],
+    );
+    assert!(
+        out.contains("from unknown") && out.contains("from 2025-06-01"),
+        "{out}"
+    );
+    let p = env.json_as_of("2025-10-20", &["player", "show", "huijsen"])["player"].clone();
+    assert_eq!(p["contracts"][0]["start"], "2025-06-01");
+    assert_eq!(
+        p["contracts"][0]["signed"], "2025-05-14",
+        "other dates stay"
+    );
+    // Two contracts at one club: which one must be said.
+    env.refused(
+        &[
+            "contract",
+            "edit",
+            "van dijk",
+            "--club",
+            "liverpool",
+            "--signed",
+            "2025-04-18",
+        ],
+        1,
+        "say which with --until",
+    );
+    env.ok_as_of(
+        "2025-10-20",
+        &[
+            "contract",
+            "edit",
+            "van dijk",
+            "--club",
+            "liverpool",
+            "--until",
+            "2027-06-30",
+            "--signed",
+            "2025-04-18",
+        ],
+    );
+    let bad = env.run_as_of(
+        "2025-10-20",
+        &[
+            "contract",
+            "edit",
+            "huijsen",
+            "--club",
+            "real",
+            "--end",
+            "2024-01-01",
+        ],
+    );
+    assert_eq!(bad.code, 1, "{}", bad.stderr);
+    assert!(bad.stderr.contains("before it starts"), "{}", bad.stderr);
+}

@@ -3,14 +3,15 @@
 use crate::conflicts;
 use crate::error::Error;
 use crate::model::{
-    Club, ClubId, MoveKind, Player, PlayerId, Rumour, RumourId, Source, source::TIERS,
+    Club, ClubId, Contract, MoveKind, Player, PlayerId, Rumour, RumourId, Source, Status,
+    source::TIERS,
 };
 use crate::store::Store;
 use crate::store::{FileKey, shard_of};
 use crate::world::World;
 use chrono::NaiveDate;
 use serde::Serialize;
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// One problem, located.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -25,7 +26,8 @@ pub struct Problem {
 pub fn check(store: &Store, as_of: NaiveDate) -> Vec<Problem> {
     let (people, mut unreadable) = store.load_clubs_and_sources_lenient();
     let mut found = Found::new(store);
-    let mut players: HashSet<PlayerId> = HashSet::new();
+    // Each player's contract clubs: a done move must have signed one.
+    let mut players: HashMap<PlayerId, Vec<ClubId>> = HashMap::new();
     let mut in_shards = Vec::new();
     let listing = store.each_shard::<Player>("players", |path, read| {
         let mut shard = World::default();
@@ -33,7 +35,8 @@ pub fn check(store: &Store, as_of: NaiveDate) -> Vec<Problem> {
             in_shards.push(e);
             Vec::new()
         }) {
-            if !players.insert(player.id.clone()) {
+            let clubs = player.contracts.iter().map(|c| c.club.clone()).collect();
+            if players.insert(player.id.clone(), clubs).is_some() {
                 in_shards.push(duplicate(&path, player.id.as_str()));
             }
             shard.players.insert(player.id.clone(), player);
@@ -45,7 +48,9 @@ pub fn check(store: &Store, as_of: NaiveDate) -> Vec<Problem> {
     });
     unreadable.extend(listing);
     found.conflicts(conflicts::list(&people));
-    let has_player = |id: &PlayerId| players.contains(id);
+    let has_player = |id: &PlayerId| players.contains_key(id);
+    let signed_with =
+        |id: &PlayerId, club: &ClubId| players.get(id).is_some_and(|c| c.contains(club));
     for club in people.clubs.values() {
         found.club(club, &has_player);
     }
@@ -67,6 +72,7 @@ pub fn check(store: &Store, as_of: NaiveDate) -> Vec<Problem> {
                 in_shards.push(duplicate(&path, rumour.id.as_str()));
             }
             found.rumour(rumour, &has_player, &people);
+            found.done_without_contract(rumour, &signed_with);
         }
     });
     unreadable.extend(listing);
@@ -179,10 +185,82 @@ pub fn check_world(store: &Store, world: &World, as_of: NaiveDate) -> Vec<Proble
     for player in world.players.values() {
         found.player(player, &world.clubs, as_of);
     }
+    let signed_with = |id: &PlayerId, club: &ClubId| {
+        world
+            .players
+            .get(id)
+            .is_some_and(|p| p.contracts.iter().any(|c| &c.club == club))
+    };
     for rumour in world.rumours.values() {
         found.rumour(rumour, &has_player, world);
+        found.done_without_contract(rumour, &signed_with);
     }
     found.problems
+}
+
+/// Two permanent contracts in force on the same days (more than the one day
+/// a move hands over on): at two clubs, or twice at one club from the same
+/// day. Each named with the commands that fix it.
+fn overlaps(player: &Player, clubs: &BTreeMap<ClubId, Club>) -> Vec<String> {
+    let name = |c: &Contract| {
+        let club = clubs
+            .get(&c.club)
+            .map_or(c.club.as_str(), |k| k.name.as_str());
+        format!("{club} until {}", c.end_text())
+    };
+    let span = |c: &Contract| (player.start_of(c), c.last_day());
+    let permanent: Vec<&Contract> = player.contracts.iter().filter(|c| !c.loan).collect();
+    let mut found = Vec::new();
+    for (i, a) in permanent.iter().enumerate() {
+        for b in &permanent[i + 1..] {
+            let ((a0, a1), (b0, b1)) = (span(a), span(b));
+            // The overlap runs from the later start to the earlier end.
+            let from = a0.max(b0);
+            let to = match (a1, b1) {
+                (Some(x), Some(y)) => Some(x.min(y)),
+                (x, y) => x.or(y),
+            };
+            let days = match (from, to) {
+                (Some(f), Some(t)) => (t - f).num_days(),
+                _ => i64::MAX,
+            };
+            if a.club == b.club {
+                // A renewal follows on, or takes over from its signing day;
+                // one with neither a start nor a signing day is a guess.
+                let later = if (a0, a.signed) <= (b0, b.signed) {
+                    b
+                } else {
+                    a
+                };
+                if later.start.is_none() && later.signed.is_none() {
+                    found.push(format!(
+                        "two contracts with {club}, the later one ({}) with neither a start nor a signing day: it reads as a renewal from {}; if it is one, date it with `mercato contract edit {id} --club {cid} --until {end} --signed DAY`, else remove it with `mercato contract remove {id} --club {cid} --until {end}`",
+                        name(later),
+                        player.start_of(later).map_or("always".to_string(), |d| d.to_string()),
+                        club = clubs.get(&a.club).map_or(a.club.as_str(), |k| k.name.as_str()),
+                        cid = a.club,
+                        end = later.end_text(),
+                        id = player.id
+                    ));
+                    continue;
+                }
+                if a0 != b0 {
+                    continue;
+                }
+            }
+            if days < 1 {
+                continue;
+            }
+            found.push(format!(
+                "two contracts in force at once: {} and {}{}; fix the dates with `mercato contract edit {id} --club CLUB --until END --start DAY` (or --end), or remove the wrong one with `mercato contract remove {id} --club CLUB --until END`",
+                name(a),
+                name(b),
+                from.map_or(String::new(), |d| format!(" (both from {d})")),
+                id = player.id
+            ));
+        }
+    }
+    found
 }
 
 /// Problems found so far, each with its file.
@@ -288,6 +366,31 @@ impl<'a> Found<'a> {
             if let Some(problem) = c.problem(player.born) {
                 self.report(key(), format!("{who}: {problem}"));
             }
+        }
+        for problem in overlaps(player, clubs) {
+            self.report(key(), format!("{who}: {problem}"));
+        }
+    }
+
+    /// A done transfer or renewal whose player has no contract with its
+    /// club: the move says he signed, his contracts say he did not.
+    fn done_without_contract(
+        &mut self,
+        rumour: &Rumour,
+        signed_with: &dyn Fn(&PlayerId, &ClubId) -> bool,
+    ) {
+        let Some(to) = rumour.to.as_ref().filter(|_| rumour.status == Status::Done) else {
+            return;
+        };
+        if !signed_with(&rumour.player, to) {
+            self.report(
+                FileKey::Rumours(shard_of(&rumour.player)),
+                format!(
+                    "rumour '{id}' is done but {player} has no contract with '{to}'; record it with `mercato contract set {player} --club {to} --signed DAY` (or reopen the rumour: `mercato rumour update {id} --status agreed`)",
+                    id = rumour.id,
+                    player = rumour.player
+                ),
+            );
         }
     }
 

@@ -173,6 +173,7 @@ pub fn sign(
     let Some((mut rumour, date)) = matching.zip(date) else {
         let mut record = world.players[player].clone();
         record.contracts.push(contract);
+        cut_at_moves(&mut record);
         sort_contracts(&mut record.contracts);
         world.put_player(record);
         return Ok(None);
@@ -232,7 +233,19 @@ fn move_player(
         }
     }
     if let Some(c) = &contract {
-        record.contracts.push(c.clone());
+        // The contract the move signed may be recorded already (entered
+        // before the story was): it is the same one, not a second. It is
+        // left as it was known (a later change does not rewrite the past).
+        let twin = record.contracts.iter().any(|k| {
+            k.club == c.club
+                && k.loan == c.loan
+                && c.start.is_some()
+                && record.start_of(k) == c.start
+        });
+        if !twin {
+            record.contracts.push(c.clone());
+        }
+        cut_at_moves(&mut record);
         sort_contracts(&mut record.contracts);
     }
     world.put_player(record);
@@ -265,6 +278,33 @@ fn contracts_cut(record: &Player, permanent: bool, date: NaiveDate, cut: NaiveDa
         })
         .map(|(at, _)| at)
         .collect()
+}
+
+/// A contract elsewhere from a known day is a move, whatever order the
+/// contracts were entered in: what he was under at other clubs before it
+/// ends that day (a loan ends only the loan he is on).
+fn cut_at_moves(record: &mut Player) {
+    let mut moves: Vec<(NaiveDate, NaiveDate, bool, ClubId)> = record
+        .contracts
+        .iter()
+        .filter_map(|c| {
+            Some((
+                c.start?,
+                c.signed.unwrap_or(c.start?),
+                c.loan,
+                c.club.clone(),
+            ))
+        })
+        .collect();
+    moves.sort();
+    for (start, known, loan, club) in moves {
+        for at in contracts_cut(record, !loan, known, start) {
+            let c = &mut record.contracts[at];
+            if c.club != club {
+                c.terminated = Some(start);
+            }
+        }
+    }
 }
 
 /// Applies the player's done moves to his contracts again, after one was
@@ -305,7 +345,9 @@ pub fn recut(world: &mut World, player: &PlayerId) {
             changed = true;
         }
     }
-    if changed {
+    let before = record.contracts.clone();
+    cut_at_moves(&mut record);
+    if changed || before != record.contracts {
         sort_contracts(&mut record.contracts);
         world.put_player(record);
     }

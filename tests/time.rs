@@ -312,3 +312,87 @@ fn contract_edit_changes_one_contracts_dates() {
     assert_eq!(bad.code, 1, "{}", bad.stderr);
     assert!(bad.stderr.contains("before it starts"), "{}", bad.stderr);
 }
+
+#[test]
+fn check_sees_impossible_timelines() {
+    let env = TestEnv::shipped();
+    let on = "2025-10-20";
+    assert_eq!(env.run_as_of(on, &["check"]).code, 0);
+    // Two clubs at once, by a hand edit (commands cut the earlier contract
+    // where a later one starts).
+    let file = env.data.join("players/94.json");
+    let mut players: Value =
+        serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
+    players["records"][0]["contracts"]
+        .as_array_mut()
+        .unwrap()
+        .push(serde_json::json!({"club": "bayern-munich", "start": "2024-07-01", "end": "2027-06-30"}));
+    std::fs::write(&file, serde_json::to_string_pretty(&players).unwrap()).unwrap();
+    let run = env.run_as_of(on, &["check"]);
+    assert_eq!(run.code, 1, "{}", run.stdout);
+    assert!(
+        run.stdout.contains("two contracts in force at once"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout.contains("mercato contract remove eder-militao"),
+        "{}",
+        run.stdout
+    );
+    env.ok_as_of(on, &["contract", "remove", "militao", "--club", "bayern"]);
+    assert_eq!(env.run_as_of(on, &["check"]).code, 0);
+    // The same club twice, undated.
+    env.ok_as_of(
+        on,
+        &[
+            "contract",
+            "set",
+            "huijsen",
+            "--club",
+            "real",
+            "--until",
+            "2031-06-30",
+        ],
+    );
+    let run = env.run_as_of(on, &["check"]);
+    assert!(
+        run.stdout.contains("two contracts with Real Madrid"),
+        "{}",
+        run.stdout
+    );
+    env.ok_as_of(
+        on,
+        &[
+            "contract",
+            "remove",
+            "huijsen",
+            "--club",
+            "real",
+            "--until",
+            "2031-06-30",
+        ],
+    );
+    assert_eq!(env.run_as_of(on, &["check"]).code, 0);
+    // A done rumour whose contract was removed.
+    env.ok_as_of(
+        on,
+        &[
+            "rumour",
+            "update",
+            "10dcabc2",
+            "--status",
+            "done",
+            "--until",
+            "2031-06-30",
+        ],
+    );
+    env.ok_as_of(on, &["contract", "remove", "upamecano", "--club", "real"]);
+    let run = env.run_as_of(on, &["check"]);
+    assert!(
+        run.stdout
+            .contains("is done but dayot-upamecano has no contract"),
+        "{}",
+        run.stdout
+    );
+}

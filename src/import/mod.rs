@@ -126,6 +126,8 @@ pub(crate) struct Matcher {
     club_systems: HashMap<ClubId, Vec<String>>,
     players_by_external: HashMap<(String, String), PlayerId>,
     players_by_name_born: HashMap<(String, Option<chrono::NaiveDate>), PlayerId>,
+    /// The systems each player already has an id in.
+    player_systems: HashMap<PlayerId, Vec<String>>,
 }
 
 /// Puts `club` under `key`, or marks the key as shared by two clubs.
@@ -146,6 +148,7 @@ impl Matcher {
             clubs_by_known: HashMap::new(),
             players_by_external: HashMap::new(),
             players_by_name_born: HashMap::new(),
+            player_systems: HashMap::new(),
         };
         for club in world.clubs.values() {
             m.remember_club(club);
@@ -239,6 +242,10 @@ impl Matcher {
     }
 
     fn remember_player(&mut self, player: &Player) {
+        self.player_systems.insert(
+            player.id.clone(),
+            player.external_ids.keys().cloned().collect(),
+        );
         for (system, id) in &player.external_ids {
             self.players_by_external
                 .insert((system.clone(), id.clone()), player.id.clone());
@@ -258,7 +265,17 @@ impl Matcher {
     ) -> Option<PlayerId> {
         self.players_by_external
             .get(&(system.to_string(), external.to_string()))
-            .or_else(|| born.and_then(|_| self.players_by_name_born.get(&(fold(name), born))))
+            .or_else(|| {
+                // A namesake born the same day who already has another id in
+                // this system is another player.
+                born.and_then(|_| self.players_by_name_born.get(&(fold(name), born)))
+                    .filter(|id| {
+                        !self
+                            .player_systems
+                            .get(*id)
+                            .is_some_and(|systems| systems.iter().any(|s| s == system))
+                    })
+            })
             .cloned()
     }
 }

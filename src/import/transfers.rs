@@ -231,7 +231,7 @@ fn anchor(player: &mut Player, moves: &[Move]) -> Vec<usize> {
             .iter()
             .enumerate()
             .rev()
-            .find(|(_, m)| m.to.as_ref() == Some(&c.club));
+            .find(|(_, m)| m.to.as_ref() == Some(&c.club) && m.from != m.to);
         if let Some((i, m)) = last_in
             && c.last_day().is_none_or(|last| last > m.day)
         {
@@ -245,9 +245,13 @@ fn anchor(player: &mut Player, moves: &[Move]) -> Vec<usize> {
 
 /// Replays one move: his contracts at the club he leaves end on the move's
 /// day (the day before, when he joins no club), as a done deal ends them;
-/// a contract at the club he joins starts that day. Whether it changed
-/// anything (a re-import changes nothing).
+/// a contract at the club he joins starts that day. A move from a club to
+/// itself changes nothing. Whether it changed anything (a re-import changes
+/// nothing).
 fn apply(player: &mut Player, m: &Move) -> bool {
+    if m.from.is_some() && m.from == m.to {
+        return false;
+    }
     let cut = match m.to {
         Some(_) => m.day,
         None => m.day.pred_opt().unwrap_or(m.day),
@@ -255,10 +259,13 @@ fn apply(player: &mut Player, m: &Move) -> bool {
     let mut changed = false;
     if let Some(from) = &m.from {
         let mut was_there = false;
+        // Contracts that began before the move (never one a move of that
+        // same day began).
+        let before = |c: &Contract| c.first_day().is_none_or(|first| first < m.day);
         for c in player
             .contracts
             .iter_mut()
-            .filter(|c| &c.club == from && c.started_by(cut))
+            .filter(|c| &c.club == from && before(c) && c.started_by(cut))
         {
             was_there = true;
             if c.last_day().is_none_or(|last| last > cut) {

@@ -442,10 +442,11 @@ pub enum ImportCommand {
     #[command(group(ArgGroup::new("files").required(true).multiple(true).args(["players", "clubs", "transfers", "download"])))]
     #[command(after_help = r#"Examples:
   mercato import transfermarkt --clubs clubs.csv --players players.csv --dry-run
-  mercato import transfermarkt --clubs clubs.csv --players players.csv --transfers transfers.csv
+  mercato import transfermarkt --players players.csv --transfers transfers.csv
   mercato import transfermarkt --players players.csv --json
-  mercato import transfermarkt --download
-  mercato import transfermarkt --download --url https://mirror.example.org/transfermarkt"#)]
+  # the whole published dataset (needs a network):
+  #   mercato import transfermarkt --download
+  #   mercato import transfermarkt --download --url https://example.org/tm"#)]
     Transfermarkt {
         /// players.csv (or players.csv.gz).
         #[arg(long, value_name = "FILE")]

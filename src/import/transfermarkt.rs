@@ -167,6 +167,10 @@ fn import_clubs(run: &mut Importer, csv: &CsvFile) -> Result<()> {
             .or_else(|| crate::model::ids::slug(&name))
             .unwrap_or_else(|| format!("club-{external}"));
         let mut club = Club::new(ClubId(id), &name);
+        // A big club's registered name is not the one people search for.
+        if let Some(usual) = crate::clubnames::usual_name(&name).filter(|u| *u != name) {
+            club.aliases.push(usual.to_string());
+        }
         if let Some((league, country)) = competition(field(c_comp)) {
             club.league = Some(league.to_string());
             club.country = Some(country.to_string());

@@ -107,6 +107,13 @@ fn read_move(
     if player.is_empty() {
         return Err("no player_id".into());
     }
+    let name = field(cols.name);
+    // Checked first: the clubs of a row that is skipped are not created.
+    if run.matcher.player(SYSTEM, player, name, None).is_none() {
+        return Err(format!(
+            "player {player} ({name}) is neither in the data nor in players.csv: import his players.csv row first (a player needs a position)"
+        ));
+    }
     let day = super::parse_day(field(cols.day))?.ok_or("no transfer_date")?;
     let fee = match field(cols.fee) {
         "" => None,
@@ -132,7 +139,7 @@ fn read_move(
         to_name: field(cols.to_name).to_string(),
         fee,
     };
-    Ok((player.to_string(), field(cols.name).to_string(), m))
+    Ok((player.to_string(), name.to_string(), m))
 }
 
 /// The club of a Transfermarkt id, none for "no club". A club met for the

@@ -430,17 +430,41 @@ pub enum GitCommand {
 
 #[derive(Debug, Subcommand)]
 pub enum ImportCommand {
-    /// Transfermarkt's public dataset (players.csv, clubs.csv): re-importing updates, never duplicates.
-    #[command(group(ArgGroup::new("files").required(true).multiple(true).args(["players", "clubs"])))]
+    /// Transfermarkt's public dataset (clubs.csv, players.csv, transfers.csv): re-importing updates, never duplicates.
+    ///
+    /// Clubs are matched to the clubs already there (by id, name, alias, or a
+    /// well-known name: "RasenBallsport Leipzig" is RB Leipzig) before any is
+    /// created; `--dry-run` lists the matches. A player whose last season is
+    /// older than the file's newest has left (retired, gone abroad, a coach
+    /// now): his last club is history and he is in no squad. Transfers make
+    /// each player's contract history; a move dated after the as-of day is
+    /// an agreed future move.
+    #[command(group(ArgGroup::new("files").required(true).multiple(true).args(["players", "clubs", "transfers", "download"])))]
     #[command(after_help = r#"Examples:
   mercato import transfermarkt --clubs clubs.csv --players players.csv --dry-run
-  mercato import transfermarkt --clubs clubs.csv --players players.csv
-  mercato import transfermarkt --players players.csv --json"#)]
+  mercato import transfermarkt --players players.csv --transfers transfers.csv
+  mercato import transfermarkt --players players.csv --json
+  # the whole published dataset (needs a network):
+  #   mercato import transfermarkt --download
+  #   mercato import transfermarkt --download --url https://example.org/tm"#)]
     Transfermarkt {
+        /// players.csv (or players.csv.gz).
         #[arg(long, value_name = "FILE")]
         players: Option<PathBuf>,
+        /// clubs.csv (or clubs.csv.gz).
         #[arg(long, value_name = "FILE")]
         clubs: Option<PathBuf>,
+        /// transfers.csv (or .gz): the moves that make each player's contract history.
+        #[arg(long, value_name = "FILE")]
+        transfers: Option<PathBuf>,
+        /// Fetch the dataset's published files (clubs, players, competitions,
+        /// transfers) into the cache ($XDG_CACHE_HOME/mercato/transfermarkt) and import them.
+        #[arg(long, conflicts_with_all = ["players", "clubs", "transfers"])]
+        download: bool,
+        /// Where --download fetches from: a base URL holding players.csv.gz,
+        /// clubs.csv.gz, competitions.csv.gz and transfers.csv.gz (a mirror).
+        #[arg(long, value_name = "BASE", requires = "download")]
+        url: Option<String>,
         /// Report what would change, change nothing.
         #[arg(long)]
         dry_run: bool,

@@ -8,6 +8,7 @@
 
 pub mod bundle;
 pub mod check;
+pub mod clubnames;
 pub mod complete;
 pub mod config;
 pub mod conflicts;

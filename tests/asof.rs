@@ -808,11 +808,11 @@ fn refusals_leave_the_data_alone() {
 
 #[test]
 fn imported_players_without_an_expiry_stay_at_their_club() {
+    // The real sample sits beside the repository; without it, skip.
+    let Some(file) = crate::import::dataset("wyscout/EFLSCOTFEB26.csv") else {
+        return;
+    };
     let env = TestEnv::empty();
-    let file = format!(
-        "{}/../shared/datasets/wyscout/EFLSCOTFEB26.csv",
-        env!("CARGO_MANIFEST_DIR")
-    );
     env.ok_as_of("2026-02-20", &["import", "wyscout", &file]);
     let chart = env.json_as_of("2026-02-20", &["club", "depth", "celtic"]);
     let lb = &chart["slots"][3];

@@ -13,6 +13,7 @@ mod gitsetup;
 mod headline;
 mod help;
 mod import;
+mod import_transfers;
 mod index;
 mod output;
 mod pictures;

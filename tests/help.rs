@@ -154,6 +154,7 @@ fn every_command_has_examples_in_its_long_help() {
 
 /// Small files for the import examples, named as the examples name them.
 const TM_CLUBS: &str = include_str!("fixtures/tm-clubs.csv");
+const TM_TRANSFERS: &str = include_str!("fixtures/transfermarkt/transfers.csv");
 const TM_PLAYERS: &str = "\
 player_id,first_name,last_name,name,last_season,current_club_id,player_code,country_of_birth,city_of_birth,country_of_citizenship,date_of_birth,sub_position,position,foot,height_in_cm,contract_expiration_date,agent_name,image_url,international_caps,international_goals,current_national_team_id,url,current_club_domestic_competition_id,current_club_name,market_value_in_eur,highest_market_value_in_eur
 1,Ibrahima,Konaté,Ibrahima Konaté,2025,31,ibrahima-konate,France,Paris,France,1999-05-25 00:00:00,Centre-Back,Defender,right,194,2026-06-30 00:00:00,,,25,1,,,GB1,Liverpool Football Club,60000000,
@@ -180,6 +181,7 @@ fn every_example_runs_on_the_shipped_data() {
         copy_dir(&shipped, &dir.path().join("data"));
         std::fs::write(dir.path().join("clubs.csv"), TM_CLUBS).expect("write");
         std::fs::write(dir.path().join("players.csv"), TM_PLAYERS).expect("write");
+        std::fs::write(dir.path().join("transfers.csv"), TM_TRANSFERS).expect("write");
         std::fs::write(dir.path().join("EFLSCOTFEB26.csv"), WYSCOUT).expect("write");
         let git = std::process::Command::new("git")
             .args(["init", "--quiet"])

@@ -54,6 +54,18 @@ pub fn export(ctx: &Context, out: Option<PathBuf>) -> Result<Output> {
     }
 }
 
+/// `import transfermarkt --download [--url BASE]`: the dataset's files,
+/// fetched into the cache before anything is imported.
+pub fn download_transfermarkt(url: Option<&str>) -> Result<mercato::import::download::Downloaded> {
+    use mercato::import::download;
+    let dir = download::cache_dir().ok_or_else(|| {
+        Error::Refused(
+            "no folder to download into: set XDG_CACHE_HOME or HOME (or MERCATO_CACHE_DIR)".into(),
+        )
+    })?;
+    download::fetch_all(url.unwrap_or(download::DEFAULT_BASE_URL), &dir)
+}
+
 /// `mercato import bundle FILE [--dry-run]`.
 pub fn import_bundle(ctx: &Context, file: PathBuf, dry_run: bool) -> Result<Output> {
     let bytes = std::fs::read(&file).map_err(|e| Error::io(&file, e))?;

@@ -223,16 +223,40 @@ fn run_command(ctx: &Context, command: Command) -> Result<Output> {
         Command::Import(ImportCommand::Transfermarkt {
             players,
             clubs,
+            transfers,
+            download,
+            url,
             dry_run,
-        }) => import_rows(ctx, dry_run, |w, progress| {
-            mercato::import::transfermarkt::import(
-                w,
-                clubs.as_deref(),
-                players.as_deref(),
-                ctx.as_of,
-                progress,
-            )
-        }),
+        }) => {
+            let fetched = if download {
+                Some(data::download_transfermarkt(url.as_deref())?)
+            } else {
+                None
+            };
+            let note = fetched.as_ref().map(|d| {
+                format!(
+                    "downloaded the dataset into {}",
+                    d.clubs.parent().unwrap_or(&d.clubs).display()
+                )
+            });
+            let files = match &fetched {
+                Some(d) => mercato::import::transfermarkt::Files {
+                    clubs: Some(&d.clubs),
+                    players: Some(&d.players),
+                    transfers: Some(&d.transfers),
+                },
+                None => mercato::import::transfermarkt::Files {
+                    clubs: clubs.as_deref(),
+                    players: players.as_deref(),
+                    transfers: transfers.as_deref(),
+                },
+            };
+            let mut out = import_rows(ctx, dry_run, |w, progress| {
+                mercato::import::transfermarkt::import(w, files, ctx.as_of, progress)
+            })?;
+            out.notes.splice(0..0, note);
+            Ok(out)
+        }
         Command::Import(ImportCommand::Wyscout { file, dry_run }) => {
             import_rows(ctx, dry_run, |w, progress| {
                 mercato::import::wyscout::import(w, &file, ctx.as_of, progress)
@@ -338,13 +362,14 @@ pub(crate) fn import_rows(
     }
     let mut out = ctx.show(&report, || {
         format!(
-            "{}{}\n",
+            "{}{}\n{}",
             if dry_run {
                 "dry run, nothing written: "
             } else {
                 ""
             },
-            mercato::import::transfermarkt::summary(&report)
+            mercato::import::transfermarkt::summary(&report),
+            mercato::render::import::matches(&report.matches, ctx.style)
         )
     });
     for p in report.problems.iter().take(20) {

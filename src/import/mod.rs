@@ -3,13 +3,15 @@
 //! source's ids so that a re-import updates instead of duplicating, report bad
 //! rows with their line number and import the rest.
 
+pub mod download;
 pub mod transfermarkt;
+mod transfers;
 pub mod wyscout;
 
+use crate::clubnames;
 use crate::model::{Club, ClubId, Contract, Player, PlayerId};
 use crate::names::fold;
 use crate::world::World;
-use chrono::NaiveDate;
 use serde::Serialize;
 use std::collections::HashMap;
 
@@ -35,6 +37,12 @@ pub struct RowProblem {
 pub struct ImportReport {
     pub clubs: Counts,
     pub players: Counts,
+    /// Rows of a transfers file: new (the move changed the history),
+    /// unchanged (already there), skipped.
+    pub transfers: Counts,
+    /// Clubs of the files taken for clubs already in the world, and why
+    /// (those matched by their external id are not listed).
+    pub matches: Vec<ClubMatch>,
     /// Rows skipped, and why.
     pub problems: Vec<RowProblem>,
     /// Rows imported without part of what they said, and why.
@@ -57,20 +65,77 @@ impl ImportReport {
     }
 }
 
+/// Why a club of a file was taken for a club of the world.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum MatchedBy {
+    /// The same id in the same source.
+    ExternalId,
+    /// The same name (accents and case aside), or the club's id.
+    Name,
+    /// One of the club's aliases.
+    Alias,
+    /// The same name without legal and filler words ("Liverpool Football Club").
+    LegalName,
+    /// Two names of one club in the list of well-known names ("RasenBallsport Leipzig").
+    KnownName,
+}
+
+impl MatchedBy {
+    /// How the reason reads in a table.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            MatchedBy::ExternalId => "external id",
+            MatchedBy::Name => "name",
+            MatchedBy::Alias => "alias",
+            MatchedBy::LegalName => "name without legal words",
+            MatchedBy::KnownName => "known name",
+        }
+    }
+}
+
+/// A club of a file taken for a club already in the world.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ClubMatch {
+    pub file: String,
+    pub line: u64,
+    /// The name in the file.
+    pub name: String,
+    /// The club it was taken for.
+    pub club: String,
+    pub club_id: String,
+    pub by: MatchedBy,
+}
+
 /// Called with the number of rows read so far, for a progress bar.
 pub type Progress<'a> = &'a dyn Fn(u64);
 
 /// Finds records by external id or by name, once per import.
 pub(crate) struct Matcher {
     clubs_by_external: HashMap<(String, String), ClubId>,
-    clubs_by_name: HashMap<String, ClubId>,
+    /// Folded names, with whether the name is the club's own (else an alias
+    /// or its id); the first club to claim a name keeps it.
+    clubs_by_name: HashMap<String, (ClubId, MatchedBy)>,
     /// By the name without legal words ("Liverpool Football Club" → "liverpool");
     /// `None` where two clubs share the key.
     clubs_by_key: HashMap<String, Option<ClubId>>,
+    /// By well-known club ([`clubnames::KNOWN_CLUBS`]); `None` where two
+    /// clubs of the world are names of one known club.
+    clubs_by_known: HashMap<usize, Option<ClubId>>,
     /// The systems each club already has an id in.
     club_systems: HashMap<ClubId, Vec<String>>,
     players_by_external: HashMap<(String, String), PlayerId>,
     players_by_name_born: HashMap<(String, Option<chrono::NaiveDate>), PlayerId>,
+    /// The systems each player already has an id in.
+    player_systems: HashMap<PlayerId, Vec<String>>,
+}
+
+/// Puts `club` under `key`, or marks the key as shared by two clubs.
+fn claim<K: std::hash::Hash + Eq>(map: &mut HashMap<K, Option<ClubId>>, key: K, club: &ClubId) {
+    let entry = map.entry(key).or_insert_with(|| Some(club.clone()));
+    if entry.as_ref() != Some(club) {
+        *entry = None;
+    }
 }
 
 impl Matcher {
@@ -80,8 +145,10 @@ impl Matcher {
             clubs_by_name: HashMap::new(),
             club_systems: HashMap::new(),
             clubs_by_key: HashMap::new(),
+            clubs_by_known: HashMap::new(),
             players_by_external: HashMap::new(),
             players_by_name_born: HashMap::new(),
+            player_systems: HashMap::new(),
         };
         for club in world.clubs.values() {
             m.remember_club(club);
@@ -99,33 +166,86 @@ impl Matcher {
             self.clubs_by_external
                 .insert((system.clone(), id.clone()), club.id.clone());
         }
-        for name in std::iter::once(&club.name).chain(&club.aliases) {
+        let names = std::iter::once((&club.name, MatchedBy::Name))
+            .chain(club.aliases.iter().map(|a| (a, MatchedBy::Alias)));
+        for (name, by) in names {
             self.clubs_by_name
                 .entry(fold(name))
-                .or_insert_with(|| club.id.clone());
+                .or_insert_with(|| (club.id.clone(), by));
         }
         self.clubs_by_name
             .entry(fold(club.id.as_str()))
-            .or_insert_with(|| club.id.clone());
+            .or_insert_with(|| (club.id.clone(), MatchedBy::Name));
         let mut keys: Vec<String> = std::iter::once(&club.name)
             .chain(&club.aliases)
-            .map(|n| club_key(n))
+            .map(|n| clubnames::key(n))
             .filter(|k| !k.is_empty())
             .collect();
         keys.sort();
         keys.dedup();
         for key in keys {
-            let entry = self
-                .clubs_by_key
-                .entry(key)
-                .or_insert_with(|| Some(club.id.clone()));
-            if entry.as_ref() != Some(&club.id) {
-                *entry = None;
-            }
+            claim(&mut self.clubs_by_key, key, &club.id);
+        }
+        let mut known: Vec<usize> = std::iter::once(&club.name)
+            .chain(&club.aliases)
+            .filter_map(|n| clubnames::known(n))
+            .collect();
+        known.sort_unstable();
+        known.dedup();
+        for group in known {
+            claim(&mut self.clubs_by_known, group, &club.id);
         }
     }
 
+    /// The club with this external id, or else one of these names (a club
+    /// that already has another id in the same system is another club), and
+    /// why. Names are tried as they are, then without legal words, then as
+    /// well-known names.
+    pub(crate) fn club(
+        &self,
+        system: &str,
+        external: &str,
+        names: &[&str],
+    ) -> Option<(ClubId, MatchedBy)> {
+        if let Some(id) = self
+            .clubs_by_external
+            .get(&(system.to_string(), external.to_string()))
+        {
+            return Some((id.clone(), MatchedBy::ExternalId));
+        }
+        let free = |id: &ClubId| {
+            !self
+                .club_systems
+                .get(id)
+                .is_some_and(|systems| systems.iter().any(|s| s == system))
+        };
+        let by_name = names
+            .iter()
+            .filter_map(|n| self.clubs_by_name.get(&fold(n)))
+            .find(|(id, _)| free(id))
+            .cloned();
+        let by_key = || {
+            names
+                .iter()
+                .filter_map(|n| self.clubs_by_key.get(&clubnames::key(n))?.as_ref())
+                .find(|id| free(id))
+                .map(|id| (id.clone(), MatchedBy::LegalName))
+        };
+        let by_known = || {
+            names
+                .iter()
+                .filter_map(|n| self.clubs_by_known.get(&clubnames::known(n)?)?.as_ref())
+                .find(|id| free(id))
+                .map(|id| (id.clone(), MatchedBy::KnownName))
+        };
+        by_name.or_else(by_key).or_else(by_known)
+    }
+
     fn remember_player(&mut self, player: &Player) {
+        self.player_systems.insert(
+            player.id.clone(),
+            player.external_ids.keys().cloned().collect(),
+        );
         for (system, id) in &player.external_ids {
             self.players_by_external
                 .insert((system.clone(), id.clone()), player.id.clone());
@@ -133,34 +253,6 @@ impl Matcher {
         self.players_by_name_born
             .entry((fold(&player.name), player.born))
             .or_insert_with(|| player.id.clone());
-    }
-
-    /// The club with this external id, or else one of these names (a club
-    /// that already has another id in the same system is another club).
-    pub(crate) fn club(&self, system: &str, external: &str, names: &[&str]) -> Option<ClubId> {
-        if let Some(id) = self
-            .clubs_by_external
-            .get(&(system.to_string(), external.to_string()))
-        {
-            return Some(id.clone());
-        }
-        let free = |id: &&ClubId| {
-            !self
-                .club_systems
-                .get(*id)
-                .is_some_and(|systems| systems.iter().any(|s| s == system))
-        };
-        names
-            .iter()
-            .filter_map(|n| self.clubs_by_name.get(&fold(n)))
-            .find(free)
-            .or_else(|| {
-                names
-                    .iter()
-                    .filter_map(|n| self.clubs_by_key.get(&club_key(n))?.as_ref())
-                    .find(free)
-            })
-            .cloned()
     }
 
     /// The player with this external id, or else this name and date of birth.
@@ -173,23 +265,55 @@ impl Matcher {
     ) -> Option<PlayerId> {
         self.players_by_external
             .get(&(system.to_string(), external.to_string()))
-            .or_else(|| born.and_then(|_| self.players_by_name_born.get(&(fold(name), born))))
+            .or_else(|| {
+                // A namesake born the same day who already has another id in
+                // this system is another player.
+                born.and_then(|_| self.players_by_name_born.get(&(fold(name), born)))
+                    .filter(|id| {
+                        !self
+                            .player_systems
+                            .get(*id)
+                            .is_some_and(|systems| systems.iter().any(|s| s == system))
+                    })
+            })
             .cloned()
     }
 }
 
-/// A club's name without the words of its legal form, for matching
-/// "Liverpool Football Club" or "FC Liverpool" with "Liverpool".
-pub(crate) fn club_key(name: &str) -> String {
-    const LEGAL: &[&str] = &[
-        "fc", "afc", "cf", "sc", "ac", "club", "football", "fussball", "futbol", "clube", "de",
-        "del", "calcio", "s", "a", "d", "e", "v", "ev", "ag", "spa", "sad", "ltd", "plc", "the",
-    ];
-    fold(name)
-        .split(' ')
-        .filter(|w| !w.is_empty() && !LEGAL.contains(w))
-        .collect::<Vec<_>>()
-        .join(" ")
+/// Where a row is: the file as shown, and its line.
+pub(crate) type At<'a> = (&'a str, u64);
+
+/// Finds a club of a file in the world (noting how, when it was found by a
+/// name), then merges it in, or adds it. Returns its id.
+pub(crate) fn link_club(
+    world: &mut World,
+    matcher: &mut Matcher,
+    report: &mut ImportReport,
+    (system, external): (&str, &str),
+    names: &[&str],
+    (file, line): At,
+    incoming: Club,
+) -> ClubId {
+    let existing = matcher.club(system, external, names);
+    if let Some((id, by)) = &existing
+        && *by != MatchedBy::ExternalId
+    {
+        report.matches.push(ClubMatch {
+            file: file.to_string(),
+            line,
+            name: incoming.name.clone(),
+            club: world.club_name(id).to_string(),
+            club_id: id.to_string(),
+            by: *by,
+        });
+    }
+    upsert_club(
+        world,
+        matcher,
+        &mut report.clubs,
+        existing.map(|(id, _)| id),
+        incoming,
+    )
 }
 
 /// Puts an imported club into the world: merged into the existing one it
@@ -212,7 +336,9 @@ pub(crate) fn upsert_club(
             merged.country = merged.country.or(incoming.country);
             merged.league = merged.league.or(incoming.league);
             merged.coach = incoming.coach.or(merged.coach);
-            for alias in incoming.aliases {
+            // The file's name becomes an alias: the next import, or a user,
+            // finds the club by it.
+            for alias in std::iter::once(incoming.name).chain(incoming.aliases) {
                 if fold(&alias) != fold(&merged.name)
                     && !merged.aliases.iter().any(|a| fold(a) == fold(&alias))
                 {
@@ -247,13 +373,6 @@ pub(crate) fn upsert_club(
     }
 }
 
-/// When an imported contract counts from: exports carry no signing dates,
-/// so a contract still running is known from the import's day; one that had
-/// already ended is history, known from its start (always, when unknown).
-pub(crate) fn signed_on_import(end: Option<NaiveDate>, as_of: NaiveDate) -> Option<NaiveDate> {
-    end.is_none_or(|end| end >= as_of).then_some(as_of)
-}
-
 /// Puts an imported player into the world: merged into the one it matches,
 /// else added. A contract that is new for him is added to his history.
 pub(crate) fn upsert_player(
@@ -265,14 +384,20 @@ pub(crate) fn upsert_player(
     contract: Option<Contract>,
 ) {
     let add_contract = |p: &mut Player| {
-        if let Some(c) = &contract {
-            let known = p
-                .contracts
-                .iter()
-                .any(|k| k.club == c.club && k.end == c.end && k.loan == c.loan);
-            if !known {
-                p.contracts.push(c.clone());
+        let Some(c) = &contract else { return };
+        let known = p
+            .contracts
+            .iter_mut()
+            .find(|k| k.club == c.club && k.end == c.end && k.loan == c.loan);
+        match known {
+            // A later export that knows he has left (an old last season)
+            // ends the contract it gave before.
+            Some(k) => {
+                if let Some(cut) = c.terminated {
+                    k.terminated = Some(k.terminated.map_or(cut, |t| t.min(cut)));
+                }
             }
+            None => p.contracts.push(c.clone()),
         }
     };
     match existing.and_then(|id| world.players.get(&id).cloned()) {
@@ -401,7 +526,18 @@ impl CsvFile {
     /// Reads the file and its header line.
     pub(crate) fn open(path: &std::path::Path) -> crate::Result<CsvFile> {
         let name = path.display().to_string();
-        let bytes = std::fs::read(path).map_err(|e| crate::Error::io(path, e))?;
+        let raw = std::fs::read(path).map_err(|e| crate::Error::io(path, e))?;
+        // The dataset is published gzipped: read `players.csv.gz` as it is.
+        let bytes = if raw.starts_with(&[0x1f, 0x8b]) {
+            let mut out = Vec::new();
+            std::io::Read::read_to_end(&mut flate2::read::GzDecoder::new(&raw[..]), &mut out)
+                .map_err(|e| {
+                    crate::Error::Refused(format!("{name}: not a readable gzip file: {e}"))
+                })?;
+            out
+        } else {
+            raw
+        };
         let headers = csv::Reader::from_reader(&bytes[..])
             .headers()
             .map_err(|e| crate::Error::Refused(format!("{name}: {e}")))?

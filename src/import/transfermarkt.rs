@@ -1,10 +1,11 @@
-//! The public Transfermarkt dataset (`players.csv`, `clubs.csv` as published
-//! by dcaribou/transfermarkt-datasets): dates as `YYYY-MM-DD HH:MM:SS`,
-//! sub-positions such as "Centre-Back", competition codes such as "GB1".
+//! The public Transfermarkt dataset (`players.csv`, `clubs.csv`,
+//! `transfers.csv` as published by dcaribou/transfermarkt-datasets): dates as
+//! `YYYY-MM-DD HH:MM:SS`, sub-positions such as "Centre-Back", competition
+//! codes such as "GB1".
 
 use super::{
-    Counts, CsvFile, ImportReport, Matcher, Progress, RowProblem, new_player_id, parse_day,
-    upsert_club, upsert_player,
+    Counts, CsvFile, ImportReport, Matcher, Progress, RowProblem, link_club, new_player_id,
+    parse_day, upsert_player,
 };
 use crate::error::Result;
 use crate::model::{Club, ClubId, Contract, Foot, Player, Position};
@@ -61,19 +62,45 @@ pub fn competition(code: &str) -> Option<(&'static str, &'static str)> {
     })
 }
 
-/// Imports clubs, then players (either file may be left out).
+/// The files of one Transfermarkt import; any may be left out.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Files<'a> {
+    pub clubs: Option<&'a Path>,
+    pub players: Option<&'a Path>,
+    pub transfers: Option<&'a Path>,
+}
+
+/// What one import holds while it reads its files.
+pub(super) struct Importer<'w, 'p> {
+    pub(super) world: &'w mut World,
+    pub(super) matcher: Matcher,
+    pub(super) report: ImportReport,
+    /// Transfermarkt club id → our club, for contracts and moves.
+    pub(super) club_ids: HashMap<String, ClubId>,
+    /// Transfermarkt player id → the last day of his last season, for the
+    /// players whose last season is older than the file's newest.
+    pub(super) gone: HashMap<String, NaiveDate>,
+    rows: u64,
+    progress: Progress<'p>,
+}
+
+impl Importer<'_, '_> {
+    /// Counts one more row read, for the progress bar.
+    pub(super) fn tick(&mut self) {
+        self.rows += 1;
+        (self.progress)(self.rows);
+    }
+}
+
+/// Imports clubs, then players, then transfers (the moves that make each
+/// player's contract history).
 pub fn import(
     world: &mut World,
-    clubs: Option<&Path>,
-    players: Option<&Path>,
+    files: Files,
     as_of: NaiveDate,
     progress: Progress,
 ) -> Result<ImportReport> {
-    let mut report = ImportReport::default();
-    let mut matcher = Matcher::new(world);
-    let mut rows = 0;
-    // Transfermarkt club id → our club, for the players' contracts.
-    let mut club_ids: HashMap<String, ClubId> = world
+    let club_ids = world
         .clubs
         .values()
         .filter_map(|c| {
@@ -82,113 +109,184 @@ pub fn import(
                 .map(|e| (e.clone(), c.id.clone()))
         })
         .collect();
-    if let Some(path) = clubs {
-        let csv = CsvFile::open(path)?;
-        let file = &csv.name;
-        let col = |name| csv.column(name);
-        let (c_id, c_code, c_name, c_comp, c_coach) = (
-            col("club_id")?,
-            col("club_code")?,
-            col("name")?,
-            col("domestic_competition_id")?,
-            col("coach_name")?,
-        );
-        for (line, record) in csv.rows() {
-            rows += 1;
-            progress(rows);
-            let record = match record {
-                Ok(r) => r,
-                Err(e) => {
-                    report.skip(false, file, line, e.to_string());
-                    continue;
-                }
-            };
-            let field = |i: usize| record.get(i).unwrap_or("").trim();
-            let external = field(c_id).to_string();
-            let name = match text::name("club name", field(c_name)) {
-                Ok(n) => n,
-                Err(e) => {
-                    report.skip(false, file, line, e.to_string());
-                    continue;
-                }
-            };
-            if external.is_empty() {
-                report.skip(false, file, line, "no club_id".into());
+    let mut run = Importer {
+        matcher: Matcher::new(world),
+        world,
+        report: ImportReport::default(),
+        club_ids,
+        gone: HashMap::new(),
+        rows: 0,
+        progress,
+    };
+    if let Some(path) = files.clubs {
+        import_clubs(&mut run, &CsvFile::open(path)?)?;
+    }
+    if let Some(path) = files.players {
+        import_players(&mut run, &CsvFile::open(path)?, as_of)?;
+    }
+    if let Some(path) = files.transfers {
+        super::transfers::import(&mut run, &CsvFile::open(path)?)?;
+    }
+    Ok(run.report)
+}
+
+fn import_clubs(run: &mut Importer, csv: &CsvFile) -> Result<()> {
+    let file = &csv.name;
+    let col = |name| csv.column(name);
+    let (c_id, c_code, c_name, c_comp, c_coach) = (
+        col("club_id")?,
+        col("club_code")?,
+        col("name")?,
+        col("domestic_competition_id")?,
+        col("coach_name")?,
+    );
+    for (line, record) in csv.rows() {
+        run.tick();
+        let record = match record {
+            Ok(r) => r,
+            Err(e) => {
+                run.report.skip(false, file, line, e.to_string());
                 continue;
             }
-            let code = field(c_code);
-            let id = crate::model::ids::slug(code)
-                .or_else(|| crate::model::ids::slug(&name))
-                .unwrap_or_else(|| format!("club-{external}"));
-            let mut club = Club::new(ClubId(id), &name);
-            if let Some((league, country)) = competition(field(c_comp)) {
-                club.league = Some(league.to_string());
-                club.country = Some(country.to_string());
-            }
-            club.coach =
-                text::optional_name("coach", Some(field(c_coach)).filter(|c| !c.is_empty()))
-                    .ok()
-                    .flatten();
-            club.external_ids
-                .insert(SYSTEM.to_string(), external.clone());
-            let code_name = code.replace('-', " ");
-            let existing = matcher.club(SYSTEM, &external, &[&name, &code_name]);
-            let id = upsert_club(world, &mut matcher, &mut report.clubs, existing, club);
-            club_ids.insert(external, id);
-        }
-    }
-    if let Some(path) = players {
-        let csv = CsvFile::open(path)?;
-        let file = &csv.name;
-        let col = |name| csv.column(name);
-        let cols = PlayerColumns {
-            id: col("player_id")?,
-            name: col("name")?,
-            born: col("date_of_birth")?,
-            sub_position: col("sub_position")?,
-            position: col("position")?,
-            foot: col("foot")?,
-            nationality: col("country_of_citizenship")?,
-            caps: col("international_caps")?,
-            contract_end: col("contract_expiration_date")?,
-            club: col("current_club_id")?,
-            value: col("market_value_in_eur")?,
         };
-        for (line, record) in csv.rows() {
-            rows += 1;
-            progress(rows);
-            let record = match record {
-                Ok(r) => r,
-                Err(e) => {
-                    report.skip(true, file, line, e.to_string());
-                    continue;
-                }
-            };
-            let club = record.get(cols.club).unwrap_or("").trim();
-            let end = record.get(cols.contract_end).unwrap_or("").trim();
-            if !end.is_empty() && !club_ids.contains_key(club) {
-                report.warnings.push(problem(
-                    file,
-                    line,
-                    format!("club {club} is not among the clubs imported: the contract ending {end} was not recorded"),
-                ));
+        let field = |i: usize| record.get(i).unwrap_or("").trim();
+        let external = field(c_id).to_string();
+        let name = match text::name("club name", field(c_name)) {
+            Ok(n) => n,
+            Err(e) => {
+                run.report.skip(false, file, line, e.to_string());
+                continue;
             }
-            match player_row(world, &matcher, &cols, &record, &club_ids, as_of) {
-                Ok((existing, player, contract)) => upsert_player(
-                    world,
-                    &mut matcher,
-                    &mut report.players,
+        };
+        if external.is_empty() {
+            run.report.skip(false, file, line, "no club_id".into());
+            continue;
+        }
+        let code = field(c_code);
+        let id = crate::model::ids::slug(code)
+            .or_else(|| crate::model::ids::slug(&name))
+            .unwrap_or_else(|| format!("club-{external}"));
+        let mut club = Club::new(ClubId(id), &name);
+        // A big club's registered name is not the one people search for.
+        if let Some(usual) = crate::clubnames::usual_name(&name).filter(|u| *u != name) {
+            club.aliases.push(usual.to_string());
+        }
+        if let Some((league, country)) = competition(field(c_comp)) {
+            club.league = Some(league.to_string());
+            club.country = Some(country.to_string());
+        }
+        club.coach = text::optional_name("coach", Some(field(c_coach)).filter(|c| !c.is_empty()))
+            .ok()
+            .flatten();
+        club.external_ids
+            .insert(SYSTEM.to_string(), external.clone());
+        let code_name = code.replace('-', " ");
+        let id = link_club(
+            run.world,
+            &mut run.matcher,
+            &mut run.report,
+            (SYSTEM, &external),
+            &[&name, &code_name],
+            (file, line),
+            club,
+        );
+        run.club_ids.insert(external, id);
+    }
+    Ok(())
+}
+
+/// The newest season of a players file: its greatest `last_season`.
+fn newest_season(csv: &CsvFile, column: usize) -> Option<i32> {
+    csv.rows()
+        .filter_map(|(_, r)| r.ok()?.get(column)?.trim().parse::<i32>().ok())
+        .max()
+}
+
+/// The last day of a season: 2015 (season 2015-16) ends on 30 June 2016.
+pub fn season_end(season: i32) -> Option<NaiveDate> {
+    NaiveDate::from_ymd_opt(season.checked_add(1)?, 6, 30)
+}
+
+fn import_players(run: &mut Importer, csv: &CsvFile, as_of: NaiveDate) -> Result<()> {
+    let file = &csv.name;
+    let col = |name| csv.column(name);
+    let cols = PlayerColumns {
+        id: col("player_id")?,
+        name: col("name")?,
+        born: col("date_of_birth")?,
+        sub_position: col("sub_position")?,
+        position: col("position")?,
+        foot: col("foot")?,
+        nationality: col("country_of_citizenship")?,
+        caps: col("international_caps")?,
+        contract_end: col("contract_expiration_date")?,
+        club: col("current_club_id")?,
+        value: col("market_value_in_eur")?,
+        last_season: col("last_season")?,
+    };
+    let newest = newest_season(csv, cols.last_season);
+    for (line, record) in csv.rows() {
+        run.tick();
+        let record = match record {
+            Ok(r) => r,
+            Err(e) => {
+                run.report.skip(true, file, line, e.to_string());
+                continue;
+            }
+        };
+        let field = |i: usize| record.get(i).unwrap_or("").trim();
+        let (club, end) = (field(cols.club), field(cols.contract_end));
+        if !end.is_empty() && !run.club_ids.contains_key(club) {
+            run.report.warnings.push(problem(
+                file,
+                line,
+                format!("club {club} is not among the clubs imported: the contract ending {end} was not recorded"),
+            ));
+        }
+        // He has left the leagues the file covers (retired, gone abroad, a
+        // coach now): his last club is history, not his squad.
+        let gone = field(cols.last_season)
+            .parse::<i32>()
+            .ok()
+            .filter(|season| newest.is_some_and(|n| *season < n))
+            .and_then(season_end);
+        match player_row(
+            run.world,
+            &run.matcher,
+            &cols,
+            &record,
+            &run.club_ids,
+            as_of,
+        ) {
+            Ok((existing, player, contract)) => {
+                if let Some(day) = gone {
+                    run.gone.insert(field(cols.id).to_string(), day);
+                }
+                let contract = contract.map(|c| left_by(c, gone));
+                upsert_player(
+                    run.world,
+                    &mut run.matcher,
+                    &mut run.report.players,
                     existing,
                     player,
                     contract,
-                ),
-                Err(message) => {
-                    report.skip(true, file, line, message);
-                }
+                );
             }
+            Err(message) => run.report.skip(true, file, line, message),
         }
     }
-    Ok(report)
+    Ok(())
+}
+
+/// A contract of a player last seen in the season that ended on `gone`:
+/// cut short then, unless it ended before.
+fn left_by(mut contract: Contract, gone: Option<NaiveDate>) -> Contract {
+    if let Some(day) = gone
+        && contract.last_day().is_none_or(|last| last > day)
+    {
+        contract.terminated = Some(day);
+    }
+    contract
 }
 
 struct PlayerColumns {
@@ -203,6 +301,7 @@ struct PlayerColumns {
     contract_end: usize,
     club: usize,
     value: usize,
+    last_season: usize,
 }
 
 type Row = (Option<crate::model::PlayerId>, Player, Option<Contract>);
@@ -247,11 +346,10 @@ fn player_row(
         club_ids.get(field(cols.club)),
     ) {
         // No expiry: he is at the club, until a day nobody reported.
+        // The export gives no start or signing day, and the import's day is
+        // neither: both stay unknown.
         (end, Some(club)) => {
-            let c = Contract {
-                signed: super::signed_on_import(end, as_of),
-                ..Contract::new(club.clone(), end)
-            };
+            let c = Contract::new(club.clone(), end);
             if let Some(problem) = c.problem(born) {
                 return Err(problem);
             }
@@ -302,9 +400,13 @@ pub fn summary(report: &ImportReport) -> String {
             c.new, c.updated, c.unchanged, c.skipped
         )
     };
-    format!(
+    let mut line = format!(
         "{}; {}",
         part("clubs", &report.clubs),
         part("players", &report.players)
-    )
+    );
+    if report.transfers != Counts::default() {
+        line.push_str(&format!("; {}", part("transfers", &report.transfers)));
+    }
+    line
 }

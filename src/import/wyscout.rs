@@ -5,7 +5,7 @@
 //! the second adds what it knows (a contract) to the first.
 
 use super::{
-    CsvFile, ImportReport, Matcher, Progress, new_player_id, parse_day, upsert_club, upsert_player,
+    CsvFile, ImportReport, Matcher, Progress, link_club, new_player_id, parse_day, upsert_player,
 };
 use crate::error::Result;
 use crate::model::player::ReportedAge;
@@ -129,18 +129,23 @@ pub fn import(
                     .filter(|c| !c.is_empty());
                 club.league = Some(field(c_league).to_string()).filter(|l| !l.is_empty());
                 club.external_ids.insert(SYSTEM.to_string(), fold(&team));
-                let existing = matcher.club(SYSTEM, &fold(&team), &[&team]);
-                let id = upsert_club(world, &mut matcher, &mut report.clubs, existing, club);
+                let id = link_club(
+                    world,
+                    &mut matcher,
+                    &mut report,
+                    (SYSTEM, &fold(&team)),
+                    &[&team],
+                    (file, line),
+                    club,
+                );
                 teams.insert(team.clone(), id.clone());
                 id
             }
         };
         // A player with no expiry in the export is still at his club: his
-        // contract's end is unknown. It counts from the import's day.
-        let contract = Some(Contract {
-            signed: super::signed_on_import(contract_end, as_of),
-            ..Contract::new(club, contract_end)
-        });
+        // contract's end is unknown. The export gives no start or signing
+        // day, and the import's day is neither: both stay unknown.
+        let contract = Some(Contract::new(club, contract_end));
         let existing = matcher.player(SYSTEM, &key, &name, None);
         let Some(id) = existing
             .clone()

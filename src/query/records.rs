@@ -1,6 +1,6 @@
 //! Players, clubs and sources as shown in lists and detail views.
 
-use crate::model::{Conflicts, Foot, Player, Position, Source};
+use crate::model::{ClubId, Conflicts, Foot, Player, Position, Source};
 use crate::names::{fold, surname_key};
 use crate::query::likelihood::{TrackRecord, track_records};
 use crate::world::World;
@@ -44,11 +44,86 @@ pub struct PlayerView {
     pub club: Option<String>,
     pub contract_end: Option<NaiveDate>,
     pub loan: bool,
+    /// His next club: a contract elsewhere that starts after the as-of date
+    /// (an agreed move, a pre-contract).
+    pub joins: Option<NextMove>,
+    /// Where he was last seen, when he plays nowhere on the as-of date
+    /// (retired, gone from the leagues a dataset covers, a free agent).
+    pub last_seen: Option<LastSeen>,
     pub contracts: Vec<ContractView>,
     /// Fields left conflicted by a git merge (see `mercato conflicts`); the
     /// values above are the current branch's meanwhile.
     #[serde(skip_serializing_if = "Conflicts::is_empty")]
     pub conflicts: Conflicts,
+}
+
+/// A move that is agreed and has not happened yet.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct NextMove {
+    pub club: String,
+    pub club_id: String,
+    /// The first day at the new club.
+    pub on: NaiveDate,
+    pub loan: bool,
+}
+
+/// The last club of a player who plays nowhere now.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct LastSeen {
+    pub club: String,
+    pub club_id: String,
+    /// His last day there.
+    pub until: NaiveDate,
+    /// The season that day belongs to, "2015-16" (a season ends on 30 June).
+    pub season: String,
+}
+
+/// The season a day belongs to: July to June, "2015-16".
+pub fn season_of(day: NaiveDate) -> String {
+    use chrono::Datelike;
+    let first = if day.month() >= 7 {
+        day.year()
+    } else {
+        day.year() - 1
+    };
+    format!("{first}-{:02}", (first + 1).rem_euclid(100))
+}
+
+/// The earliest contract at another club than `here` that starts after `as_of`.
+fn next_move(
+    world: &World,
+    p: &Player,
+    here: Option<&ClubId>,
+    as_of: NaiveDate,
+) -> Option<NextMove> {
+    let c = p
+        .contracts
+        .iter()
+        .filter(|c| Some(&c.club) != here)
+        .filter_map(|c| Some((c.first_day().filter(|d| *d > as_of)?, c)))
+        .min_by_key(|(day, _)| *day)?;
+    Some(NextMove {
+        club: world.club_name(&c.1.club).to_string(),
+        club_id: c.1.club.to_string(),
+        on: c.0,
+        loan: c.1.loan,
+    })
+}
+
+/// The contract that ended last, for a player under none on `as_of`.
+fn last_seen(world: &World, p: &Player, as_of: NaiveDate) -> Option<LastSeen> {
+    let (until, c) = p
+        .contracts
+        .iter()
+        .filter(|c| c.started_by(as_of))
+        .filter_map(|c| Some((c.last_day().filter(|d| *d < as_of)?, c)))
+        .max_by_key(|(day, _)| *day)?;
+    Some(LastSeen {
+        club: world.club_name(&c.club).to_string(),
+        club_id: c.club.to_string(),
+        until,
+        season: season_of(until),
+    })
 }
 
 /// The view of one player on `as_of`.
@@ -70,6 +145,11 @@ pub fn player_view(world: &World, p: &Player, as_of: NaiveDate) -> PlayerView {
         club: playing.map(|c| world.club_name(&c.club).to_string()),
         contract_end: p.contract_end_on(as_of),
         loan: playing.is_some_and(|c| c.loan),
+        joins: next_move(world, p, playing.map(|c| &c.club), as_of),
+        last_seen: match playing {
+            Some(_) => None,
+            None => last_seen(world, p, as_of),
+        },
         conflicts: p.conflicts.clone(),
         contracts: p
             .contracts

@@ -149,7 +149,24 @@ pub fn player(p: &PlayerView, rumours: &str, style: Style) -> String {
     if let Some(foot) = p.foot {
         let _ = writeln!(out, "  foot         {}", foot.as_str());
     }
-    let _ = writeln!(out, "  club         {}", or_dash(p.club.as_deref()));
+    let club = match (&p.club, &p.last_seen) {
+        (Some(club), _) => club.clone(),
+        (None, Some(seen)) => format!(
+            "- (last seen at {}, {}, until {})",
+            seen.club, seen.season, seen.until
+        ),
+        (None, None) => "-".to_string(),
+    };
+    let _ = writeln!(out, "  club         {club}");
+    if let Some(next) = &p.joins {
+        let _ = writeln!(
+            out,
+            "  next         joins {}{} on {}",
+            next.club,
+            if next.loan { " on loan" } else { "" },
+            next.on
+        );
+    }
     if let Some(notes) = &p.notes {
         let _ = writeln!(out, "  notes        {notes}");
     }

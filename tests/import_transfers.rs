@@ -168,7 +168,6 @@ fn import_transfers_make_history_on_days_before_between_and_after() {
 /// `later_signed` prefers a start-less contract with a known end, Man Utd's,
 /// over the new one with an unknown end). Un-ignore after the merge.
 #[test]
-#[ignore = "needs issue 20 item 1 from main: unknown signing day = always known; a move's new contract governs after the one it cut"]
 fn import_a_future_move_is_known_before_it_happens() {
     let env = TestEnv::empty();
     full_import(&env, &[]);

@@ -268,11 +268,11 @@ fn apply(player: &mut Player, m: &Move) -> bool {
         let mut was_there = false;
         // Contracts that began before the move (never one a move of that
         // same day began).
-        let before = |c: &Contract| c.first_day().is_none_or(|first| first < m.day);
+        let before = |c: &Contract| c.start.is_none_or(|first| first < m.day && first <= cut);
         for c in player
             .contracts
             .iter_mut()
-            .filter(|c| &c.club == from && before(c) && c.started_by(cut))
+            .filter(|c| &c.club == from && before(c))
         {
             was_there = true;
             if c.last_day().is_none_or(|last| last > cut) {
@@ -342,7 +342,7 @@ fn note_fee(player: &mut Player, m: &Move) -> bool {
 /// began in.
 fn leave_by(player: &mut Player, gone: NaiveDate) {
     for c in &mut player.contracts {
-        let cut = match c.first_day() {
+        let cut = match c.start {
             Some(first) if first > gone => {
                 let year = if first.month() >= 7 {
                     first.year() + 1

@@ -228,14 +228,23 @@ impl Player {
 
     /// The first day `contract` (one of his) binds the player: its start, else
     /// the day after the end of his previous contract of the same kind
-    /// (permanent or loan), the one that ends last before it does; `None`
-    /// when it has no start and nothing came before it (in force from always).
+    /// (permanent or loan): of those before it in his history, the one that
+    /// ends last before it does; `None` when it has no start and nothing came
+    /// before it (in force from always). History order (see
+    /// [`history_key`]) decides "before", so that a contract whose end is
+    /// not known yet on a day is not read as coming after all the others.
     pub fn start_of(&self, contract: &Contract) -> Option<NaiveDate> {
         if contract.start.is_some() {
             return contract.start;
         }
+        let at = self
+            .contracts
+            .iter()
+            .position(|c| std::ptr::eq(c, contract))
+            .or_else(|| self.contracts.iter().position(|c| c == contract))
+            .unwrap_or(self.contracts.len());
         let own_end = contract.last_day();
-        self.contracts
+        self.contracts[..at]
             .iter()
             .filter(|c| c.loan == contract.loan)
             .filter_map(Contract::last_day)
@@ -255,16 +264,10 @@ impl Player {
     }
 
     /// Orders two of his contracts by when they began (then by signing day,
-    /// then end): the later one is the one that took over.
+    /// then by history order): the later one is the one that took over.
     fn later_start(&self, a: &Contract, b: &Contract) -> std::cmp::Ordering {
-        let key = |c: &Contract| {
-            (
-                self.start_of(c),
-                c.signed,
-                c.last_day().is_none(),
-                c.last_day(),
-            )
-        };
+        let at = |c: &Contract| self.contracts.iter().position(|k| std::ptr::eq(k, c));
+        let key = |c: &Contract| (self.start_of(c), c.signed, at(c));
         key(a).cmp(&key(b))
     }
 

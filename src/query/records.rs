@@ -1,6 +1,6 @@
 //! Players, clubs and sources as shown in lists and detail views.
 
-use crate::model::{ClubId, Conflicts, Foot, Player, Position, Source};
+use crate::model::{Conflicts, Foot, Player, Position, Source};
 use crate::names::{fold, surname_key};
 use crate::query::likelihood::{TrackRecord, track_records};
 use crate::world::World;
@@ -89,24 +89,14 @@ pub fn season_of(day: NaiveDate) -> String {
     format!("{first}-{:02}", (first + 1).rem_euclid(100))
 }
 
-/// The earliest contract at another club than `here` that starts after `as_of`.
-fn next_move(
-    world: &World,
-    p: &Player,
-    here: Option<&ClubId>,
-    as_of: NaiveDate,
-) -> Option<NextMove> {
-    let c = p
-        .contracts
-        .iter()
-        .filter(|c| Some(&c.club) != here)
-        .filter_map(|c| Some((c.first_day().filter(|d| *d > as_of)?, c)))
-        .min_by_key(|(day, _)| *day)?;
+/// The earliest contract elsewhere (or a loan) that starts after `as_of`.
+fn next_move(world: &World, p: &Player, as_of: NaiveDate) -> Option<NextMove> {
+    let (c, on) = p.next_move(as_of)?;
     Some(NextMove {
-        club: world.club_name(&c.1.club).to_string(),
-        club_id: c.1.club.to_string(),
-        on: c.0,
-        loan: c.1.loan,
+        club: world.club_name(&c.club).to_string(),
+        club_id: c.club.to_string(),
+        on,
+        loan: c.loan,
     })
 }
 
@@ -115,7 +105,7 @@ fn last_seen(world: &World, p: &Player, as_of: NaiveDate) -> Option<LastSeen> {
     let (until, c) = p
         .contracts
         .iter()
-        .filter(|c| c.started_by(as_of))
+        .filter(|c| p.started_by(c, as_of))
         .filter_map(|c| Some((c.last_day().filter(|d| *d < as_of)?, c)))
         .max_by_key(|(day, _)| *day)?;
     Some(LastSeen {
@@ -145,7 +135,7 @@ pub fn player_view(world: &World, p: &Player, as_of: NaiveDate) -> PlayerView {
         club: playing.map(|c| world.club_name(&c.club).to_string()),
         contract_end: p.contract_end_on(as_of),
         loan: playing.is_some_and(|c| c.loan),
-        joins: next_move(world, p, playing.map(|c| &c.club), as_of),
+        joins: next_move(world, p, as_of),
         last_seen: match playing {
             Some(_) => None,
             None => last_seen(world, p, as_of),

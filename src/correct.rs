@@ -738,6 +738,18 @@ pub fn edit_contract(
     if let Some(problem) = after.problem(record.born) {
         return Err(Error::Refused(problem));
     }
+    if after.start != before.start {
+        // A move re-dated: what it cut short elsewhere on its old start ends
+        // on the new one instead (recut below re-applies the done moves).
+        if let Some(old) = before.start {
+            for c in record.contracts.iter_mut() {
+                if c.club != after.club && c.terminated == Some(old) {
+                    c.terminated = None;
+                }
+            }
+        }
+        crate::deal::settle_move(&mut record, &after);
+    }
     crate::deal::sort_contracts(&mut record.contracts);
     world.put_player(record);
     crate::deal::recut(world, &id);

@@ -172,8 +172,8 @@ pub fn sign(
         .cloned();
     let Some((mut rumour, date)) = matching.zip(date) else {
         let mut record = world.players[player].clone();
-        record.contracts.push(contract);
-        cut_at_moves(&mut record);
+        record.contracts.push(contract.clone());
+        settle_move(&mut record, &contract);
         sort_contracts(&mut record.contracts);
         world.put_player(record);
         return Ok(None);
@@ -244,8 +244,8 @@ fn move_player(
         });
         if !twin {
             record.contracts.push(c.clone());
+            settle_move(&mut record, c);
         }
-        cut_at_moves(&mut record);
         sort_contracts(&mut record.contracts);
     }
     world.put_player(record);
@@ -280,30 +280,44 @@ fn contracts_cut(record: &Player, permanent: bool, date: NaiveDate, cut: NaiveDa
         .collect()
 }
 
-/// A contract elsewhere from a known day is a move, whatever order the
-/// contracts were entered in: what he was under at other clubs before it
-/// ends that day (a loan ends only the loan he is on).
-fn cut_at_moves(record: &mut Player) {
-    let mut moves: Vec<(NaiveDate, NaiveDate, bool, ClubId)> = record
-        .contracts
-        .iter()
-        .filter_map(|c| {
-            Some((
-                c.start?,
-                c.signed.unwrap_or(c.start?),
-                c.loan,
-                c.club.clone(),
-            ))
+/// Fits a contract just entered (or re-dated) with a known start into the
+/// player's history: it is a move, so what he was under at other clubs
+/// before it ends on its start (a loan ends only the loan he is on); and a
+/// contract elsewhere that is known to start later ends it there. A contract
+/// with an unknown start counts as before it only if it ends no later than
+/// it (else it is what came after: a contract back-filled into the past does
+/// not cut the current one short). Nothing else in his history is touched.
+pub(crate) fn settle_move(record: &mut Player, mover: &Contract) {
+    let Some(start) = mover.start else {
+        return;
+    };
+    let known = mover.signed.unwrap_or(start);
+    let ends_by = |c: &Contract| match (c.last_day(), mover.last_day()) {
+        (_, None) => true,
+        (None, Some(_)) => false,
+        (Some(a), Some(b)) => a <= b,
+    };
+    let earlier: Vec<usize> = contracts_cut(record, !mover.loan, known, start)
+        .into_iter()
+        .filter(|at| {
+            let c = &record.contracts[*at];
+            c.club != mover.club && (c.start.is_some() || ends_by(c))
         })
         .collect();
-    moves.sort();
-    for (start, known, loan, club) in moves {
-        for at in contracts_cut(record, !loan, known, start) {
-            let c = &mut record.contracts[at];
-            if c.club != club {
-                c.terminated = Some(start);
-            }
-        }
+    for at in earlier {
+        record.contracts[at].terminated = Some(start);
+    }
+    let later = record
+        .contracts
+        .iter()
+        .filter(|c| c.club != mover.club && (c.loan == mover.loan || !c.loan))
+        .filter_map(|c| c.start.filter(|s| *s > start))
+        .filter(|s| mover.last_day().is_none_or(|last| last > *s))
+        .min();
+    if let Some(cut) = later
+        && let Some(c) = record.contracts.iter_mut().find(|c| *c == mover)
+    {
+        c.terminated = Some(cut);
     }
 }
 
@@ -345,9 +359,7 @@ pub fn recut(world: &mut World, player: &PlayerId) {
             changed = true;
         }
     }
-    let before = record.contracts.clone();
-    cut_at_moves(&mut record);
-    if changed || before != record.contracts {
+    if changed {
         sort_contracts(&mut record.contracts);
         world.put_player(record);
     }

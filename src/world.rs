@@ -109,12 +109,16 @@ impl World {
             {
                 let mut r = rumour.clone();
                 r.from = Some(club.clone());
-                changed.push(r);
+                changed.push((rumour.from.clone(), r));
             }
         }
+        if changed.is_empty() {
+            return;
+        }
         let mut record = p.clone();
-        for r in changed {
-            // The contract its done move signed came from there too.
+        for (old_from, r) in changed {
+            // The contract its done move signed came from there too (unless
+            // someone said otherwise).
             for c in record.contracts.iter_mut() {
                 let signed_by_it = Some(&c.club) == r.to.as_ref()
                     && c.signed.is_some_and(|d| {
@@ -122,7 +126,7 @@ impl World {
                             .iter()
                             .any(|h| h.date == d && h.status == crate::model::Status::Done)
                     });
-                if signed_by_it && c.signed_from.is_none() {
+                if signed_by_it && (c.signed_from.is_none() || c.signed_from == old_from) {
                     c.signed_from.clone_from(&r.from);
                 }
             }

@@ -396,3 +396,127 @@ fn check_sees_impossible_timelines() {
         run.stdout
     );
 }
+
+/// A contract back-filled into the past does not cut the current one short;
+/// a move re-dated moves the end it cut; a signing day changed cuts nothing.
+#[test]
+fn corrections_keep_the_timeline() {
+    let env = TestEnv::empty();
+    let today = |args: &[&str]| env.ok_as_of(TODAY, args);
+    today(&["init"]);
+    for club in ["Liverpool", "Bournemouth", "Bayern Munich", "Real Madrid"] {
+        today(&["club", "add", club]);
+    }
+    today(&["source", "add", "Marca", "--tier", "3"]);
+    today(&[
+        "player",
+        "add",
+        "Milos Kerkez",
+        "--born",
+        "2003-11-07",
+        "--position",
+        "LB",
+        "--club",
+        "liverpool",
+        "--until",
+        "2030-06-30",
+    ]);
+    today(&[
+        "contract",
+        "set",
+        "kerkez",
+        "--club",
+        "bournemouth",
+        "--since",
+        "2023-07-01",
+        "--until",
+        "2028-06-30",
+    ]);
+    // His Liverpool contract (no start) is not cut: it reads as the one
+    // after Bournemouth's, until a start says when it began.
+    let kerkez = env.json_as_of(TODAY, &["player", "show", "kerkez"])["player"].clone();
+    let liverpool = &kerkez["contracts"][1];
+    assert_eq!(liverpool["club"], "Liverpool", "{kerkez}");
+    assert_eq!(liverpool["end"], "2030-06-30", "{kerkez}");
+    assert_eq!(liverpool["terminated"], Value::Null, "{kerkez}");
+    assert_eq!(kerkez["joins"]["on"], "2028-07-01", "{kerkez}");
+    today(&[
+        "contract",
+        "edit",
+        "kerkez",
+        "--club",
+        "liverpool",
+        "--start",
+        "2025-07-01",
+    ]);
+    let kerkez = env.json_as_of(TODAY, &["player", "show", "kerkez"])["player"].clone();
+    assert_eq!(kerkez["club"], "Liverpool", "{kerkez}");
+    assert_eq!(kerkez["contract_end"], "2030-06-30", "{kerkez}");
+    let then = env.json_as_of("2024-01-01", &["player", "show", "kerkez"])["player"].clone();
+    assert_eq!(then["club"], "Bournemouth", "{then}");
+
+    // A done move dated wrong, re-dated later with contract edit.
+    today(&[
+        "player",
+        "add",
+        "Dayot Upamecano",
+        "--born",
+        "1998-10-27",
+        "--position",
+        "CB",
+        "--club",
+        "bayern",
+        "--since",
+        "2021-07-01",
+        "--until",
+        "2026-06-30",
+    ]);
+    today(&[
+        "rumour",
+        "add",
+        "upamecano",
+        "--to",
+        "real",
+        "--source",
+        "Marca",
+        "--date",
+        "2026-01-02",
+    ]);
+    today(&[
+        "rumour",
+        "update",
+        "upamecano",
+        "--status",
+        "done",
+        "--date",
+        "2026-01-15",
+        "--until",
+        "2031-06-30",
+    ]);
+    today(&[
+        "contract",
+        "edit",
+        "upamecano",
+        "--club",
+        "real",
+        "--start",
+        "2026-02-15",
+    ]);
+    let club_on =
+        |day: &str| env.json_as_of(day, &["player", "show", "upamecano"])["player"]["club"].clone();
+    assert_eq!(club_on("2026-01-20"), "Bayern Munich");
+    assert_eq!(club_on("2026-02-16"), "Real Madrid");
+    // Changing only the signing day cuts nothing.
+    today(&[
+        "contract",
+        "edit",
+        "upamecano",
+        "--club",
+        "real",
+        "--signed",
+        "2026-01-10",
+    ]);
+    assert_eq!(club_on(TODAY), "Real Madrid");
+    let out = env.ok_as_of(TODAY, &["check"]);
+    assert!(out.contains("ok"), "{out}");
+}

@@ -304,7 +304,9 @@ pub(crate) fn settled_notes(world: &World, settled: &mercato::deal::Settled) -> 
             "{player} signs for {}{} from {} until {}",
             world.club_name(&c.club),
             if c.loan { " on loan" } else { "" },
-            c.start.map_or("the signing".to_string(), |d| d.to_string()),
+            c.start
+                .map_or("the end of his current contract".to_string(), |d| d
+                    .to_string()),
             c.end_text()
         ));
     }

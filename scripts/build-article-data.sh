@@ -18,8 +18,12 @@ M="${MERCATO:-./target/debug/mercato} --data-dir "$1" --as-of 2025-10-20"
 #   Rüdiger: Real Madrid announced him on 2022-06-02, from 2022-07-01.
 #   Militão: at Real Madrid since 2019-07-01 (from Porto, announced 2019-03-14);
 #     the contract to 2028 is his extension, whose day is not recorded here.
-#   Huijsen: Real Madrid announced the deal with Bournemouth on 2025-05-14.
-#   Alexander-Arnold: Real Madrid announced him on 2025-05-30.
+#   Huijsen: at Bournemouth (from Juventus) on a contract to 2029; Real Madrid
+#     announced the deal on 2025-05-14; he joined on 2025-06-01 (the June
+#     registration window before the Club World Cup; Transfermarkt's move date).
+#   Alexander-Arnold: at Liverpool until his contract's end, 2025-06-30; Real
+#     Madrid announced him on 2025-05-30 and he joined early, on 2025-06-01
+#     (Liverpool released him for the Club World Cup; Transfermarkt's move date).
 #   Carreras: Real Madrid announced the deal with Benfica on 2025-07-14.
 rm -rf "$1"; ${MERCATO:-./target/debug/mercato} init "$1" >/dev/null
 $M club add Liverpool --country England --league "Premier League" --coach "Arne Slot" --alias LFC --alias "The Reds" --alias Reds
@@ -36,9 +40,11 @@ $M contract set "van dijk" --club Liverpool --until 2027-06-30 --signed 2025-04-
 $M player add "Dayot Upamecano" --born 1998-10-27 --position CB --nationality France --foot right --club "Bayern Munich" --since 2021-07-01 --until 2026-06-30 --signed 2021-02-15 --from "RB Leipzig"
 $M player add "David Alaba" --born 1992-06-24 --position CB --also LB --nationality Austria --foot left --club "Real Madrid" --since 2021-07-01 --until 2026-06-30 --signed 2021-05-28
 $M player add "Antonio Rüdiger" --born 1993-03-03 --position CB --nationality Germany --foot right --club "Real Madrid" --since 2022-07-01 --until 2026-06-30 --signed 2022-06-02
-$M player add "Dean Huijsen" --born 2005-04-14 --position CB --nationality Spain --foot right --club "Real Madrid" --until 2030-06-30 --signed 2025-05-14 --from Bournemouth --notes "Spain international; joined in summer 2025"
+$M player add "Dean Huijsen" --born 2005-04-14 --position CB --nationality Spain --foot right --club Bournemouth --until 2029-06-30 --notes "Spain international; joined in summer 2025"
+$M contract set huijsen --club "Real Madrid" --since 2025-06-01 --until 2030-06-30 --signed 2025-05-14 --from Bournemouth
 $M player add "Éder Militão" --born 1998-01-18 --position CB --also RB --nationality Brazil --foot right --club "Real Madrid" --since 2019-07-01 --until 2028-06-30 --notes "At Real Madrid since 2019 (from Porto)"
-$M player add "Trent Alexander-Arnold" --born 1998-10-07 --position RB --also CM --nationality England --foot right --club "Real Madrid" --until 2031-06-30 --signed 2025-05-30 --from Liverpool --notes "Joined in summer 2025"
+$M player add "Trent Alexander-Arnold" --born 1998-10-07 --position RB --also CM --nationality England --foot right --club Liverpool --until 2025-06-30 --notes "Joined in summer 2025"
+$M contract set "alexander-arnold" --club "Real Madrid" --since 2025-06-01 --until 2031-06-30 --signed 2025-05-30 --from Liverpool
 $M player add "Álvaro Carreras" --born 2003-03-23 --position LB --nationality Spain --foot left --club "Real Madrid" --until 2031-06-30 --signed 2025-07-14 --notes "Joined in summer 2025"
 $M rumour add konate --renewal --source "L'Equipe" --date 2025-10-19 --status talks --note "Liverpool chiefs confident Konaté will sign a new deal; talks ongoing for over a year"
 $M rumour add konate --renewal --source "Spanish media" --date 2025-10-20 --note "Backs up L'Equipe: Konaté expected to extend his stay"

@@ -87,8 +87,8 @@ impl World {
     /// move from: the club he played for on its first report's day, as his
     /// contracts now say. Called whenever his contracts change, so that a
     /// contract entered after the story (a world back-filled) is seen by it.
-    /// A renewal keeps its club; a transfer or departure keeps its old club
-    /// when the contracts name none that day (or name its destination).
+    /// A renewal keeps its club; a departure keeps its old club when the
+    /// contracts name none that day; a transfer is then from no club.
     fn refresh_origins(&mut self, player: &PlayerId) {
         let Some(p) = self.players.get(player) else {
             return;
@@ -102,13 +102,16 @@ impl World {
             let club = match (rumour.kind, &rumour.to) {
                 (MoveKind::Renewal, _) => continue,
                 (MoveKind::Transfer, Some(to)) => then.club_on_apart_from(day, to),
-                _ => then.club_on(day),
+                // A departure is from somewhere: it keeps its club when no
+                // contract covers the day.
+                _ => match then.club_on(day) {
+                    Some(club) => Some(club),
+                    None => continue,
+                },
             };
-            if let Some(club) = club
-                && rumour.from.as_ref() != Some(club)
-            {
+            if rumour.from.as_ref() != club {
                 let mut r = rumour.clone();
-                r.from = Some(club.clone());
+                r.from = club.cloned();
                 changed.push((rumour.from.clone(), r));
             }
         }

@@ -252,21 +252,21 @@ fn contract_edit_changes_one_contracts_dates() {
         &[
             "contract",
             "edit",
-            "huijsen",
+            "carreras",
             "--club",
             "real",
             "--start",
-            "2025-06-01",
+            "2025-07-15",
         ],
     );
     assert!(
-        out.contains("from unknown") && out.contains("from 2025-06-01"),
+        out.contains("from unknown") && out.contains("from 2025-07-15"),
         "{out}"
     );
-    let p = env.json_as_of("2025-10-20", &["player", "show", "huijsen"])["player"].clone();
-    assert_eq!(p["contracts"][0]["start"], "2025-06-01");
+    let p = env.json_as_of("2025-10-20", &["player", "show", "carreras"])["player"].clone();
+    assert_eq!(p["contracts"][0]["start"], "2025-07-15");
     assert_eq!(
-        p["contracts"][0]["signed"], "2025-05-14",
+        p["contracts"][0]["signed"], "2025-07-14",
         "other dates stay"
     );
     // Two contracts at one club: which one must be said.

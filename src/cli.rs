@@ -242,7 +242,7 @@ impl Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Rumours: add reports, list, show, update status, remove.
-    #[command(subcommand, visible_alias = "rumours")]
+    #[command(subcommand, visible_aliases = ["rumours", "rumor", "rumors"])]
     #[command(after_help = r#"Examples:
   mercato rumour list --open --sort likelihood
   mercato rumour show konate
@@ -680,9 +680,10 @@ pub struct RumourList {
 
 #[derive(Debug, Subcommand)]
 pub enum ContractCommand {
-    /// Players whose current contract ends in a given year or window, with their open rumours.
-    #[command(group(ArgGroup::new("window").required(true).multiple(true).args(["year", "within", "pre_contract"])))]
+    /// Players whose current contract ends in a given year or window (default: the next 12 months), with their open rumours.
+    #[command(group(ArgGroup::new("window").multiple(true).args(["year", "within", "pre_contract"])))]
     #[command(after_help = r#"Examples:
+  mercato contract expiring                 # the next 12 months
   mercato contract expiring --year 2026 --position CB
   mercato contract expiring --within 12 --age-max 30
   mercato contract expiring --pre-contract
@@ -691,7 +692,7 @@ pub enum ContractCommand {
         /// The calendar year.
         #[arg(long, allow_negative_numbers = true, value_parser = mercato::dates::parse_year)]
         year: Option<i32>,
-        /// Ending within this many months of the as-of date.
+        /// Ending within this many months of the as-of date (12 when no window is given).
         #[arg(long, value_name = "MONTHS", allow_negative_numbers = true, value_parser = number::<u32>("months", 1))]
         within: Option<u32>,
         /// In the last six months of the contract: free to agree a move elsewhere (FIFA RSTP art. 18.3).

@@ -16,6 +16,7 @@ mod import;
 mod import_transfers;
 mod index;
 mod output;
+mod papercuts;
 mod pictures;
 mod props;
 mod readers;

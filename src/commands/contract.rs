@@ -20,6 +20,9 @@ pub fn run(ctx: &Context, command: ContractCommand) -> Result<Output> {
             position,
             league,
         } => {
+            // No window asked for: the next 12 months, said in the title.
+            let defaulted = year.is_none() && within.is_none() && !pre_contract;
+            let within = within.or(defaulted.then_some(expiring::DEFAULT_WITHIN_MONTHS));
             let window = expiring::window(year, within, pre_contract, ctx.as_of);
             let (world, club) = match window {
                 // Only the players with a contract ending in the window
@@ -54,8 +57,9 @@ pub fn run(ctx: &Context, command: ContractCommand) -> Result<Output> {
             }
             if let Some(m) = within {
                 window.push(format!(
-                    "within {}",
-                    mercato::english::count(m as usize, "month")
+                    "within {}{}",
+                    mercato::english::count(m as usize, "month"),
+                    if defaulted { " by default" } else { "" }
                 ));
             }
             if pre_contract {

@@ -149,6 +149,9 @@ pub fn window(
     Some((from, to))
 }
 
+/// The window `contract expiring` uses when none is given: the next year.
+pub const DEFAULT_WITHIN_MONTHS: u32 = 12;
+
 /// Whether a contract ending on `end` is in its last six months on `as_of`.
 pub fn is_pre_contract(end: NaiveDate, as_of: NaiveDate) -> bool {
     end >= as_of && end <= months_after(as_of, 6)

@@ -177,7 +177,9 @@ pub fn player(p: &PlayerView, rumours: &str, style: Style) -> String {
         );
         for c in &p.contracts {
             let until = match (c.end, c.terminated) {
-                (_, Some(cut)) => format!("{cut} (left early)"),
+                // Cut short before its end; with no end known, just left.
+                (Some(_), Some(cut)) => format!("{cut} (left early)"),
+                (None, Some(cut)) => format!("{cut} (left)"),
                 (Some(end), None) => end.to_string(),
                 (None, None) => "unknown".to_string(),
             };

@@ -43,7 +43,7 @@ pub fn list(views: &[RumourView], style: Style) -> String {
             "Likely",
             "Sources",
             "Last report",
-            "",
+            "Note",
         ],
         style,
     );

@@ -31,3 +31,20 @@ fn every_rumour_list_column_has_a_header() {
     let header = text.lines().next().unwrap();
     assert!(header.trim_end().ends_with("Note"), "{text}");
 }
+
+#[test]
+fn club_show_does_not_repeat_the_club_on_every_row() {
+    let env = TestEnv::shipped();
+    let text = env.ok_as_of(DAY, &["club", "show", "real madrid"]);
+    let squad: Vec<&str> = text
+        .lines()
+        .skip_while(|l| !l.starts_with("Squad"))
+        .collect();
+    assert!(!squad[1].contains("Club"), "{text}");
+    assert!(squad[1].contains("Loan"), "{text}");
+    assert_eq!(
+        squad.iter().filter(|l| l.contains("Real Madrid")).count(),
+        0,
+        "{text}"
+    );
+}

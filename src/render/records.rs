@@ -74,22 +74,36 @@ pub fn expiring(
 
 /// `player list`.
 pub fn players(list: &[PlayerView], style: Style) -> String {
+    player_table(list, style, true)
+}
+
+/// The players of a list, with their club (`player list`) or, in a club's
+/// own squad, with only whether each is there on loan.
+fn player_table(list: &[PlayerView], style: Style, with_club: bool) -> String {
     if list.is_empty() {
         return "No players.\n".to_string();
     }
+    let club_header = if with_club { "Club" } else { "Loan" };
     let mut t = table(
         [
             "Player",
             "Pos",
             "Also",
             "Age",
-            "Club",
+            club_header,
             "Contract ends",
             "Nationality",
         ],
         style,
     );
     for p in list {
+        let club = match (&p.club, p.loan, with_club) {
+            (_, true, false) => "loan".to_string(),
+            (_, false, false) => String::new(),
+            (Some(c), true, true) => format!("{c} (loan)"),
+            (Some(c), false, true) => c.clone(),
+            (None, _, true) => "-".to_string(),
+        };
         t.add_row([
             p.name.clone(),
             p.position.to_string(),
@@ -99,11 +113,7 @@ pub fn players(list: &[PlayerView], style: Style) -> String {
                 .collect::<Vec<_>>()
                 .join(","),
             or_dash(p.age),
-            match (&p.club, p.loan) {
-                (Some(c), true) => format!("{c} (loan)"),
-                (Some(c), false) => c.clone(),
-                (None, _) => "-".to_string(),
-            },
+            club,
             match (&p.club, p.contract_end) {
                 (_, Some(end)) => end.to_string(),
                 (Some(_), None) => "unknown".to_string(),
@@ -241,7 +251,12 @@ pub fn club(c: &ClubView, squad: &[PlayerView], style: Style) -> String {
     let _ = writeln!(out, "  country        {}", or_dash(c.country.as_deref()));
     let _ = writeln!(out, "  league         {}", or_dash(c.league.as_deref()));
     let _ = writeln!(out, "  coach          {}", or_dash(c.coach.as_deref()));
-    let _ = write!(out, "\nSquad ({})\n{}", squad.len(), players(squad, style));
+    let _ = write!(
+        out,
+        "\nSquad ({})\n{}",
+        squad.len(),
+        player_table(squad, style, false)
+    );
     out
 }
 

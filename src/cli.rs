@@ -363,7 +363,13 @@ ours|theirs`, or an edit that sets the field (`mercato source edit X --tier 2`).
     #[command(after_help = r#"Examples:
   mercato completions bash > ~/.local/share/bash-completion/completions/mercato
   mercato completions zsh > ~/.zfunc/_mercato
-  mercato completions fish > ~/.config/fish/completions/mercato.fish"#)]
+  mercato completions fish > ~/.config/fish/completions/mercato.fish
+
+To turn it on: in bash, `source <(mercato completions bash)` (add that line to
+~/.bashrc to keep it), or write the file above once; in zsh, write the file
+above and put `fpath+=(~/.zfunc); autoload -U compinit; compinit` in ~/.zshrc;
+in fish, the file above is enough. The bash script completes players, clubs,
+sources and rumour ids from your data."#)]
     Completions { shell: clap_complete::Shell },
     /// Merge three versions of a data file record by record (a git merge driver).
     #[command(after_help = r#"Examples:

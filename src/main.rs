@@ -113,9 +113,27 @@ fn main() -> ExitCode {
             _ => text.to_string(),
         }
     };
+    // Only the questions asked of the world get the old-data note (not
+    // completion, set-up or the merge driver).
+    let as_of_given = cli.as_of.is_some()
+        || !matches!(
+            cli.command,
+            cli::Command::Rumour(_)
+                | cli::Command::Contract(_)
+                | cli::Command::Club(_)
+                | cli::Command::Player(_)
+                | cli::Command::Source(_)
+                | cli::Command::Digest { .. }
+        );
     match commands::run(&ctx, cli.command) {
-        Ok(output) => {
+        Ok(mut output) => {
             print(&shown(&output.stdout));
+            if !as_of_given
+                && !ctx.wrote.get()
+                && let Some(note) = commands::stale_note(&ctx)
+            {
+                output.notes.push(note);
+            }
             for note in output.notes {
                 eprintln!("note: {}", visible_output(&note, false));
             }

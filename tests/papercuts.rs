@@ -48,3 +48,30 @@ fn club_show_does_not_repeat_the_club_on_every_row() {
         "{text}"
     );
 }
+
+#[test]
+fn an_old_world_read_today_says_which_day_to_ask() {
+    let env = TestEnv::shipped();
+    // No --as-of: "today" is the machine's, long after the shipped data.
+    let run = env.run_today(&["club", "depth", "real madrid"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("the newest fact here is from 2025-10-20; add --as-of 2025-10-20"),
+        "{}",
+        run.stderr
+    );
+    // With --as-of, no note.
+    let run = env.run_as_of(DAY, &["club", "depth", "real madrid"]);
+    assert!(!run.stderr.contains("newest fact"), "{}", run.stderr);
+}
+
+#[test]
+fn completion_help_says_how_to_turn_it_on() {
+    let env = TestEnv::shipped();
+    let help = env.ok(&["help", "completions"]);
+    assert!(
+        help.contains("source <(mercato completions bash)"),
+        "{help}"
+    );
+}

@@ -285,6 +285,20 @@ fn run_command(ctx: &Context, command: Command) -> Result<Output> {
     }
 }
 
+/// How long before the as-of day the newest fact may be before a reader who
+/// gave no `--as-of` is told the data is old.
+const STALE_MONTHS: u32 = 6;
+
+/// A note for a read without `--as-of` on data whose newest dated fact is
+/// more than six months old: everything would read as cold and ended.
+pub fn stale_note(ctx: &Context) -> Option<String> {
+    let newest = ctx.store().ok()?.newest_fact().ok()??;
+    let horizon = newest.checked_add_months(chrono::Months::new(STALE_MONTHS))?;
+    (horizon < ctx.as_of).then(|| {
+        format!("the newest fact here is from {newest}; add --as-of {newest} to see that day")
+    })
+}
+
 /// What a done deal did, as notes for stderr: the contracts it ended and
 /// signed, and the open rumours it rules out (never closed silently).
 pub(crate) fn settled_notes(world: &World, settled: &mercato::deal::Settled) -> Vec<String> {

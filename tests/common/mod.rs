@@ -44,12 +44,17 @@ impl TestEnv {
     }
 
     pub fn run_as_of(&self, as_of: &str, args: &[&str]) -> Run {
-        run_mercato(&self.data, as_of, args)
+        run_mercato(&self.data, Some(as_of), args)
+    }
+
+    /// A run with no --as-of: "today" is the machine's.
+    pub fn run_today(&self, args: &[&str]) -> Run {
+        run_mercato(&self.data, None, args)
     }
 
     /// Runs against another data directory (one that may not exist).
     pub fn run_in(&self, data: &Path, args: &[&str]) -> Run {
-        run_mercato(data, ARTICLE_DAY, args)
+        run_mercato(data, Some(ARTICLE_DAY), args)
     }
 
     /// Runs and insists on success.
@@ -126,7 +131,7 @@ impl TestEnv {
     }
 }
 
-fn run_mercato(data: &Path, as_of: &str, args: &[&str]) -> Run {
+fn run_mercato(data: &Path, as_of: Option<&str>, args: &[&str]) -> Run {
     // Each test's cache lives beside its data, never in the user's home.
     let cache = data.parent().unwrap_or(data).join("cache");
     let output = Command::cargo_bin("mercato")
@@ -139,8 +144,7 @@ fn run_mercato(data: &Path, as_of: &str, args: &[&str]) -> Run {
         .env("NO_COLOR", "1")
         .arg("--data-dir")
         .arg(data)
-        .arg("--as-of")
-        .arg(as_of)
+        .args(as_of.iter().flat_map(|d| ["--as-of", d]))
         .args(args)
         .output()
         .expect("run mercato");

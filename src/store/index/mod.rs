@@ -669,6 +669,16 @@ impl Index {
         rows.map(|r| self.sql(r)).collect()
     }
 
+    /// The day of the newest dated fact: a report, a status change or a
+    /// contract's signing; `None` in an empty world.
+    pub fn newest_fact(&self) -> Result<Option<String>> {
+        let mut stmt = self.sql(self.conn.prepare_cached(
+            "SELECT max(d) FROM (SELECT max(news) AS d FROM rumours
+                                 UNION ALL SELECT max(signed) FROM contracts)",
+        ))?;
+        self.sql(stmt.query_row([], |r| r.get(0)))
+    }
+
     /// The rumours with something dated after `day`: (id, shard).
     pub fn rumours_with_news_after(&self, day: &str) -> Result<Vec<(String, String)>> {
         let mut stmt = self.sql(self.conn.prepare_cached(

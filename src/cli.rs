@@ -569,6 +569,9 @@ the move rules out are listed, not closed."#)]
         /// For done: the fee announced (50m, "€45,5m", "£40m+5m").
         #[arg(long, value_name = "FEE", value_parser = parse_fee)]
         fee: Option<String>,
+        /// Record a fee above the largest ever paid (refused without it, as a likely typo).
+        #[arg(long)]
+        force: bool,
         /// The currency of --fee when it names none (default EUR).
         #[arg(long, env = "MERCATO_CURRENCY", value_name = "EUR|GBP|USD", value_parser = parse_currency)]
         currency: Option<String>,
@@ -633,6 +636,9 @@ pub struct RumourAdd {
     /// The currency of --fee when it names none (default EUR).
     #[arg(long, env = "MERCATO_CURRENCY", value_name = "EUR|GBP|USD", value_parser = parse_currency)]
     pub currency: Option<String>,
+    /// Record a fee above the largest ever paid (refused without it, as a likely typo).
+    #[arg(long)]
+    pub force: bool,
     /// The move is quoted as a loan.
     #[arg(long)]
     pub loan: bool,

@@ -75,3 +75,36 @@ fn completion_help_says_how_to_turn_it_on() {
         "{help}"
     );
 }
+
+#[test]
+fn a_fee_above_the_record_needs_force() {
+    let env = TestEnv::shipped();
+    let before = env.snapshot();
+    let args = [
+        "rumour",
+        "add",
+        "upamecano",
+        "--to",
+        "real",
+        "--source",
+        "Fichajes",
+        "--fee",
+        "£350m",
+    ];
+    let run = env.run_as_of(DAY, &args);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("largest ever paid") && run.stderr.contains("--force"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(env.snapshot(), before, "a refused fee writes nothing");
+    env.ok_as_of(DAY, &[&args[..], &["--force"]].concat());
+    // A record-sized fee is no typo.
+    env.ok_as_of(
+        DAY,
+        &[
+            "rumour", "add", "konate", "--to", "real", "--source", "Fichajes", "--fee", "€100m",
+        ],
+    );
+}

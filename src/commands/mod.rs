@@ -455,3 +455,15 @@ pub(crate) fn parse_fee(text: &str, currency: Option<&str>) -> Result<Fee> {
     };
     Fee::parse(text, default).map_err(Error::Refused)
 }
+
+/// A fee as `rumour add/update --fee` records it: one above the largest ever
+/// paid is taken for a typo unless `--force` says it is meant.
+pub(crate) fn plausible_fee(text: &str, currency: Option<&str>, force: bool) -> Result<Fee> {
+    let fee = parse_fee(text, currency)?;
+    match fee.implausible() {
+        Some(why) if !force => Err(Error::Refused(format!(
+            "{why}; if that is what was reported, add --force"
+        ))),
+        _ => Ok(fee),
+    }
+}

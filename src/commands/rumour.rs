@@ -1,6 +1,6 @@
 //! `mercato rumour ...`.
 
-use super::{Context, Output, parse_fee, settled_notes};
+use super::{Context, Output, parse_fee, plausible_fee, settled_notes};
 use crate::cli::{RumourCommand, SortArg};
 use mercato::correct;
 use mercato::deal::Terms;
@@ -22,7 +22,7 @@ pub fn run(ctx: &Context, command: RumourCommand) -> Result<Output> {
             let fee = a
                 .fee
                 .as_deref()
-                .map(|f| parse_fee(f, a.currency.as_deref()))
+                .map(|f| plausible_fee(f, a.currency.as_deref(), a.force))
                 .transpose()?;
             let mut new = NewReport {
                 player: a.player,
@@ -237,13 +237,14 @@ pub fn run(ctx: &Context, command: RumourCommand) -> Result<Output> {
             until,
             since,
             fee,
+            force,
             currency,
             loan,
             to,
         } => {
             let fee = fee
                 .as_deref()
-                .map(|f| parse_fee(f, currency.as_deref()))
+                .map(|f| plausible_fee(f, currency.as_deref(), force))
                 .transpose()?;
             let mut change = NewStatus {
                 status: status.into(),

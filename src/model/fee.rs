@@ -379,6 +379,23 @@ pub fn format_amount(units: u64, currency: Currency) -> String {
     }
 }
 
+/// The largest transfer fee ever paid, in euros (Neymar, Barcelona to Paris
+/// Saint-Germain, August 2017): a fee above it is more likely a typo.
+pub const RECORD_FEE_EUR: f64 = 222_000_000.0;
+
+impl Fee {
+    /// Why this fee is hard to believe, if it is: more than the record.
+    pub fn implausible(&self) -> Option<String> {
+        let eur = self.total_eur();
+        (eur > RECORD_FEE_EUR).then(|| {
+            format!(
+                "a fee of {self} (about €{:.0}m) is more than the largest ever paid (€222m, Neymar in 2017)",
+                eur / 1e6
+            )
+        })
+    }
+}
+
 impl fmt::Display for Fee {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}", format_amount(self.amount, self.currency))?;

@@ -54,6 +54,48 @@ pub fn surname_key(name: &str) -> (String, String) {
     (surname.to_string(), rest.join(" "))
 }
 
+/// The surname as written, with its particles ("Van Buyten" of "Daniel Van
+/// Buyten", "van Dijk"); the name itself when it is one word.
+pub fn surname(name: &str) -> String {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let is = |w: &str, list: &[&str]| list.contains(&fold(w).as_str());
+    let mut last = words.len();
+    while last > 1 && is(words[last - 1], &SUFFIXES) {
+        last -= 1;
+    }
+    let Some(mut first) = last.checked_sub(1) else {
+        return String::new();
+    };
+    while first > 1 && is(words[first - 1], &PARTICLES) {
+        first -= 1;
+    }
+    words[first..last].join(" ")
+}
+
+/// A name in at most `width` characters: whole if it fits, else the first
+/// initial and the surname ("T. Alexander-Arnold"), else the surname, else
+/// cut with an ellipsis.
+pub fn fit_name(name: &str, width: usize) -> String {
+    let len = |s: &str| s.chars().count();
+    if len(name) <= width {
+        return name.to_string();
+    }
+    let last = surname(name);
+    let initial = name.chars().next().filter(|_| last != name.trim());
+    if let Some(i) = initial {
+        let short = format!("{i}. {last}");
+        if len(&short) <= width {
+            return short;
+        }
+    }
+    if len(&last) <= width {
+        return last;
+    }
+    let mut cut: String = last.chars().take(width.saturating_sub(1)).collect();
+    cut.push('…');
+    cut
+}
+
 /// A folded name without its spaces: "lequipe" is "l equipe", "vandijk" is "van dijk".
 fn compact(folded: &str) -> String {
     folded.replace(' ', "")
@@ -233,6 +275,22 @@ pub fn closest<'a>(word: &str, options: impl IntoIterator<Item = &'a str>) -> Op
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn surnames_keep_their_particles_and_names_fit() {
+        assert_eq!(surname("Daniel Van Buyten"), "Van Buyten");
+        assert_eq!(surname("Virgil van Dijk"), "van Dijk");
+        assert_eq!(surname("Rafael van der Vaart"), "van der Vaart");
+        assert_eq!(surname("Vinícius Júnior"), "Vinícius");
+        assert_eq!(surname("Militão"), "Militão");
+        assert_eq!(
+            fit_name("Trent Alexander-Arnold", 19),
+            "T. Alexander-Arnold"
+        );
+        assert_eq!(fit_name("Ibrahima Konaté", 19), "Ibrahima Konaté");
+        assert_eq!(fit_name("Trent Alexander-Arnold", 16), "Alexander-Arnold");
+        assert_eq!(fit_name("Trent Alexander-Arnold", 8), "Alexand…");
+    }
 
     #[test]
     fn people_sort_by_surname_then_given_names() {

@@ -36,17 +36,10 @@ pub fn standing(p: &DepthPlayer, as_of: NaiveDate) -> Standing {
     }
 }
 
-/// "Alexander-Arnold", "van Dijk": what a scout writes on a team sheet.
+/// "Alexander-Arnold", "van Dijk", "Van Buyten": what a scout writes on a
+/// team sheet.
 pub fn short_name(name: &str) -> String {
-    let words: Vec<&str> = name.split_whitespace().collect();
-    match words.as_slice() {
-        [] => String::new(),
-        [one] => (*one).to_string(),
-        [.., particle, last] if particle.chars().next().is_some_and(char::is_lowercase) => {
-            format!("{particle} {last}")
-        }
-        [.., last] => (*last).to_string(),
-    }
+    crate::names::surname(name)
 }
 
 /// Two lines per player: marker and name, then age, contract end and flags.
@@ -212,6 +205,7 @@ mod tests {
         assert_eq!(short_name("Virgil van Dijk"), "van Dijk");
         assert_eq!(short_name("Trent Alexander-Arnold"), "Alexander-Arnold");
         assert_eq!(short_name("Militão"), "Militão");
+        assert_eq!(short_name("Daniel Van Buyten"), "Van Buyten");
     }
 
     #[test]

@@ -56,7 +56,7 @@ pub fn timeline(t: &Timeline, style: Style) -> String {
         for (ch, tone) in cells {
             bar.push_str(&paint(&ch.to_string(), tone, style));
         }
-        let mut label: String = row.player.chars().take(NAME - 5).collect();
+        let mut label = crate::names::fit_name(&row.player, NAME - 5);
         let _ = write!(label, " {}", row.position);
         let end = format!(" {}{}", row.end, if row.loan { " loan" } else { "" });
         let _ = writeln!(out, "{label:NAME$} {}{end}", bar.trim_end());

@@ -6,6 +6,8 @@ use chrono::NaiveDate;
 use std::fmt::Write;
 
 const NAME: usize = 24;
+/// At most this many names in the "contract end unknown" line.
+const UNKNOWN_SHOWN: usize = 20;
 const CHARS_PER_YEAR: i32 = 5;
 
 /// `contract timeline`: `=` under contract, `#` final 12 months, `|` today,
@@ -63,10 +65,23 @@ pub fn timeline(t: &Timeline, style: Style) -> String {
     }
     out.push_str("\n= under contract   # final 12 months   | today   * open rumour (latest report)   < start unknown\n");
     if !t.unknown_end.is_empty() {
+        // A whole league imported without expiries would be a wall of names.
+        let shown: Vec<&str> = t
+            .unknown_end
+            .iter()
+            .take(UNKNOWN_SHOWN)
+            .map(String::as_str)
+            .collect();
+        let more = t.unknown_end.len() - shown.len();
         let _ = writeln!(
             out,
-            "Contract end unknown (no bar): {}",
-            t.unknown_end.join(", ")
+            "Contract end unknown (no bar): {}{}",
+            shown.join(", "),
+            if more > 0 {
+                format!(" and {more} more (--club or --position to narrow, --json for all)")
+            } else {
+                String::new()
+            }
         );
     }
     out
@@ -76,4 +91,28 @@ pub fn timeline(t: &Timeline, style: Style) -> String {
 pub fn final_twelve_months(end: NaiveDate) -> NaiveDate {
     end.checked_sub_months(chrono::Months::new(12))
         .unwrap_or(end)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_long_list_of_unknown_ends_is_cut_with_a_count() {
+        let t = Timeline {
+            title: "contracts".into(),
+            as_of: "2026-02-20".parse().unwrap(),
+            first_year: 2026,
+            last_year: 2027,
+            rows: Vec::new(),
+            unknown_end: (0..900).map(|i| format!("Player {i}")).collect(),
+        };
+        let text = timeline(&t, Style::default());
+        assert!(
+            text.contains("Player 19,") || text.contains("Player 19 and"),
+            "{text}"
+        );
+        assert!(!text.contains("Player 20,"), "{text}");
+        assert!(text.contains("and 880 more"), "{text}");
+    }
 }

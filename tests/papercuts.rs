@@ -108,3 +108,50 @@ fn a_fee_above_the_record_needs_force() {
         ],
     );
 }
+
+#[test]
+fn a_digest_item_shows_the_likelihood_of_its_day() {
+    let env = TestEnv::shipped();
+    env.ok_as_of(
+        "2025-11-01",
+        &[
+            "rumour",
+            "update",
+            "10dcabc2",
+            "--status",
+            "done",
+            "--until",
+            "2031-06-30",
+        ],
+    );
+    let digest = env.json_as_of("2025-11-05", &["digest", "--since", "2025-10-19"]);
+    let items: Vec<&serde_json::Value> = digest["clubs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|c| c["items"].as_array().unwrap())
+        .filter(|i| i["rumour"] == "10dcabc2")
+        .collect();
+    let on = |date: &str, change: &str| {
+        items
+            .iter()
+            .find(|i| i["date"] == date && i["change"] == change)
+            .map(|i| i["likelihood"].clone())
+            .unwrap()
+    };
+    // A rumour then, not today's done deal (track records are today's).
+    let then = on("2025-10-20", "new-rumour").as_u64().unwrap();
+    assert!(then < 50, "{digest}");
+    assert_eq!(on("2025-11-01", "status"), 100, "{digest}");
+}
+
+#[test]
+fn club_depth_json_gives_the_verdict_its_own_key() {
+    let env = TestEnv::shipped();
+    let chart = env.json_as_of(DAY, &["club", "depth", "real madrid"]);
+    let cb = &chart["slots"][2];
+    assert_eq!(cb["slot"], "CB");
+    assert_eq!(cb["rating"], "thin", "{chart}");
+    assert_eq!(cb["rating"], cb["cover"], "the old key stays for scripts");
+    assert_eq!(cb["players"][0]["cover"], false);
+}

@@ -107,6 +107,10 @@ pub struct DepthSlot {
     pub slot: Slot,
     pub players: Vec<DepthPlayer>,
     pub targets: Vec<DepthTarget>,
+    /// The verdict's class. Kept under `cover` too, for the scripts written
+    /// before `rating` existed (a player's `cover` is a different thing: he
+    /// plays the slot as a secondary position).
+    pub rating: Cover,
     pub cover: Cover,
     /// One line: "CB: 4 players, 2 expiring, 2 leaving → thin".
     pub verdict: String,
@@ -173,6 +177,7 @@ fn depth_slot(
         slot,
         players,
         targets,
+        rating: cover,
         cover,
         verdict,
     }

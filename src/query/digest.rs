@@ -134,8 +134,17 @@ pub fn digest(world: &World, assessor: &Assessor, since: NaiveDate) -> Digest {
                 format!("{}{fee}", change.status),
             ));
         }
+        // Each item with the likelihood of its own day (its status and
+        // reports then), not of the digest's last day.
+        let on_day = |day: NaiveDate| {
+            rumour.as_of(day).map(|r| {
+                super::likelihood::likelihood(world, &assessor.track, &r, day, assessor.cold_days)
+                    .score
+            })
+        };
+        let likelihoods: Vec<Option<u8>> = items.iter().map(|(d, _, _)| on_day(*d)).collect();
         for (club, side) in sides(rumour) {
-            for (date, change, detail) in &items {
+            for ((date, change, detail), likelihood) in items.iter().zip(&likelihoods) {
                 file(
                     club,
                     DigestItem {
@@ -146,7 +155,7 @@ pub fn digest(world: &World, assessor: &Assessor, since: NaiveDate) -> Digest {
                         player: v.player.clone(),
                         move_text: v.describe_move(),
                         detail: detail.clone(),
-                        likelihood: Some(v.likelihood),
+                        likelihood: likelihood.or(Some(v.likelihood)),
                     },
                 );
             }

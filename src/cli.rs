@@ -19,7 +19,8 @@ const EXAMPLES: &str = r#"Examples:
 
 Exit codes: 0 ok, 1 the data says no, 2 the command line is wrong."#;
 
-/// `mercato --help` also states the rule for exit codes in full.
+/// `mercato --help` also states the rule for exit codes and the global
+/// options in full (subcommands list them in one line each).
 const LONG_EXAMPLES: &str = r#"Examples:
   mercato club depth "Real Madrid" --as-of 2025-10-20
   mercato contract expiring --year 2026
@@ -36,7 +37,27 @@ Exit codes:
   2  the command line is wrong, whatever the data: an unknown command or
      option, a missing argument, or a value that can never be valid (a date,
      year, tier, position, slot, status, fee or currency that does not exist,
-     a negative number)"#;
+     a negative number)
+
+Global options in full (every command takes them; each also from the
+environment variable named):
+  --data-dir DIR       The data directory. Default: data. MERCATO_DATA_DIR.
+  --as-of DATE         The day to see the world as of: the world as it stood
+                       that day (statuses, reports, contracts known then), and
+                       ages, expiry windows and "latest" computed from it.
+                       Default: today. Every date option takes YYYY-MM-DD,
+                       today, yesterday, or a span before the as-of date: 3d,
+                       2w, 6m, 1y. MERCATO_AS_OF.
+  --json               Machine-readable JSON on stdout (same as --format json).
+  --format FORMAT      table (default), json, or csv / tsv (lists only: one
+                       header row, one record per line). MERCATO_FORMAT.
+  --width COLUMNS      Draw tables for a terminal this many columns wide
+                       (default: the terminal's width; piped output is not
+                       wrapped unless this is given). MERCATO_WIDTH.
+  --limit N            At most N items of a list (after sorting).
+  --lock-timeout SECS  How long to wait for another mercato writing to the same
+                       data directory. Default: 5. MERCATO_LOCK_TIMEOUT.
+  --color WHEN         auto (a terminal, and NO_COLOR unset), always or never."#;
 
 /// Track football transfer rumours, contracts and depth charts in plain JSON files.
 ///
@@ -52,54 +73,55 @@ Exit codes:
     propagate_version = true
 )]
 pub struct Cli {
-    /// The data directory.
+    /// The data directory (default: data).
     #[arg(
         long,
         global = true,
         help_heading = "Global options",
+        hide_env = true,
+        hide_default_value = true,
         env = "MERCATO_DATA_DIR",
         default_value = "data",
         value_name = "DIR"
     )]
     pub data_dir: PathBuf,
 
-    /// The day to see the world as of: the world as it stood that day (statuses, reports,
-    /// contracts), and ages, expiry windows and "latest" computed from it. Defaults to today.
-    /// Every date option takes YYYY-MM-DD, today, yesterday, or a span before the as-of
-    /// date: 3d, 2w, 6m, 1y.
-    #[arg(long, global = true, help_heading = "Global options", env = "MERCATO_AS_OF", value_name = "DATE", value_parser = parse_day)]
+    /// See the world as it stood on this day (default: today).
+    #[arg(long, global = true, help_heading = "Global options", hide_env = true, env = "MERCATO_AS_OF", value_name = "DATE", value_parser = parse_day)]
     pub as_of: Option<DateSpec>,
 
-    /// Print machine-readable JSON on stdout instead of tables (same as --format json).
+    /// JSON on stdout instead of tables (same as --format json).
     #[arg(long, global = true, help_heading = "Global options")]
     pub json: bool,
 
-    /// How to print: table (default), json, or csv / tsv (lists only: one header
-    /// row, one record per line, for spreadsheets and scripts).
+    /// How to print: table, json, csv or tsv.
     #[arg(
         long,
         global = true,
         help_heading = "Global options",
+        hide_env = true,
+        hide_possible_values = true,
         env = "MERCATO_FORMAT",
         value_enum,
         value_name = "FORMAT"
     )]
     pub format: Option<FormatArg>,
 
-    /// Draw tables for a terminal this many columns wide (default: the terminal's
-    /// width; piped output is not wrapped unless this is given).
-    #[arg(long, global = true, help_heading = "Global options", env = "MERCATO_WIDTH", value_name = "COLUMNS", value_parser = clap::value_parser!(u16).range(20..))]
+    /// Draw tables this many columns wide.
+    #[arg(long, global = true, help_heading = "Global options", hide_env = true, env = "MERCATO_WIDTH", value_name = "COLUMNS", value_parser = clap::value_parser!(u16).range(20..))]
     pub width: Option<u16>,
 
-    /// Print at most N items of a list (after sorting).
+    /// At most N items of a list.
     #[arg(long, global = true, help_heading = "Global options", value_name = "N", allow_negative_numbers = true, value_parser = number::<u32>("the limit", 1))]
     pub limit: Option<u32>,
 
-    /// How long to wait for another mercato writing to the same data directory.
+    /// Wait this long for another mercato writing (default: 5).
     #[arg(
         long,
         global = true,
         help_heading = "Global options",
+        hide_env = true,
+        hide_default_value = true,
         env = "MERCATO_LOCK_TIMEOUT",
         default_value_t = 5.0,
         value_name = "SECONDS",
@@ -108,8 +130,8 @@ pub struct Cli {
     )]
     pub lock_timeout: f64,
 
-    /// When to use colour: auto (a terminal, and NO_COLOR unset), always or never.
-    #[arg(long, global = true, help_heading = "Global options", value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
+    /// Colour: auto, always or never.
+    #[arg(long, global = true, help_heading = "Global options", hide_default_value = true, hide_possible_values = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
     pub color: ColorChoice,
 
     #[command(subcommand)]

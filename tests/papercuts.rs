@@ -155,3 +155,23 @@ fn club_depth_json_gives_the_verdict_its_own_key() {
     assert_eq!(cb["rating"], cb["cover"], "the old key stays for scripts");
     assert_eq!(cb["players"][0]["cover"], false);
 }
+
+#[test]
+fn subcommand_help_keeps_global_options_to_one_line_each() {
+    let env = TestEnv::shipped();
+    let help = env.ok(&["rumour", "show", "--help"]);
+    let global: Vec<&str> = help
+        .lines()
+        .skip_while(|l| !l.starts_with("Global options"))
+        .skip(1)
+        .take_while(|l| !l.trim().is_empty())
+        .collect();
+    assert_eq!(global.len(), 8, "{help}");
+    assert!(
+        global.iter().all(|l| l.trim_start().starts_with("--")),
+        "{help}"
+    );
+    let full = env.ok(&["help"]);
+    assert!(full.contains("Global options in full"), "{full}");
+    assert!(full.contains("MERCATO_AS_OF"), "{full}");
+}

@@ -175,3 +175,27 @@ fn subcommand_help_keeps_global_options_to_one_line_each() {
     assert!(full.contains("Global options in full"), "{full}");
     assert!(full.contains("MERCATO_AS_OF"), "{full}");
 }
+
+#[test]
+fn rumour_show_gives_the_fee_a_done_deal_was_announced_with() {
+    let env = TestEnv::shipped();
+    env.ok_as_of(
+        "2026-01-15",
+        &[
+            "rumour",
+            "update",
+            "10dcabc2",
+            "--status",
+            "done",
+            "--fee",
+            "45,5m",
+            "--until",
+            "2031-06-30",
+        ],
+    );
+    let text = env.ok_as_of("2026-01-15", &["rumour", "show", "10dcabc2"]);
+    assert!(text.contains("status → done, fee €45.5m"), "{text}");
+    let json = env.json_as_of("2026-01-15", &["rumour", "show", "10dcabc2"]);
+    let done = json["history"].as_array().unwrap().last().unwrap().clone();
+    assert_eq!(done["fee"]["total_eur"], 45_500_000, "{json}");
+}

@@ -192,6 +192,9 @@ pub struct HistoryView {
     pub note: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
+    /// The fee announced with a done deal.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fee: Option<FeeView>,
 }
 
 impl RumourView {
@@ -319,6 +322,7 @@ pub fn view(world: &World, assessor: &Assessor, rumour: &Rumour) -> RumourView {
                 status: h.status,
                 note: h.note.clone(),
                 source: h.source.as_ref().map(|s| world.source_name(s).to_string()),
+                fee: h.fee.as_ref().map(FeeView::from),
             })
             .collect(),
     }

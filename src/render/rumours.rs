@@ -168,6 +168,9 @@ pub fn detail(v: &RumourView, style: Style) -> String {
         if let Some(source) = &h.source {
             let _ = write!(line, " ({source})");
         }
+        if let Some(fee) = &h.fee {
+            let _ = write!(line, ", fee {}", fee.text);
+        }
         if let Some(note) = &h.note {
             let _ = write!(line, ": {}", note.replace('\n', " "));
         }

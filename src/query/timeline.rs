@@ -72,7 +72,7 @@ pub fn timeline(
                 player_id: p.id.to_string(),
                 club: world.club_name(&c.club).to_string(),
                 position: p.position,
-                start: c.start,
+                start: p.start_of(c),
                 end,
                 loan: c.loan,
                 expiring: end <= horizon,

@@ -173,6 +173,7 @@ pub fn sign(
     let Some((mut rumour, date)) = matching.zip(date) else {
         let mut record = world.players[player].clone();
         record.contracts.push(contract.clone());
+        sort_contracts(&mut record.contracts);
         settle_move(&mut record, &contract);
         sort_contracts(&mut record.contracts);
         world.put_player(record);
@@ -244,6 +245,7 @@ fn move_player(
         });
         if !twin {
             record.contracts.push(c.clone());
+            sort_contracts(&mut record.contracts);
             settle_move(&mut record, c);
         }
         sort_contracts(&mut record.contracts);
@@ -288,30 +290,32 @@ fn contracts_cut(record: &Player, permanent: bool, date: NaiveDate, cut: NaiveDa
 /// it (else it is what came after: a contract back-filled into the past does
 /// not cut the current one short). Nothing else in his history is touched.
 pub(crate) fn settle_move(record: &mut Player, mover: &Contract) {
-    let Some(start) = mover.start else {
-        return;
-    };
-    let known = mover.signed.unwrap_or(start);
-    let ends_by = |c: &Contract| match (c.last_day(), mover.last_day()) {
-        (_, None) => true,
-        (None, Some(_)) => false,
-        (Some(a), Some(b)) => a <= b,
-    };
-    let earlier: Vec<usize> = contracts_cut(record, !mover.loan, known, start)
-        .into_iter()
-        .filter(|at| {
-            let c = &record.contracts[*at];
-            c.club != mover.club && (c.start.is_some() || ends_by(c))
-        })
-        .collect();
-    for at in earlier {
-        record.contracts[at].terminated = Some(start);
+    if let Some(start) = mover.start {
+        let known = mover.signed.unwrap_or(start);
+        let ends_by = |c: &Contract| match (c.last_day(), mover.last_day()) {
+            (_, None) => true,
+            (None, Some(_)) => false,
+            (Some(a), Some(b)) => a <= b,
+        };
+        let earlier: Vec<usize> = contracts_cut(record, !mover.loan, known, start)
+            .into_iter()
+            .filter(|at| {
+                let c = &record.contracts[*at];
+                c.club != mover.club && (c.start.is_some() || ends_by(c))
+            })
+            .collect();
+        for at in earlier {
+            record.contracts[at].terminated = Some(start);
+        }
     }
+    // Where it begins (an unknown start follows the previous contract): a
+    // contract elsewhere known to start later ends it there.
+    let begins = record.start_of(mover);
     let later = record
         .contracts
         .iter()
         .filter(|c| c.club != mover.club && (c.loan == mover.loan || !c.loan))
-        .filter_map(|c| c.start.filter(|s| *s > start))
+        .filter_map(|c| c.start.filter(|s| begins.is_none_or(|b| *s > b)))
         .filter(|s| mover.last_day().is_none_or(|last| last > *s))
         .min();
     if let Some(cut) = later

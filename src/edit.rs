@@ -461,8 +461,26 @@ pub(crate) fn insert_contract(player: &mut Player, contract: Contract) {
 }
 
 /// Adds a report: appended to the open rumour of the same move, or starting a
-/// new rumour. An unknown source is created with an unknown tier.
+/// new rumour. An unknown source is created with an unknown tier; a refused
+/// report leaves no source behind.
 pub fn add_report(world: &mut World, new: NewReport, as_of: NaiveDate) -> Result<ReportAdded> {
+    let sources_before: std::collections::BTreeSet<_> = world.sources.keys().cloned().collect();
+    let added = report_into(world, new, as_of);
+    if added.is_err() {
+        let created: Vec<_> = world
+            .sources
+            .keys()
+            .filter(|id| !sources_before.contains(*id))
+            .cloned()
+            .collect();
+        for id in created {
+            world.remove_source(&id);
+        }
+    }
+    added
+}
+
+fn report_into(world: &mut World, new: NewReport, as_of: NaiveDate) -> Result<ReportAdded> {
     let player_id = world.find_player(&new.player)?;
     let date = new.date.unwrap_or(as_of);
     refuse_after_as_of("report date", date, as_of)?;

@@ -244,13 +244,31 @@ impl Player {
             .or_else(|| self.contracts.iter().position(|c| c == contract))
             .unwrap_or(self.contracts.len());
         let own_end = contract.last_day();
-        self.contracts[..at]
+        let ends_before = |c: &&Contract| {
+            c.loan == contract.loan
+                && c.last_day()
+                    .is_some_and(|end| own_end.is_none_or(|own| end < own))
+        };
+        let mut begins = self.contracts[..at]
             .iter()
-            .filter(|c| c.loan == contract.loan)
+            .filter(ends_before)
             .filter_map(Contract::last_day)
-            .filter(|end| own_end.is_none_or(|own| *end < own))
             .max()
-            .and_then(|end| end.succ_opt())
+            .and_then(|end| end.succ_opt());
+        // A contract known to have begun by then and still running (a move
+        // already agreed elsewhere) comes before it too.
+        while let Some(end) = self
+            .contracts
+            .iter()
+            .filter(ends_before)
+            .filter(|c| c.start.is_some_and(|s| begins.is_some_and(|b| s <= b)))
+            .filter_map(Contract::last_day)
+            .filter(|end| begins.is_some_and(|b| *end >= b))
+            .max()
+        {
+            begins = end.succ_opt();
+        }
+        begins
     }
 
     /// Whether `contract` (one of his) had started by `day`.

@@ -37,7 +37,7 @@ pub fn check(store: &Store, as_of: NaiveDate) -> Vec<Problem> {
         }) {
             let clubs = player.contracts.iter().map(|c| c.club.clone()).collect();
             if players.insert(player.id.clone(), clubs).is_some() {
-                in_shards.push(duplicate(&path, player.id.as_str()));
+                in_shards.push(duplicate(&path, "player", player.id.as_str()));
             }
             shard.players.insert(player.id.clone(), player);
         }
@@ -69,7 +69,7 @@ pub fn check(store: &Store, as_of: NaiveDate) -> Vec<Problem> {
         }
         for rumour in &rumours {
             if !rumour_ids.insert(rumour.id.clone()) {
-                in_shards.push(duplicate(&path, rumour.id.as_str()));
+                in_shards.push(duplicate(&path, "rumour", rumour.id.as_str()));
             }
             found.rumour(rumour, &has_player, &people);
             found.done_without_contract(rumour, &signed_with);
@@ -88,6 +88,7 @@ pub fn check(store: &Store, as_of: NaiveDate) -> Vec<Problem> {
         unreadable.iter().any(|e| match e {
             Error::Parse { path, .. }
             | Error::NewerFormat { path, .. }
+            | Error::OutOfPlace { path, .. }
             | Error::Io { path, .. } => path.to_string_lossy().replace('\\', "/").contains(name),
             _ => false,
         })
@@ -156,6 +157,17 @@ fn unreadable_file(store: &Store, e: &Error) -> Problem {
                 .to_string()
                 .replacen(&format!("{}: ", path.display()), "", 1),
         },
+        Error::OutOfPlace { path, .. } => Problem {
+            file: path.display().to_string(),
+            message: format!(
+                "{}; {}",
+                e.to_string()
+                    .replacen(&format!("{}: ", path.display()), "", 1),
+                e.hint()
+                    .unwrap_or_default()
+                    .replacen("nothing was changed; ", "", 1)
+            ),
+        },
         _ => Problem {
             file: store.dir().display().to_string(),
             message: e.to_string(),
@@ -164,11 +176,13 @@ fn unreadable_file(store: &Store, e: &Error) -> Problem {
 }
 
 /// A duplicate id, as reading the whole world reports it.
-fn duplicate(path: &std::path::Path, id: &str) -> Error {
-    Error::Refused(format!(
-        "{}: id '{id}' appears more than once",
-        path.display()
-    ))
+fn duplicate(path: &std::path::Path, kind: &'static str, id: &str) -> Error {
+    Error::OutOfPlace {
+        path: path.to_path_buf(),
+        kind,
+        id: id.to_string(),
+        belongs: None,
+    }
 }
 
 /// The problems of references and dates in a loaded world.

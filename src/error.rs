@@ -45,6 +45,17 @@ pub enum Error {
         message: String,
     },
 
+    /// A record in a file that is not its place (another shard's), or an
+    /// id twice: valid JSON that would lose a copy if read or rewritten.
+    #[error("{}: {kind} '{id}' {}", .path.display(), out_of_place(.belongs))]
+    OutOfPlace {
+        path: PathBuf,
+        kind: &'static str,
+        id: String,
+        /// The file it belongs in; `None` when the id is there twice.
+        belongs: Option<String>,
+    },
+
     #[error("{}: written by a newer mercato (format version {found}, this one reads up to {supported}); upgrade mercato", .path.display())]
     NewerFormat {
         path: PathBuf,
@@ -73,6 +84,13 @@ fn did_you_mean(suggestions: &[String]) -> String {
     }
 }
 
+fn out_of_place(belongs: &Option<String>) -> String {
+    match belongs {
+        Some(file) => format!("is out of place: its shard is {file}"),
+        None => "appears more than once".to_string(),
+    }
+}
+
 impl Error {
     /// An I/O error on `path`.
     pub fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Error {
@@ -97,6 +115,12 @@ impl Error {
             )),
             Error::Parse { .. } => Some(
                 "the file was left untouched; fix it by hand (or `git checkout` it), then run `mercato check`".into(),
+            ),
+            Error::OutOfPlace { belongs: Some(file), .. } => Some(format!(
+                "nothing was changed; `mercato check --fix` moves it to {file} (`mercato undo` reverts that)"
+            )),
+            Error::OutOfPlace { belongs: None, .. } => Some(
+                "nothing was changed; keep one copy by hand, merging what differs (`mercato check` lists both), then run `mercato check`".into(),
             ),
             Error::DataDir { .. } => Some(
                 "pass --data-dir DIR (or set MERCATO_DATA_DIR), or create one with `mercato init DIR`".into(),

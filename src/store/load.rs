@@ -4,7 +4,7 @@
 
 use super::FileKey;
 use super::parallel::on_all_cores;
-use super::{Store, atomic, cache, duplicate, read_records, shard_name};
+use super::{Placed, Store, atomic, cache, duplicate, read_records, shard_name};
 use crate::error::{Error, Result};
 use crate::model::Rumour;
 use crate::world::World;
@@ -137,7 +137,7 @@ impl Store {
             }
             for rumour in rumours {
                 if world.rumours.contains_key(&rumour.id) {
-                    return Err(duplicate(&path, rumour.id.as_str()));
+                    return Err(duplicate(&path, "rumour", rumour.id.as_str()));
                 }
                 world.insert_rumour(rumour);
             }
@@ -247,7 +247,7 @@ impl Store {
         id: impl Fn(&T) -> K,
         problems: &mut Vec<Error>,
     ) where
-        T: DeserializeOwned + Send,
+        T: DeserializeOwned + Placed + Send,
         K: Ord + std::fmt::Display,
     {
         for (path, records) in self.read_files::<T>(paths, kind) {
@@ -256,7 +256,7 @@ impl Store {
                     for record in records {
                         let key = id(&record);
                         if map.contains_key(&key) {
-                            problems.push(duplicate(&path, &key.to_string()));
+                            problems.push(duplicate(&path, T::KIND, &key.to_string()));
                         }
                         map.insert(key, record);
                     }
@@ -292,7 +292,7 @@ impl Store {
 
     /// Reads and parses files, in parallel when there are many. A missing
     /// file is an empty collection.
-    pub(super) fn read_files<T: DeserializeOwned + Send>(
+    pub(super) fn read_files<T: DeserializeOwned + Placed + Send>(
         &self,
         paths: &[PathBuf],
         kind: &str,

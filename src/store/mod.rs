@@ -30,7 +30,9 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-pub use format::{FORMAT_VERSION, decode, encode, read_records};
+pub use format::{
+    FORMAT_VERSION, Placed, check_places, decode, encode, read_records, read_records_as_found,
+};
 use parallel::on_all_cores;
 
 /// One file of the store. Players and their rumours are sharded by a hash of
@@ -362,11 +364,14 @@ fn shard_name(path: &Path) -> String {
         .unwrap_or_default()
 }
 
-fn duplicate(path: &Path, id: &str) -> Error {
-    Error::Refused(format!(
-        "{}: id '{id}' appears more than once",
-        path.display()
-    ))
+/// An id found a second time (here, in `path`).
+fn duplicate(path: &Path, kind: &'static str, id: &str) -> Error {
+    Error::OutOfPlace {
+        path: path.to_path_buf(),
+        kind,
+        id: id.to_string(),
+        belongs: None,
+    }
 }
 
 #[cfg(test)]

@@ -29,7 +29,7 @@ impl Store {
     /// `each`, parsed, in file order, a few shards at a time. Returns what
     /// kept the directory from being listed (a shard that cannot be parsed
     /// is handed to `each` as an error).
-    pub fn each_shard<T: DeserializeOwned + Send>(
+    pub fn each_shard<T: DeserializeOwned + super::Placed + Send>(
         &self,
         sub: &str,
         each: impl FnMut(PathBuf, Result<Vec<T>>),
@@ -41,7 +41,7 @@ impl Store {
     }
 
     /// Reads `files` a few at a time, handing each to `each` in order.
-    fn in_batches<T: DeserializeOwned + Send>(
+    fn in_batches<T: DeserializeOwned + super::Placed + Send>(
         &self,
         files: &[PathBuf],
         sub: &str,
@@ -57,7 +57,7 @@ impl Store {
 
     /// As [`Store::each_shard`], stopping at the first error (of the
     /// listing, a shard, or `each`).
-    pub fn try_each_shard<T: DeserializeOwned + Send>(
+    pub fn try_each_shard<T: DeserializeOwned + super::Placed + Send>(
         &self,
         sub: &str,
         mut each: impl FnMut(&Path, Vec<T>) -> Result<()>,

@@ -373,9 +373,13 @@ mod tests {
         }
         edit(&data.join("players/2c.json"), |players| {
             let first = players[0].clone();
-            for i in 0..n {
+            // Ids of this shard: a record elsewhere is refused on reading.
+            let ids = (0..)
+                .map(|k| format!("clone-{k}"))
+                .filter(|id| crate::store::shard_of(&crate::model::PlayerId(id.clone())) == "2c");
+            for (i, id) in ids.take(n).enumerate() {
                 let mut p = first.clone();
-                p["id"] = json!(format!("clone-{i}"));
+                p["id"] = json!(id);
                 p["name"] = json!(format!("Clone Number{i}"));
                 players.push(p);
             }

@@ -1,0 +1,154 @@
+//! Records out of place or twice (#21): a hand edit that moves a record to
+//! another shard, or copies it, is a data error every command refuses, the
+//! data left byte for byte, `check` naming it and `check --fix` moving it.
+
+use crate::common::TestEnv;
+use serde_json::Value;
+
+fn read(env: &TestEnv, file: &str) -> Value {
+    serde_json::from_slice(&std::fs::read(env.data.join(file)).unwrap()).unwrap()
+}
+
+fn write(env: &TestEnv, file: &str, value: &Value) {
+    let mut bytes = serde_json::to_vec_pretty(value).unwrap();
+    bytes.push(b'\n');
+    std::fs::write(env.data.join(file), bytes).unwrap();
+}
+
+/// Moves the record `id` from one file to another, as a hand edit would.
+fn move_record(env: &TestEnv, id: &str, from: &str, to: &str) {
+    let mut source = read(env, from);
+    let records = source["records"].as_array_mut().unwrap();
+    let at = records.iter().position(|r| r["id"] == id).unwrap();
+    let record = records.remove(at);
+    write(env, from, &source);
+    let mut target = if env.data.join(to).exists() {
+        read(env, to)
+    } else {
+        serde_json::json!({"version": 2, "kind": source["kind"], "records": []})
+    };
+    target["records"].as_array_mut().unwrap().push(record);
+    write(env, to, &target);
+}
+
+/// Copies the record `id` within its file, `change` made to the copy.
+fn duplicate_record(env: &TestEnv, id: &str, file: &str, change: impl Fn(&mut Value)) {
+    let mut value = read(env, file);
+    let records = value["records"].as_array_mut().unwrap();
+    let mut copy = records.iter().find(|r| r["id"] == id).unwrap().clone();
+    change(&mut copy);
+    records.push(copy);
+    write(env, file, &value);
+}
+
+/// `check` fails naming the file, the id and what to do.
+fn check_names(env: &TestEnv, file: &str, id: &str, what: &str) {
+    let run = env.run(&["check"]);
+    assert_eq!(run.code, 1, "{}{}", run.stdout, run.stderr);
+    let all = format!("{}{}", run.stdout, run.stderr);
+    for part in [file, id, what] {
+        assert!(all.contains(part), "check should name {part:?}:\n{all}");
+    }
+}
+
+const READS: &[&[&str]] = &[
+    &["player", "list"],
+    &["rumour", "list"],
+    &["club", "list"],
+    &["club", "depth", "Real Madrid"],
+    &["contract", "expiring", "--year", "2026"],
+    &["digest"],
+];
+
+#[test]
+fn a_player_in_another_shard_is_refused_by_reads_and_writes() {
+    let env = TestEnv::shipped();
+    move_record(
+        &env,
+        "ibrahima-konate",
+        "players/4f.json",
+        "players/2c.json",
+    );
+    let said = "players/2c.json: player 'ibrahima-konate' is out of place";
+    for args in READS.iter().copied().chain([
+        &["player", "show", "konate"][..],
+        &["player", "show", "upamecano"],
+        &["player", "edit", "upamecano", "--caps", "10"],
+        &["player", "edit", "konate", "--caps", "10"],
+        &["rumour", "show", "110df7be"],
+        &[
+            "rumour",
+            "add",
+            "upamecano",
+            "--to",
+            "liverpool",
+            "--source",
+            "Marca",
+        ],
+    ]) {
+        env.refused(args, 1, said);
+    }
+    check_names(&env, "players/2c.json", "ibrahima-konate", "check --fix");
+}
+
+#[test]
+fn a_rumour_in_another_shard_is_refused_never_not_found() {
+    let env = TestEnv::shipped();
+    move_record(&env, "110df7be", "rumours/4f.json", "rumours/2c.json");
+    let said = "rumours/2c.json: rumour '110df7be' is out of place";
+    for args in READS.iter().copied().chain([
+        &["rumour", "show", "110df7be"][..],
+        &["rumour", "show", "konate"],
+        &[
+            "rumour",
+            "add",
+            "upamecano",
+            "--to",
+            "liverpool",
+            "--source",
+            "Marca",
+        ],
+        &["rumour", "update", "10dcabc2", "--status", "talks"],
+    ]) {
+        env.refused(args, 1, said);
+    }
+    check_names(&env, "rumours/2c.json", "110df7be", "rumours/4f.json");
+}
+
+#[test]
+fn an_id_twice_in_a_shard_is_refused_by_reads_and_writes() {
+    let env = TestEnv::shipped();
+    duplicate_record(&env, "ibrahima-konate", "players/4f.json", |p| {
+        p["caps"] = 99.into();
+    });
+    duplicate_record(&env, "d43cc212", "rumours/4f.json", |r| {
+        r["reports"].as_array_mut().unwrap().push(serde_json::json!(
+            {"date": "2025-10-19", "source": "marca"}
+        ));
+    });
+    for args in READS.iter().copied().chain([
+        &["player", "show", "konate"][..],
+        &[
+            "rumour",
+            "update",
+            "110df7be",
+            "--status",
+            "done",
+            "--until",
+            "2030-06-30",
+        ],
+        &[
+            "rumour",
+            "add",
+            "alaba",
+            "--to",
+            "liverpool",
+            "--source",
+            "Marca",
+        ],
+        &["export", "--out", "-"],
+    ]) {
+        env.refused(args, 1, "appears more than once");
+    }
+    check_names(&env, "players/4f.json", "ibrahima-konate", "more than once");
+}

@@ -152,3 +152,55 @@ fn an_id_twice_in_a_shard_is_refused_by_reads_and_writes() {
     }
     check_names(&env, "players/4f.json", "ibrahima-konate", "more than once");
 }
+
+#[test]
+fn check_fix_moves_records_home_undo_puts_them_back_and_duplicates_stay() {
+    let env = TestEnv::shipped();
+    let shipped = env.snapshot();
+    move_record(
+        &env,
+        "ibrahima-konate",
+        "players/4f.json",
+        "players/2c.json",
+    );
+    move_record(&env, "110df7be", "rumours/4f.json", "rumours/2c.json");
+    let misplaced = env.snapshot();
+    let run = env.run(&["check", "--fix"]);
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+    for moved in [
+        "moved player 'ibrahima-konate' from players/2c.json to players/4f.json",
+        "moved rumour '110df7be' from rumours/2c.json to rumours/4f.json",
+    ] {
+        assert!(run.stderr.contains(moved), "{}", run.stderr);
+    }
+    let mut fixed = env.snapshot();
+    fixed.retain(|path, _| !path.starts_with(".mercato"));
+    assert_eq!(fixed, shipped, "every record back in its file, as shipped");
+    env.ok(&["undo"]);
+    let mut undone = env.snapshot();
+    undone.retain(|path, _| !path.starts_with(".mercato"));
+    let mut misplaced = misplaced;
+    misplaced.retain(|path, _| !path.starts_with(".mercato"));
+    assert_eq!(undone, misplaced, "undo puts the hand edit back");
+
+    // A copy in the right file already: both stay, both shown.
+    duplicate_record(&env, "dayot-upamecano", "players/2c.json", |p| {
+        p["caps"] = 99.into();
+    });
+    let before = env.snapshot();
+    let run = env.run(&["check", "--fix"]);
+    assert_eq!(run.code, 1, "{}{}", run.stdout, run.stderr);
+    assert!(
+        run.stderr
+            .contains("left for you: player 'dayot-upamecano' is there 2 times"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("\"caps\":99"), "{}", run.stderr);
+    // The misplaced ones moved; the two copies are still there.
+    let after = read(&env, "players/2c.json");
+    let copies = after["records"].as_array().unwrap();
+    assert_eq!(copies.len(), 2, "{after}");
+    assert_ne!(before, env.snapshot());
+    check_names(&env, "players/2c.json", "dayot-upamecano", "more than once");
+}

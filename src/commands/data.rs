@@ -272,11 +272,50 @@ pub fn resolve(ctx: &Context, record: &str, field: &str, take: TakeSide) -> Resu
     Ok(out)
 }
 
-pub fn check(ctx: &Context) -> Result<Output> {
+pub fn check(ctx: &Context, fix: bool) -> Result<Output> {
     let store = ctx.store()?;
+    let fixed = if fix {
+        Some(store.fix_places(ctx.as_of)?)
+    } else {
+        None
+    };
+    let mut out = check_only(ctx, &store)?;
+    if let Some(fixed) = fixed {
+        out.notes.splice(0..0, fixed_notes(&fixed));
+    }
+    Ok(out)
+}
+
+/// What `check --fix` did and left, one note each; a record found twice
+/// shows every copy, for the person who must choose.
+fn fixed_notes(fixed: &mercato::store::Fixed) -> Vec<String> {
+    let mut notes: Vec<String> = fixed
+        .moved
+        .iter()
+        .map(|m| format!("moved {} '{}' from {} to {}", m.kind, m.id, m.from, m.to))
+        .collect();
+    for twice in &fixed.twice {
+        let mut note = format!(
+            "left for you: {} '{}' is there {} times; keep one (merge what differs), then run `mercato check`:",
+            twice.kind,
+            twice.id,
+            twice.copies.len()
+        );
+        for (file, copy) in &twice.copies {
+            note.push_str(&format!("\n  {file}: {copy}"));
+        }
+        notes.push(note);
+    }
+    if !fixed.moved.is_empty() {
+        notes.push("`mercato undo` puts them back".to_string());
+    }
+    notes
+}
+
+fn check_only(ctx: &Context, store: &mercato::store::Store) -> Result<Output> {
     store.recover_if_needed()?;
     let _lock = store.lock_for_reading()?;
-    let problems = mercato::check::check(&store, ctx.as_of);
+    let problems = mercato::check::check(store, ctx.as_of);
     let mut out = ctx.show(&problems, || {
         if problems.is_empty() {
             format!("{}: ok\n", store.dir().display())

@@ -263,7 +263,7 @@ fn run_command(ctx: &Context, command: Command) -> Result<Output> {
             })
         }
         Command::Digest { since } => data::digest(ctx, ctx.day(since)),
-        Command::Check => data::check(ctx),
+        Command::Check { fix } => data::check(ctx, fix),
         Command::Conflicts => data::conflicts(ctx),
         Command::Resolve {
             record,

@@ -14,6 +14,7 @@
 
 pub mod atomic;
 pub mod cache;
+mod fix;
 mod format;
 pub mod index;
 pub mod journal;
@@ -30,6 +31,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
+pub use fix::{Fixed, Moved, Twice};
 pub use format::{
     FORMAT_VERSION, Placed, check_places, decode, encode, read_records, read_records_as_found,
 };

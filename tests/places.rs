@@ -146,7 +146,7 @@ fn an_id_twice_in_a_shard_is_refused_by_reads_and_writes() {
             "--source",
             "Marca",
         ],
-        &["export", "--out", "-"],
+        &["export"],
     ]) {
         env.refused(args, 1, "appears more than once");
     }
@@ -203,4 +203,83 @@ fn check_fix_moves_records_home_undo_puts_them_back_and_duplicates_stay() {
     assert_eq!(copies.len(), 2, "{after}");
     assert_ne!(before, env.snapshot());
     check_names(&env, "players/2c.json", "dayot-upamecano", "more than once");
+}
+
+/// A bundle of the shipped store, outside the data directory, with `change` made.
+fn bundle(env: &TestEnv, change: impl Fn(&mut Value)) -> String {
+    let path = env.data.parent().unwrap().join("bundle.json");
+    let path = path.to_str().unwrap().to_string();
+    env.ok(&["export", "--out", &path]);
+    let mut value: Value = serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
+    change(&mut value);
+    std::fs::write(&path, serde_json::to_vec_pretty(&value).unwrap()).unwrap();
+    path
+}
+
+/// Pushes a copy of `key`'s record `id` (changed by `change`) into the bundle.
+fn twice(value: &mut Value, key: &str, id: &str, change: impl Fn(&mut Value)) {
+    let list = value[key].as_array_mut().unwrap();
+    let mut copy = list.iter().find(|r| r["id"] == id).unwrap().clone();
+    change(&mut copy);
+    list.push(copy);
+}
+
+/// A hand edit of a bundle.
+type Edit = dyn Fn(&mut Value);
+
+#[test]
+fn a_bundle_with_a_record_twice_is_refused_whole() {
+    let env = TestEnv::shipped();
+    let cases: Vec<(Box<Edit>, &str)> = vec![
+        (
+            Box::new(|b| twice(b, "players", "ibrahima-konate", |_| {})),
+            "player 'ibrahima-konate'",
+        ),
+        (
+            Box::new(|b| twice(b, "sources", "fichajes", |s| s["tier"] = 1.into())),
+            "source 'fichajes'",
+        ),
+        (
+            Box::new(|b| twice(b, "clubs", "liverpool", |_| {})),
+            "club 'liverpool'",
+        ),
+        (
+            Box::new(|b| twice(b, "rumours", "110df7be", |_| {})),
+            "rumour '110df7be'",
+        ),
+        (
+            Box::new(|b| {
+                let contracts = b["contracts"].as_array_mut().unwrap();
+                let first = contracts[0].clone();
+                contracts.push(first);
+            }),
+            "a contract of player",
+        ),
+    ];
+    for (change, named) in cases {
+        let path = bundle(&env, change);
+        env.refused(&["import", "bundle", &path], 1, named);
+        env.refused(&["import", "bundle", &path], 1, "nothing was imported");
+    }
+}
+
+#[test]
+fn export_refuses_the_data_directory_and_a_store_check_fails() {
+    let env = TestEnv::shipped();
+    for inside in ["players/2c.json", "bundle.json", "players/new.json"] {
+        let out = env.data.join(inside);
+        env.refused(
+            &["export", "--out", out.to_str().unwrap()],
+            1,
+            "is inside the data directory",
+        );
+    }
+    move_record(&env, "110df7be", "rumours/4f.json", "rumours/2c.json");
+    let out = env.data.parent().unwrap().join("out.json");
+    env.refused(
+        &["export", "--out", out.to_str().unwrap()],
+        1,
+        "is out of place",
+    );
+    assert!(!out.exists());
 }

@@ -17,6 +17,10 @@ use std::path::{Path, PathBuf};
 /// stdout, a few shards at a time.
 pub fn export(ctx: &Context, out: Option<PathBuf>) -> Result<Output> {
     let store = ctx.store()?;
+    if let Some(path) = &out {
+        refuse_inside_data(store.dir(), path)?;
+    }
+    refuse_unless_checked(ctx, &store)?;
     match out {
         Some(path) => {
             let mut exported = None;
@@ -51,6 +55,43 @@ pub fn export(ctx: &Context, out: Option<PathBuf>) -> Result<Output> {
                 done => done.map(|()| Output::default()),
             }
         }
+    }
+}
+
+/// A bundle written into the data directory would replace or sit among
+/// the data files, where `undo` cannot take it back.
+fn refuse_inside_data(data: &Path, out: &Path) -> Result<()> {
+    let parent = match out.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let (Ok(data), Ok(parent)) = (data.canonicalize(), parent.canonicalize()) else {
+        return Ok(());
+    };
+    if parent.starts_with(&data) {
+        return Err(Error::Refused(format!(
+            "--out {} is inside the data directory {}; write the bundle somewhere else (nothing was written)",
+            mercato::text::shown(&out.display().to_string()),
+            data.display()
+        )));
+    }
+    Ok(())
+}
+
+/// A store that `check` fails would export its problems (an id twice
+/// becomes a bundle that loses a copy on import): refused, naming the first.
+fn refuse_unless_checked(ctx: &Context, store: &mercato::store::Store) -> Result<()> {
+    store.recover_if_needed()?;
+    let _lock = store.lock_for_reading()?;
+    let problems = mercato::check::check(store, ctx.as_of);
+    match problems.first() {
+        None => Ok(()),
+        Some(first) => Err(Error::Refused(format!(
+            "{}: {}; `mercato check` lists {}; fix them, then export (nothing was written)",
+            first.file,
+            first.message,
+            count(problems.len(), "problem")
+        ))),
     }
 }
 

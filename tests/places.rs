@@ -283,3 +283,60 @@ fn export_refuses_the_data_directory_and_a_store_check_fails() {
     );
     assert!(!out.exists());
 }
+
+/// Runs the merge driver on three versions of players/4f.json; returns the
+/// run and what OURS holds after.
+fn merge(env: &TestEnv, base: &[u8], ours: &[u8], theirs: &[u8]) -> (crate::common::Run, Vec<u8>) {
+    let dir = env.data.parent().unwrap();
+    let [b, o, t] = ["base", "ours", "theirs"].map(|n| dir.join(n));
+    for (path, bytes) in [(&b, base), (&o, ours), (&t, theirs)] {
+        std::fs::write(path, bytes).unwrap();
+    }
+    let args = [
+        b.to_str().unwrap(),
+        o.to_str().unwrap(),
+        t.to_str().unwrap(),
+    ];
+    let run = env.run(&[
+        "merge-driver",
+        args[0],
+        args[1],
+        args[2],
+        "data/players/4f.json",
+    ]);
+    (run, std::fs::read(&o).unwrap())
+}
+
+#[test]
+fn the_merge_driver_refuses_a_blank_side_and_an_id_twice() {
+    let env = TestEnv::shipped();
+    let file = std::fs::read(env.data.join("players/4f.json")).unwrap();
+    for blank in [&b""[..], b"  \n"] {
+        for (ours, theirs) in [(blank, &file[..]), (&file[..], blank)] {
+            let (run, after) = merge(&env, &file, ours, theirs);
+            assert_eq!(run.code, 1, "{}", run.stderr);
+            assert!(run.stderr.contains("the file is empty"), "{}", run.stderr);
+            assert_eq!(after, ours, "OURS untouched");
+        }
+    }
+    // Blank on every side but one: an add/add, merged.
+    let (run, after) = merge(&env, b"", b"", &file);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(after, file);
+
+    duplicate_record(&env, "ibrahima-konate", "players/4f.json", |p| {
+        p["caps"] = 99.into();
+    });
+    let twice = std::fs::read(env.data.join("players/4f.json")).unwrap();
+    for (ours, theirs) in [(&file, &twice), (&twice, &file)] {
+        let (run, after) = merge(&env, &file, ours, theirs);
+        assert_eq!(run.code, 1, "{}", run.stderr);
+        assert!(
+            run.stderr
+                .contains("record 'ibrahima-konate' appears more than once"),
+            "{}",
+            run.stderr
+        );
+        assert_eq!(&after, ours, "OURS untouched");
+    }
+}

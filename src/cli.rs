@@ -335,7 +335,7 @@ pub enum Command {
     /// Validate the whole data directory; exit 1 if anything is wrong.
     #[command(after_help = r#"Examples:
   mercato check
-  mercato check --fix          # move records a hand edit put in another shard's file
+  mercato check --fix      # records in another shard's file go home
   mercato check --json"#)]
     Check {
         /// Move players and rumours found in another shard's file to their own

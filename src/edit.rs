@@ -104,6 +104,8 @@ pub struct ReportAdded {
     pub new_rumour: bool,
     /// Sources that did not exist and were created with an unknown tier.
     pub new_sources: Vec<SourceId>,
+    /// The source credited with the report, and the one it came through.
+    pub credited: (SourceId, Option<SourceId>),
     /// When the report declared the move done: what the deal did.
     pub settled: Option<crate::deal::Settled>,
 }
@@ -509,7 +511,11 @@ pub fn add_report(world: &mut World, new: NewReport, as_of: NaiveDate) -> Result
     let mut new_sources = Vec::new();
     let source = source_or_new(world, &new.source, new.new_source, &mut new_sources)?;
     let via = match new.via.as_deref() {
-        Some(v) => Some(source_or_new(world, v, new.new_source, &mut new_sources)?),
+        // --new-source is about the outlet reporting; a known via is credited.
+        Some(v) => {
+            let force = new.new_source && world.find_source(v).is_err();
+            Some(source_or_new(world, v, force, &mut new_sources)?)
+        }
         None => None,
     };
     if via.as_ref() == Some(&source) {
@@ -518,6 +524,7 @@ pub fn add_report(world: &mut World, new: NewReport, as_of: NaiveDate) -> Result
             world.source_name(&source)
         )));
     }
+    let credited = (source.clone(), via.clone());
     let report = Report {
         date,
         source,
@@ -591,6 +598,7 @@ pub fn add_report(world: &mut World, new: NewReport, as_of: NaiveDate) -> Result
         rumour: id,
         new_rumour,
         new_sources,
+        credited,
         settled,
     })
 }
@@ -631,7 +639,17 @@ fn source_or_new(
     created: &mut Vec<SourceId>,
 ) -> Result<SourceId> {
     match world.find_source(name) {
+        // Asked to create it, he must not find his report credited elsewhere.
+        Ok(id) if force => Err(Error::Refused(format!(
+            "a source named '{}' exists already (id {id}); without --new-source the report is credited to it",
+            text::shown(name)
+        ))),
         Ok(id) => Ok(id),
+        Err(Error::Ambiguous { candidates, .. }) if force => Err(Error::Refused(format!(
+            "sources named '{}' exist already: {}",
+            text::shown(name),
+            candidates.join(", ")
+        ))),
         Err(Error::NotFound { suggestions, .. }) if force || suggestions.is_empty() => {
             let id = add_source(
                 world,
@@ -670,6 +688,8 @@ pub struct NewStatus {
 #[derive(Debug, Clone)]
 pub struct StatusUpdated {
     pub rumour: RumourId,
+    /// The source credited with announcing the change, if one was named.
+    pub credited: Option<SourceId>,
     /// For `done`: the contracts it ended and signed, the rumours it rules out.
     pub settled: Option<crate::deal::Settled>,
 }
@@ -729,16 +749,20 @@ pub fn update_rumour(
         if rumour.status == Status::Done {
             return Err(Error::Refused(format!("rumour {id} is already 'done'")));
         }
+        let credited = source.clone();
         let settled = crate::deal::complete(world, rumour, date, terms, note, source)?;
         return Ok(StatusUpdated {
             rumour: id.clone(),
+            credited,
             settled: Some(settled),
         });
     }
+    let credited = source.clone();
     rumour.set_status(status, date, note, source);
     world.put_rumour(rumour);
     Ok(StatusUpdated {
         rumour: id.clone(),
+        credited,
         settled: None,
     })
 }

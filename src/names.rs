@@ -101,6 +101,13 @@ fn compact(folded: &str) -> String {
     folded.replace(' ', "")
 }
 
+/// Whether two names are the same name: equal once folded (case, accents,
+/// punctuation), spaces aside. Never a prefix: "Radio 1" is not "Radio 10".
+pub fn same_name(a: &str, b: &str) -> bool {
+    let (a, b) = (fold(a), fold(b));
+    !a.is_empty() && (a == b || compact(&a) == compact(&b))
+}
+
 /// Something that can be found by name.
 pub struct Candidate<'a, K> {
     pub key: K,

@@ -340,3 +340,113 @@ fn the_merge_driver_refuses_a_blank_side_and_an_id_twice() {
         assert_eq!(&after, ours, "OURS untouched");
     }
 }
+
+#[test]
+fn sources_are_matched_by_whole_name_and_new_source_creates_the_one_named() {
+    let env = TestEnv::shipped();
+    env.ok(&["source", "add", "Radio 10"]);
+    env.ok(&["source", "add", "The Athletic Sports", "--tier", "1"]);
+    // Not by prefix: "Radio 1" is a typo-looking name, never Radio 10.
+    env.refused(
+        &[
+            "rumour",
+            "add",
+            "konate",
+            "--to",
+            "real madrid",
+            "--source",
+            "Radio 1",
+        ],
+        1,
+        "not a known source",
+    );
+    let run = env.run(&[
+        "rumour",
+        "add",
+        "konate",
+        "--to",
+        "real madrid",
+        "--source",
+        "Radio 1",
+        "--new-source",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stdout.contains("credited to Radio 1 (radio-1)"),
+        "{}",
+        run.stdout
+    );
+    let run = env.run(&[
+        "rumour",
+        "add",
+        "alaba",
+        "--to",
+        "liverpool",
+        "--source",
+        "The Athletic",
+        "--new-source",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stdout
+            .contains("credited to The Athletic (the-athletic)"),
+        "{}",
+        run.stdout
+    );
+    let sources = env.json(&["source", "list"]);
+    let names: Vec<&str> = sources
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|s| s["name"].as_str())
+        .collect();
+    for name in ["Radio 1", "Radio 10", "The Athletic", "The Athletic Sports"] {
+        assert!(names.contains(&name), "{names:?}");
+    }
+    // --new-source with a name that exists: refused, not credited elsewhere.
+    env.refused(
+        &[
+            "rumour",
+            "add",
+            "konate",
+            "--to",
+            "real madrid",
+            "--source",
+            "radio 10",
+            "--new-source",
+        ],
+        1,
+        "a source named 'radio 10' exists already",
+    );
+    // Without it, the whole name credits the source, and says so.
+    let run = env.run(&[
+        "rumour",
+        "add",
+        "konate",
+        "--to",
+        "real madrid",
+        "--source",
+        "radio 10",
+    ]);
+    assert!(
+        run.stdout.contains("credited to Radio 10 (radio-10)"),
+        "{}",
+        run.stdout
+    );
+    let run = env.run(&[
+        "rumour",
+        "update",
+        "9cddfc5a",
+        "--status",
+        "talks",
+        "--source",
+        "the athletic",
+    ]);
+    assert!(
+        run.stdout
+            .contains("credited to The Athletic (the-athletic)"),
+        "{}{}",
+        run.stdout,
+        run.stderr
+    );
+}

@@ -272,6 +272,7 @@ fn build_contract(
     // start nor the signing day (unknown: always known).
     if let Some(signed) = new.signed {
         refuse_after_as_of("signing date", signed, as_of)?;
+        refuse_before_birth("signing date", signed, born)?;
     }
     let contract = Contract {
         club,
@@ -447,12 +448,41 @@ fn refuse_contract_conflicts(
 /// A dated change cannot be recorded for a day after the as-of date: it
 /// would be a forecast, and would block every later update.
 pub(crate) fn refuse_after_as_of(what: &str, date: NaiveDate, as_of: NaiveDate) -> Result<()> {
+    refuse_before_football(what, date)?;
     if date > as_of {
         return Err(Error::Refused(format!(
             "the {what} {date} is after the as-of date {as_of}; record it on the day (or pass --as-of {date})"
         )));
     }
     Ok(())
+}
+
+/// The first year a transfer can be dated: earlier is a typo (year 0, 25
+/// for 2025), which would sort before every real event.
+pub const FIRST_YEAR: i32 = 1850;
+
+/// Refuses a date before [`FIRST_YEAR`].
+pub(crate) fn refuse_before_football(what: &str, date: NaiveDate) -> Result<()> {
+    if chrono::Datelike::year(&date) < FIRST_YEAR {
+        return Err(Error::Refused(format!(
+            "the {what} {date} is before {FIRST_YEAR}; a typo for the year?"
+        )));
+    }
+    Ok(())
+}
+
+/// A player cannot sign before he is born: the date or the birth is wrong.
+pub(crate) fn refuse_before_birth(
+    what: &str,
+    date: NaiveDate,
+    born: Option<NaiveDate>,
+) -> Result<()> {
+    match born {
+        Some(born) if date < born => Err(Error::Refused(format!(
+            "the {what} {date} is before the player was born ({born})"
+        ))),
+        _ => Ok(()),
+    }
 }
 
 /// Adds a contract to a player's history, which is kept in the order the
@@ -749,6 +779,8 @@ pub fn update_rumour(
         if rumour.status == Status::Done {
             return Err(Error::Refused(format!("rumour {id} is already 'done'")));
         }
+        let born = world.players.get(&rumour.player).and_then(|p| p.born);
+        refuse_before_birth("signing date", date, born)?;
         let credited = source.clone();
         let settled = crate::deal::complete(world, rumour, date, terms, note, source)?;
         return Ok(StatusUpdated {

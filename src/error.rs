@@ -6,14 +6,14 @@ use std::path::PathBuf;
 /// What went wrong, with enough context to fix it.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
-    #[error("no {kind} matches '{query}'{}", did_you_mean(.suggestions))]
+    #[error("no {kind} matches '{}'{}", crate::text::shown(.query), did_you_mean(.suggestions))]
     NotFound {
         kind: &'static str,
         query: String,
         suggestions: Vec<String>,
     },
 
-    #[error("'{query}' matches several {kind}s: {}; say which", .candidates.join(", "))]
+    #[error("'{}' matches several {kind}s: {}; say which", crate::text::shown(.query), .candidates.join(", "))]
     Ambiguous {
         kind: &'static str,
         query: String,
@@ -22,7 +22,7 @@ pub enum Error {
 
     /// A source name that is not known but resembles one: likely a typo,
     /// which would otherwise count as a second, independent source.
-    #[error("'{query}' is not a known source{}", did_you_mean(.suggestions))]
+    #[error("'{}' is not a known source{}", crate::text::shown(.query), did_you_mean(.suggestions))]
     SourceTypo {
         query: String,
         suggestions: Vec<String>,
@@ -111,7 +111,7 @@ impl Error {
                 _ => return None,
             }),
             Error::SourceTypo { query, .. } => Some(format!(
-                "nothing was recorded; if '{query}' is another outlet, add --new-source to create it"
+                "nothing was recorded; if '{}' is another outlet, add --new-source to create it", crate::text::shown(query)
             )),
             Error::Parse { .. } => Some(
                 "the file was left untouched; fix it by hand (or `git checkout` it), then run `mercato check`".into(),

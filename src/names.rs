@@ -175,6 +175,15 @@ pub fn resolve<'a, K: Clone>(
     query: &str,
     candidates: impl IntoIterator<Item = Candidate<'a, K>>,
 ) -> Result<K> {
+    // No record's name is longer than this: a longer query (a paste gone
+    // wrong) matches nothing, and comparing it with every name is slow.
+    if query.chars().count() > crate::text::MAX_NAME {
+        return Err(Error::NotFound {
+            kind,
+            query: query.to_string(),
+            suggestions: Vec::new(),
+        });
+    }
     let folded_query = fold(query);
     let query_words: Vec<&str> = folded_query.split(' ').filter(|w| !w.is_empty()).collect();
     let mut best: Option<Quality> = None;

@@ -450,3 +450,140 @@ fn sources_are_matched_by_whole_name_and_new_source_creates_the_one_named() {
         run.stderr
     );
 }
+
+#[test]
+fn smaller_hand_edits_and_inputs_are_refused_with_the_data_kept() {
+    let env = TestEnv::shipped();
+    let add = |extra: &[&str]| -> Vec<String> {
+        let mut args: Vec<String> = [
+            "rumour",
+            "add",
+            "konate",
+            "--to",
+            "real madrid",
+            "--source",
+            "Marca",
+        ]
+        .map(String::from)
+        .to_vec();
+        args.extend(extra.iter().map(|s| s.to_string()));
+        args
+    };
+    let refused_with = |code: i32, args: Vec<String>, said: &str| {
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        env.refused(&args, code, said);
+    };
+    let refused = |args: Vec<String>, said: &str| refused_with(1, args, said);
+    refused(add(&["--date", "0000-06-01"]), "is before 1850");
+    refused(
+        vec![
+            "contract",
+            "set",
+            "konate",
+            "--club",
+            "liverpool",
+            "--signed",
+            "1990-01-01",
+            "--until",
+            "2030-06-30",
+        ]
+        .into_iter()
+        .map(String::from)
+        .collect(),
+        "before the player was born",
+    );
+    refused(
+        ["club", "depth", "Real Madrid", "--set", "CB", ""]
+            .map(String::from)
+            .to_vec(),
+        "names no player",
+    );
+    // A fee clap reads is a usage error (exit 2), as one part over 10bn is.
+    refused_with(
+        2,
+        add(&["--fee", "9999m+9999m"]),
+        "adds up to more than 10bn",
+    );
+    refused(
+        add(&["--fee", "£5m", "--currency", "USD"]),
+        "is in GBP but --currency says USD",
+    );
+    let long = format!("Kon\n{}", "a".repeat(100_000));
+    let run = env.run(&["player", "show", &long]);
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stderr.contains("Kon\\naaa"),
+        "{}",
+        &run.stderr[..300.min(run.stderr.len())]
+    );
+    assert!(
+        run.stderr.len() < 1_000,
+        "echoed {} bytes",
+        run.stderr.len()
+    );
+}
+
+#[test]
+fn a_damaged_data_directory_is_refused_without_blocking() {
+    let env = TestEnv::shipped();
+    std::fs::rename(env.data.join("clubs.json"), env.data.join("../clubs.json")).unwrap();
+    env.refused(&["club", "list"], 1, "no clubs.json");
+    env.refused(
+        &[
+            "player",
+            "add",
+            "Someone New",
+            "--position",
+            "CB",
+            "--born",
+            "2001-01-01",
+        ],
+        1,
+        "no clubs.json",
+    );
+    std::fs::rename(env.data.join("../clubs.json"), env.data.join("clubs.json")).unwrap();
+
+    let shard = env.data.join("players/2c.json");
+    std::fs::remove_file(&shard).unwrap();
+    let made = std::process::Command::new("mkfifo")
+        .arg(&shard)
+        .status()
+        .unwrap();
+    assert!(made.success());
+    for args in [
+        &["player", "list"][..],
+        &["player", "show", "konate"],
+        &["check"],
+    ] {
+        let run = env.run(args);
+        assert_eq!(run.code, 1, "{args:?}: {}", run.stderr);
+        assert!(
+            run.stdout.contains("not a regular file") || run.stderr.contains("not a regular file"),
+            "{args:?}: {}{}",
+            run.stdout,
+            run.stderr
+        );
+    }
+    std::fs::remove_file(&shard).unwrap();
+
+    // init: an empty or new directory, or a data directory; nothing else.
+    let other = env.data.parent().unwrap().join("notes");
+    std::fs::create_dir(&other).unwrap();
+    std::fs::write(other.join("todo.txt"), "mine").unwrap();
+    let run = env.run(&["init", other.to_str().unwrap()]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("not a mercato data directory"),
+        "{}",
+        run.stderr
+    );
+    let left: Vec<_> = std::fs::read_dir(&other)
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name())
+        .collect();
+    assert_eq!(left, ["todo.txt"]);
+    let fresh = env.data.parent().unwrap().join("fresh");
+    assert_eq!(env.run(&["init", fresh.to_str().unwrap()]).code, 0);
+    assert_eq!(env.run(&["init", env.data.to_str().unwrap()]).code, 0);
+}

@@ -146,12 +146,35 @@ pub fn read_records<T: DeserializeOwned + Placed>(path: &Path, kind: &str) -> Re
 /// Parses one data file without checking places: for `check --fix`, which
 /// must see the records out of place to move them.
 pub fn read_records_as_found<T: DeserializeOwned>(path: &Path, kind: &str) -> Result<Vec<T>> {
-    let bytes = match std::fs::read(path) {
-        Ok(bytes) => bytes,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+    match read_data_file(path)? {
+        Some(bytes) => decode(path, kind, &bytes),
+        None => Ok(Vec::new()),
+    }
+}
+
+/// A data file's bytes, `None` when there is none. Anything but a regular
+/// file is refused before it is opened: a FIFO would block every command
+/// forever, waiting for a writer that never comes.
+pub fn read_data_file(path: &Path) -> Result<Option<Vec<u8>>> {
+    let missing = |e: &std::io::Error| e.kind() == std::io::ErrorKind::NotFound;
+    match std::fs::metadata(path) {
+        Err(e) if missing(&e) => return Ok(None),
         Err(e) => return Err(Error::io(path, e)),
-    };
-    decode(path, kind, &bytes)
+        Ok(meta) if !meta.is_file() => {
+            return Err(Error::io(
+                path,
+                std::io::Error::other(
+                    "not a regular file (a FIFO, device or directory where a data file belongs); remove it or put the file back",
+                ),
+            ));
+        }
+        Ok(_) => {}
+    }
+    match std::fs::read(path) {
+        Ok(bytes) => Ok(Some(bytes)),
+        Err(e) if missing(&e) => Ok(None),
+        Err(e) => Err(Error::io(path, e)),
+    }
 }
 
 /// Parses the bytes of a data file that should hold `kind` records, telling a
@@ -221,10 +244,8 @@ pub fn read_rumours_where(
         id: crate::model::RumourId,
         player: crate::model::PlayerId,
     }
-    let bytes = match std::fs::read(path) {
-        Ok(bytes) => bytes,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
-        Err(e) => return Err(Error::io(path, e)),
+    let Some(bytes) = read_data_file(path)? else {
+        return Ok(Vec::new());
     };
     let whole = || {
         let all = decode::<crate::model::Rumour>(path, "rumours", &bytes)?;
@@ -301,7 +322,7 @@ pub fn read_rumour_spans(
     path: &Path,
     wanted: &[(crate::model::RumourId, Span)],
 ) -> Option<Vec<crate::model::Rumour>> {
-    let bytes = std::fs::read(path).ok()?;
+    let bytes = read_data_file(path).ok()??;
     wanted
         .iter()
         .map(|(id, (at, len))| {

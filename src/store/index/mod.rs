@@ -23,7 +23,7 @@
 
 mod rows;
 
-use super::format::{Span, decode_rumours_with_spans};
+use super::format::{Span, decode_rumours_with_spans, read_data_file};
 use super::scoped::RumourQuery;
 use super::{Store, on_all_cores, read_records, shard_name};
 use crate::error::{Error, Result};
@@ -105,13 +105,11 @@ fn parse_files(store: &Store, stale: &[(String, Option<Stamp>)]) -> Vec<ParsedFi
             Some(_) if kind == "players" => {
                 read_records::<Player>(&file, kind).map(Parsed::Players)
             }
-            Some(_) => match std::fs::read(&file) {
-                Ok(bytes) => decode_rumours_with_spans(&file, &bytes)
+            Some(_) => match read_data_file(&file) {
+                Ok(Some(bytes)) => decode_rumours_with_spans(&file, &bytes)
                     .map(|(rumours, spans)| Parsed::Rumours(rumours, spans)),
-                Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                    Ok(Parsed::Rumours(Vec::new(), None))
-                }
-                Err(e) => Err(Error::io(&file, e)),
+                Ok(None) => Ok(Parsed::Rumours(Vec::new(), None)),
+                Err(e) => Err(e),
             },
         };
         (path.clone(), shard, *stamp, content)

@@ -587,3 +587,42 @@ fn a_damaged_data_directory_is_refused_without_blocking() {
     assert_eq!(env.run(&["init", fresh.to_str().unwrap()]).code, 0);
     assert_eq!(env.run(&["init", env.data.to_str().unwrap()]).code, 0);
 }
+
+#[test]
+fn one_rumour_id_in_two_files_is_refused_with_or_without_an_index() {
+    for indexed_first in [false, true] {
+        let env = TestEnv::shipped();
+        if indexed_first {
+            env.ok(&["rumour", "show", "110df7be"]);
+            env.ok(&["rumour", "list"]);
+        }
+        // Both copies in their own player's shard: only the id repeats.
+        let mut copy = read(&env, "rumours/4f.json")["records"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["id"] == "110df7be")
+            .unwrap()
+            .clone();
+        copy["player"] = "dayot-upamecano".into();
+        let mut shard = read(&env, "rumours/2c.json");
+        shard["records"].as_array_mut().unwrap().push(copy);
+        write(&env, "rumours/2c.json", &shard);
+        for args in READS.iter().copied().chain([
+            &["rumour", "show", "110df7be"][..],
+            &["player", "show", "upamecano"],
+            &[
+                "rumour",
+                "add",
+                "upamecano",
+                "--to",
+                "liverpool",
+                "--source",
+                "Fichajes",
+            ],
+        ]) {
+            env.refused(args, 1, "rumour '110df7be' appears more than once");
+        }
+        check_names(&env, "rumours/", "110df7be", "more than once");
+    }
+}

@@ -117,6 +117,9 @@ impl Store {
             match entry {
                 Some(entry) => {
                     for summary in entry.summaries {
+                        if world.summary(&summary.id).is_some() {
+                            return Err(duplicate(&path, "rumour", summary.id.as_str()));
+                        }
                         world.insert_summary(summary);
                     }
                     world.set_tally(&shard, entry.tallies);
@@ -136,7 +139,8 @@ impl Store {
                 cache::write(dir, &shard, &cache::CachedShard::of(*fp, &refs));
             }
             for rumour in rumours {
-                if world.rumours.contains_key(&rumour.id) {
+                // Against the cached shards' summaries too: one id in two files.
+                if world.rumours.contains_key(&rumour.id) || world.summary(&rumour.id).is_some() {
                     return Err(duplicate(&path, "rumour", rumour.id.as_str()));
                 }
                 world.insert_rumour(rumour);

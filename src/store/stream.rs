@@ -101,7 +101,12 @@ impl Store {
         let (keep, t) = plan(&world)?;
         let mut kept = Vec::new();
         let mut tallies = Vec::new();
+        let mut ids = HashSet::new();
         self.try_each_shard::<Rumour>("rumours", |path, rumours| {
+            // One id in two files: the list would show a copy and lose the other.
+            if let Some(twice) = rumours.iter().find(|r| !ids.insert(r.id.clone())) {
+                return Err(super::duplicate(path, "rumour", twice.id.as_str()));
+            }
             let rumours: Vec<Rumour> = rumours.iter().filter_map(|r| r.as_of(day)).collect();
             tallies.push((
                 super::shard_name(path),

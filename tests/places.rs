@@ -626,3 +626,147 @@ fn one_rumour_id_in_two_files_is_refused_with_or_without_an_index() {
         check_names(&env, "rumours/", "110df7be", "more than once");
     }
 }
+
+/// Commands a scout might run on the shipped store, none of which removes
+/// a record: on a damaged store each must refuse or keep every copy whole.
+const OPS: &[&[&str]] = &[
+    &["player", "edit", "upamecano", "--caps", "11"],
+    &["player", "edit", "konate", "--caps", "12"],
+    &["player", "edit", "alaba", "--alias", "DA"],
+    &[
+        "rumour",
+        "add",
+        "upamecano",
+        "--to",
+        "liverpool",
+        "--source",
+        "Fichajes",
+    ],
+    &[
+        "rumour",
+        "add",
+        "alaba",
+        "--to",
+        "liverpool",
+        "--source",
+        "Fichajes",
+    ],
+    &["rumour", "update", "110df7be", "--status", "talks"],
+    &["rumour", "update", "d43cc212", "--status", "talks"],
+    &["rumour", "update", "10dcabc2", "--status", "talks"],
+    &[
+        "contract",
+        "set",
+        "konate",
+        "--club",
+        "liverpool",
+        "--until",
+        "2031-06-30",
+    ],
+    &["club", "depth", "Liverpool", "--set", "CB", "konate"],
+    &["check", "--fix"],
+    &["undo"],
+];
+
+/// The hand edits: a record moved to another shard, or copied with a change.
+fn damage(env: &TestEnv, which: usize) -> &'static str {
+    match which {
+        0 => {
+            move_record(env, "ibrahima-konate", "players/4f.json", "players/2c.json");
+            "ibrahima-konate"
+        }
+        1 => {
+            move_record(env, "110df7be", "rumours/4f.json", "rumours/2c.json");
+            "110df7be"
+        }
+        2 => {
+            duplicate_record(env, "ibrahima-konate", "players/4f.json", |p| {
+                p["caps"] = 99.into();
+            });
+            "ibrahima-konate"
+        }
+        _ => {
+            duplicate_record(env, "d43cc212", "rumours/4f.json", |r| {
+                let report = serde_json::json!({"date": "2025-10-19", "source": "fichajes"});
+                r["reports"].as_array_mut().unwrap().push(report);
+            });
+            "d43cc212"
+        }
+    }
+}
+
+/// Every (field, value) of every copy of record `id` in the shard files,
+/// wherever it lies.
+fn triples(env: &TestEnv, id: &str) -> std::collections::BTreeSet<(String, String)> {
+    let mut out = std::collections::BTreeSet::new();
+    for sub in ["players", "rumours"] {
+        for entry in std::fs::read_dir(env.data.join(sub)).unwrap().flatten() {
+            let file = format!("{sub}/{}", entry.file_name().to_string_lossy());
+            for record in read(env, &file)["records"].as_array().unwrap() {
+                if record["id"] == id {
+                    for (field, value) in record.as_object().unwrap() {
+                        out.insert((field.clone(), value.to_string()));
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Whether a record lies outside its shard's file or an id is there twice,
+/// seen from the files themselves (not through mercato's own check).
+fn out_of_place(env: &TestEnv) -> bool {
+    let mut seen = std::collections::HashSet::new();
+    for sub in ["players", "rumours"] {
+        for entry in std::fs::read_dir(env.data.join(sub)).unwrap().flatten() {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            let shard = name.trim_end_matches(".json");
+            for record in read(env, &format!("{sub}/{name}"))["records"]
+                .as_array()
+                .unwrap()
+            {
+                let owner = if sub == "players" {
+                    &record["id"]
+                } else {
+                    &record["player"]
+                };
+                let owner = mercato::model::PlayerId(owner.as_str().unwrap().to_string());
+                let id = format!("{sub}/{}", record["id"]);
+                if mercato::store::shard_of(&owner) != shard || !seen.insert(id) {
+                    return true;
+                }
+            }
+        }
+    }
+    false
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig { cases: 24, ..Default::default() })]
+
+    /// #21's property: on a store with a record out of place or twice, no
+    /// sequence of commands loses any (id, field, value) of that record
+    /// while the damage is there.
+    #[test]
+    fn a_damaged_record_loses_nothing(
+        which in 0..4usize,
+        ops in proptest::collection::vec(0..OPS.len(), 1..6),
+    ) {
+        let env = TestEnv::shipped();
+        let id = damage(&env, which);
+        for op in ops {
+            let damaged = out_of_place(&env);
+            let before = triples(&env, id);
+            let run = env.run(OPS[op]);
+            proptest::prop_assert!(!run.stderr.contains("panicked"), "{}", run.stderr);
+            let after = triples(&env, id);
+            proptest::prop_assert!(
+                !damaged || before.is_subset(&after),
+                "{:?} lost {:?}",
+                OPS[op],
+                before.difference(&after).collect::<Vec<_>>()
+            );
+        }
+    }
+}

@@ -521,6 +521,21 @@ fn smaller_hand_edits_and_inputs_are_refused_with_the_data_kept() {
         "echoed {} bytes",
         run.stderr.len()
     );
+    // A value clap refuses is echoed the same way.
+    let date = format!("2025\n{}", "a".repeat(100_000));
+    let args = add(&["--date", &date]);
+    let run = env.run(&args.iter().map(String::as_str).collect::<Vec<_>>());
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.contains("'2025\\naaa"),
+        "{}",
+        &run.stderr[..300.min(run.stderr.len())]
+    );
+    assert!(
+        run.stderr.len() < 1_000,
+        "echoed {} bytes",
+        run.stderr.len()
+    );
 }
 
 #[test]

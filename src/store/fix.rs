@@ -48,24 +48,25 @@ impl Store {
         let mut fixed = Fixed::default();
         let mut files = self.fix_shards::<Player>("players", &mut fixed)?;
         files.extend(self.fix_shards::<Rumour>("rumours", &mut fixed)?);
-        for (name, kind) in [("clubs.json", "clubs"), ("sources.json", "sources")] {
-            let path = self.dir.join(name);
-            let found: Files<serde_json::Value> = match kind {
-                "clubs" => as_values(
-                    name,
-                    read_records_as_found::<crate::model::Club>(&path, kind)?,
-                ),
-                _ => as_values(
-                    name,
-                    read_records_as_found::<crate::model::Source>(&path, kind)?,
-                ),
-            };
-            fixed.twice.extend(twice(&found, &kind[..kind.len() - 1]));
-        }
+        fixed
+            .twice
+            .extend(self.twice_in::<crate::model::Club>("clubs.json", "clubs")?);
+        fixed
+            .twice
+            .extend(self.twice_in::<crate::model::Source>("sources.json", "sources")?);
         if !files.is_empty() {
             journal::apply(&self.dir, "check --fix", as_of, &files)?;
         }
         Ok(fixed)
+    }
+
+    /// The ids found twice in one unsharded file (clubs, sources).
+    fn twice_in<T>(&self, name: &str, kind: &str) -> Result<Vec<Twice>>
+    where
+        T: DeserializeOwned + Serialize + Placed,
+    {
+        let records = read_records_as_found::<T>(&self.dir.join(name), kind)?;
+        Ok(twice(&as_values(name, records), T::KIND))
     }
 
     /// The new content of the `sub` files that moving records changes.

@@ -29,12 +29,14 @@ pub fn check(store: &Store, as_of: NaiveDate) -> Vec<Problem> {
     // Each player's contract clubs: a done move must have signed one.
     let mut players: HashMap<PlayerId, Vec<ClubId>> = HashMap::new();
     let mut in_shards = Vec::new();
-    let listing = store.each_shard::<Player>("players", |path, read| {
+    let listing = store.each_shard_as_found::<Player>("players", |path, read| {
         let mut shard = World::default();
-        for player in read.unwrap_or_else(|e| {
+        let read = read.unwrap_or_else(|e| {
             in_shards.push(e);
             Vec::new()
-        }) {
+        });
+        in_shards.extend(crate::store::misplaced(&path, &read));
+        for player in read {
             let clubs = player.contracts.iter().map(|c| c.club.clone()).collect();
             if players.insert(player.id.clone(), clubs).is_some() {
                 in_shards.push(duplicate(&path, "player", player.id.as_str()));
@@ -58,11 +60,12 @@ pub fn check(store: &Store, as_of: NaiveDate) -> Vec<Problem> {
         found.source(source);
     }
     let mut rumour_ids: HashSet<RumourId> = HashSet::new();
-    let listing = store.each_shard::<Rumour>("rumours", |path, read| {
+    let listing = store.each_shard_as_found::<Rumour>("rumours", |path, read| {
         let rumours = read.unwrap_or_else(|e| {
             in_shards.push(e);
             Vec::new()
         });
+        in_shards.extend(crate::store::misplaced(&path, &rumours));
         // As in the whole-world check: a file's conflicts first.
         if rumours.iter().any(|r| !r.conflicts.is_empty()) {
             found.conflicts(rumour_conflicts(store, &people, &rumours));
@@ -88,7 +91,8 @@ pub fn check(store: &Store, as_of: NaiveDate) -> Vec<Problem> {
         unreadable.iter().any(|e| match e {
             Error::Parse { path, .. }
             | Error::NewerFormat { path, .. }
-            | Error::OutOfPlace { path, .. }
+            // Clubs and sources are read checked: an id twice leaves the file out.
+            | Error::OutOfPlace { path, kind: "club" | "source", .. }
             | Error::Io { path, .. } => path.to_string_lossy().replace('\\', "/").contains(name),
             _ => false,
         })

@@ -120,7 +120,7 @@ impl Error {
                 "nothing was changed; `mercato check --fix` moves it to {file} (`mercato undo` reverts that)"
             )),
             Error::OutOfPlace { belongs: None, .. } => Some(
-                "nothing was changed; keep one copy by hand, merging what differs (`mercato check` lists both), then run `mercato check`".into(),
+                "nothing was changed; keep one copy by hand, merging what differs (`mercato check --fix` shows every copy), then run `mercato check`".into(),
             ),
             Error::DataDir { .. } => Some(
                 "pass --data-dir DIR (or set MERCATO_DATA_DIR), or create one with `mercato init DIR`".into(),

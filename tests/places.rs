@@ -785,3 +785,28 @@ proptest::proptest! {
         }
     }
 }
+
+#[test]
+fn check_names_every_record_out_of_place_and_checks_the_rest() {
+    let env = TestEnv::shipped();
+    move_record(
+        &env,
+        "ibrahima-konate",
+        "players/4f.json",
+        "players/2c.json",
+    );
+    move_record(&env, "david-alaba", "players/4f.json", "players/2c.json");
+    duplicate_record(&env, "liverpool", "clubs.json", |_| {});
+    let run = env.run(&["check"]);
+    assert_eq!(run.code, 1);
+    for said in [
+        "players/2c.json: player 'ibrahima-konate' is out of place: its shard is players/4f.json",
+        "players/2c.json: player 'david-alaba' is out of place: its shard is players/4f.json",
+        "clubs.json: club 'liverpool' appears more than once",
+    ] {
+        assert!(run.stdout.contains(said), "{}", run.stdout);
+    }
+    // Their rumours still find them: no "unknown player" for a misplaced one.
+    assert!(!run.stdout.contains("unknown player"), "{}", run.stdout);
+    assert!(run.stderr.contains("3 problems found"), "{}", run.stderr);
+}

@@ -104,6 +104,15 @@ pub fn check_places<'a, T: Placed + 'a>(
     check_ids_placed(path, T::KIND, pairs)
 }
 
+/// Every record of a shard file that belongs in another shard's file, for
+/// `check` (which finds ids twice itself, across files too).
+pub fn misplaced<T: Placed>(path: &Path, records: &[T]) -> Vec<Error> {
+    records
+        .iter()
+        .filter_map(|r| check_ids_placed(path, T::KIND, [(r.record_id(), r.owner())]).err())
+        .collect()
+}
+
 /// [`check_places`] over (id, owner) pairs, for readers that scan records
 /// without building them.
 fn check_ids_placed<'a>(

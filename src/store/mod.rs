@@ -33,7 +33,8 @@ use std::time::Duration;
 
 pub use fix::{Fixed, Moved, Twice};
 pub use format::{
-    FORMAT_VERSION, Placed, check_places, decode, encode, read_records, read_records_as_found,
+    FORMAT_VERSION, Placed, check_places, decode, encode, misplaced, read_records,
+    read_records_as_found,
 };
 use parallel::on_all_cores;
 

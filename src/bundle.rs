@@ -229,6 +229,60 @@ pub fn parse(bytes: &[u8], path: &std::path::Path) -> Result<Bundle> {
     serde_json::from_slice(bytes).map_err(parse_error)
 }
 
+/// A bundle holding a record twice would import one copy and drop the
+/// other's details (a player twice even drops his contracts): refused
+/// whole, naming every id found twice, so nothing is imported.
+fn refuse_twice(bundle: &Bundle) -> Result<()> {
+    let mut twice = Vec::new();
+    twice.extend(ids_twice(
+        "club",
+        bundle.clubs.iter().map(|c| c.id.as_str()),
+    ));
+    twice.extend(ids_twice(
+        "source",
+        bundle.sources.iter().map(|s| s.id.as_str()),
+    ));
+    twice.extend(ids_twice(
+        "player",
+        bundle.players.iter().map(|p| p.id.as_str()),
+    ));
+    twice.extend(ids_twice(
+        "rumour",
+        bundle.rumours.iter().map(|r| r.id.as_str()),
+    ));
+    let mut by_player: BTreeMap<&PlayerId, Vec<&Contract>> = BTreeMap::new();
+    for c in &bundle.contracts {
+        let theirs = by_player.entry(&c.player).or_default();
+        if theirs.contains(&&c.contract) {
+            twice.push(format!(
+                "a contract of player '{}' with '{}'",
+                c.player, c.contract.club
+            ));
+        }
+        theirs.push(&c.contract);
+    }
+    if twice.is_empty() {
+        return Ok(());
+    }
+    twice.dedup();
+    Err(Error::Refused(format!(
+        "the bundle holds records twice, so importing it would lose one copy: {}; nothing was imported",
+        twice.join(", ")
+    )))
+}
+
+/// "player 'x'" for each id that comes more than once.
+fn ids_twice<'a>(kind: &str, ids: impl Iterator<Item = &'a str>) -> Vec<String> {
+    let mut seen = std::collections::HashSet::new();
+    let mut twice: Vec<String> = ids
+        .filter(|id| !seen.insert(*id))
+        .map(|id| format!("{kind} '{id}'"))
+        .collect();
+    twice.sort();
+    twice.dedup();
+    twice
+}
+
 /// What an import did.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct ImportCounts {
@@ -242,6 +296,7 @@ pub struct ImportCounts {
 /// Contracts without a signing date keep it unknown (always known): the
 /// import's day is not when they became known.
 pub fn import(world: &mut World, bundle: Bundle) -> Result<ImportCounts> {
+    refuse_twice(&bundle)?;
     let mut counts = ImportCounts::default();
     let mut contracts: BTreeMap<PlayerId, Vec<Contract>> = BTreeMap::new();
     for c in bundle.contracts {

@@ -29,15 +29,17 @@ pub fn check(store: &Store, as_of: NaiveDate) -> Vec<Problem> {
     // Each player's contract clubs: a done move must have signed one.
     let mut players: HashMap<PlayerId, Vec<ClubId>> = HashMap::new();
     let mut in_shards = Vec::new();
-    let listing = store.each_shard::<Player>("players", |path, read| {
+    let listing = store.each_shard_as_found::<Player>("players", |path, read| {
         let mut shard = World::default();
-        for player in read.unwrap_or_else(|e| {
+        let read = read.unwrap_or_else(|e| {
             in_shards.push(e);
             Vec::new()
-        }) {
+        });
+        in_shards.extend(crate::store::misplaced(&path, &read));
+        for player in read {
             let clubs = player.contracts.iter().map(|c| c.club.clone()).collect();
             if players.insert(player.id.clone(), clubs).is_some() {
-                in_shards.push(duplicate(&path, player.id.as_str()));
+                in_shards.push(duplicate(&path, "player", player.id.as_str()));
             }
             shard.players.insert(player.id.clone(), player);
         }
@@ -58,18 +60,19 @@ pub fn check(store: &Store, as_of: NaiveDate) -> Vec<Problem> {
         found.source(source);
     }
     let mut rumour_ids: HashSet<RumourId> = HashSet::new();
-    let listing = store.each_shard::<Rumour>("rumours", |path, read| {
+    let listing = store.each_shard_as_found::<Rumour>("rumours", |path, read| {
         let rumours = read.unwrap_or_else(|e| {
             in_shards.push(e);
             Vec::new()
         });
+        in_shards.extend(crate::store::misplaced(&path, &rumours));
         // As in the whole-world check: a file's conflicts first.
         if rumours.iter().any(|r| !r.conflicts.is_empty()) {
             found.conflicts(rumour_conflicts(store, &people, &rumours));
         }
         for rumour in &rumours {
             if !rumour_ids.insert(rumour.id.clone()) {
-                in_shards.push(duplicate(&path, rumour.id.as_str()));
+                in_shards.push(duplicate(&path, "rumour", rumour.id.as_str()));
             }
             found.rumour(rumour, &has_player, &people);
             found.done_without_contract(rumour, &signed_with);
@@ -88,6 +91,8 @@ pub fn check(store: &Store, as_of: NaiveDate) -> Vec<Problem> {
         unreadable.iter().any(|e| match e {
             Error::Parse { path, .. }
             | Error::NewerFormat { path, .. }
+            // Clubs and sources are read checked: an id twice leaves the file out.
+            | Error::OutOfPlace { path, kind: "club" | "source", .. }
             | Error::Io { path, .. } => path.to_string_lossy().replace('\\', "/").contains(name),
             _ => false,
         })
@@ -156,6 +161,17 @@ fn unreadable_file(store: &Store, e: &Error) -> Problem {
                 .to_string()
                 .replacen(&format!("{}: ", path.display()), "", 1),
         },
+        Error::OutOfPlace { path, .. } => Problem {
+            file: path.display().to_string(),
+            message: format!(
+                "{}; {}",
+                e.to_string()
+                    .replacen(&format!("{}: ", path.display()), "", 1),
+                e.hint()
+                    .unwrap_or_default()
+                    .replacen("nothing was changed; ", "", 1)
+            ),
+        },
         _ => Problem {
             file: store.dir().display().to_string(),
             message: e.to_string(),
@@ -164,11 +180,13 @@ fn unreadable_file(store: &Store, e: &Error) -> Problem {
 }
 
 /// A duplicate id, as reading the whole world reports it.
-fn duplicate(path: &std::path::Path, id: &str) -> Error {
-    Error::Refused(format!(
-        "{}: id '{id}' appears more than once",
-        path.display()
-    ))
+fn duplicate(path: &std::path::Path, kind: &'static str, id: &str) -> Error {
+    Error::OutOfPlace {
+        path: path.to_path_buf(),
+        kind,
+        id: id.to_string(),
+        belongs: None,
+    }
 }
 
 /// The problems of references and dates in a loaded world.

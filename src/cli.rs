@@ -335,8 +335,15 @@ pub enum Command {
     /// Validate the whole data directory; exit 1 if anything is wrong.
     #[command(after_help = r#"Examples:
   mercato check
+  mercato check --fix      # records in another shard's file go home
   mercato check --json"#)]
-    Check,
+    Check {
+        /// Move players and rumours found in another shard's file to their own
+        /// (one change; `mercato undo` reverts it). An id found twice is left
+        /// for you, each copy shown.
+        #[arg(long)]
+        fix: bool,
+    },
     /// List the merge conflicts git left in the data directory: fields two clones
     /// changed differently, records removed on one side and changed on the other.
     ///

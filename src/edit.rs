@@ -104,6 +104,8 @@ pub struct ReportAdded {
     pub new_rumour: bool,
     /// Sources that did not exist and were created with an unknown tier.
     pub new_sources: Vec<SourceId>,
+    /// The source credited with the report, and the one it came through.
+    pub credited: (SourceId, Option<SourceId>),
     /// When the report declared the move done: what the deal did.
     pub settled: Option<crate::deal::Settled>,
 }
@@ -270,6 +272,7 @@ fn build_contract(
     // start nor the signing day (unknown: always known).
     if let Some(signed) = new.signed {
         refuse_after_as_of("signing date", signed, as_of)?;
+        refuse_before_birth("signing date", signed, born)?;
     }
     let contract = Contract {
         club,
@@ -445,12 +448,41 @@ fn refuse_contract_conflicts(
 /// A dated change cannot be recorded for a day after the as-of date: it
 /// would be a forecast, and would block every later update.
 pub(crate) fn refuse_after_as_of(what: &str, date: NaiveDate, as_of: NaiveDate) -> Result<()> {
+    refuse_before_football(what, date)?;
     if date > as_of {
         return Err(Error::Refused(format!(
             "the {what} {date} is after the as-of date {as_of}; record it on the day (or pass --as-of {date})"
         )));
     }
     Ok(())
+}
+
+/// The first year a transfer can be dated: earlier is a typo (year 0, 25
+/// for 2025), which would sort before every real event.
+pub const FIRST_YEAR: i32 = 1850;
+
+/// Refuses a date before [`FIRST_YEAR`].
+pub(crate) fn refuse_before_football(what: &str, date: NaiveDate) -> Result<()> {
+    if chrono::Datelike::year(&date) < FIRST_YEAR {
+        return Err(Error::Refused(format!(
+            "the {what} {date} is before {FIRST_YEAR}; a typo for the year?"
+        )));
+    }
+    Ok(())
+}
+
+/// A player cannot sign before he is born: the date or the birth is wrong.
+pub(crate) fn refuse_before_birth(
+    what: &str,
+    date: NaiveDate,
+    born: Option<NaiveDate>,
+) -> Result<()> {
+    match born {
+        Some(born) if date < born => Err(Error::Refused(format!(
+            "the {what} {date} is before the player was born ({born})"
+        ))),
+        _ => Ok(()),
+    }
 }
 
 /// Adds a contract to a player's history, which is kept in the order the
@@ -527,7 +559,11 @@ fn report_into(world: &mut World, new: NewReport, as_of: NaiveDate) -> Result<Re
     let mut new_sources = Vec::new();
     let source = source_or_new(world, &new.source, new.new_source, &mut new_sources)?;
     let via = match new.via.as_deref() {
-        Some(v) => Some(source_or_new(world, v, new.new_source, &mut new_sources)?),
+        // --new-source is about the outlet reporting; a known via is credited.
+        Some(v) => {
+            let force = new.new_source && world.find_source(v).is_err();
+            Some(source_or_new(world, v, force, &mut new_sources)?)
+        }
         None => None,
     };
     if via.as_ref() == Some(&source) {
@@ -536,6 +572,7 @@ fn report_into(world: &mut World, new: NewReport, as_of: NaiveDate) -> Result<Re
             world.source_name(&source)
         )));
     }
+    let credited = (source.clone(), via.clone());
     let report = Report {
         date,
         source,
@@ -609,6 +646,7 @@ fn report_into(world: &mut World, new: NewReport, as_of: NaiveDate) -> Result<Re
         rumour: id,
         new_rumour,
         new_sources,
+        credited,
         settled,
     })
 }
@@ -649,7 +687,17 @@ fn source_or_new(
     created: &mut Vec<SourceId>,
 ) -> Result<SourceId> {
     match world.find_source(name) {
+        // Asked to create it, he must not find his report credited elsewhere.
+        Ok(id) if force => Err(Error::Refused(format!(
+            "a source named '{}' exists already (id {id}); without --new-source the report is credited to it",
+            text::shown(name)
+        ))),
         Ok(id) => Ok(id),
+        Err(Error::Ambiguous { candidates, .. }) if force => Err(Error::Refused(format!(
+            "sources named '{}' exist already: {}",
+            text::shown(name),
+            candidates.join(", ")
+        ))),
         Err(Error::NotFound { suggestions, .. }) if force || suggestions.is_empty() => {
             let id = add_source(
                 world,
@@ -688,6 +736,8 @@ pub struct NewStatus {
 #[derive(Debug, Clone)]
 pub struct StatusUpdated {
     pub rumour: RumourId,
+    /// The source credited with announcing the change, if one was named.
+    pub credited: Option<SourceId>,
     /// For `done`: the contracts it ended and signed, the rumours it rules out.
     pub settled: Option<crate::deal::Settled>,
 }
@@ -747,16 +797,22 @@ pub fn update_rumour(
         if rumour.status == Status::Done {
             return Err(Error::Refused(format!("rumour {id} is already 'done'")));
         }
+        let born = world.players.get(&rumour.player).and_then(|p| p.born);
+        refuse_before_birth("signing date", date, born)?;
+        let credited = source.clone();
         let settled = crate::deal::complete(world, rumour, date, terms, note, source)?;
         return Ok(StatusUpdated {
             rumour: id.clone(),
+            credited,
             settled: Some(settled),
         });
     }
+    let credited = source.clone();
     rumour.set_status(status, date, note, source);
     world.put_rumour(rumour);
     Ok(StatusUpdated {
         rumour: id.clone(),
+        credited,
         settled: None,
     })
 }

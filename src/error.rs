@@ -6,14 +6,14 @@ use std::path::PathBuf;
 /// What went wrong, with enough context to fix it.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
-    #[error("no {kind} matches '{query}'{}", did_you_mean(.suggestions))]
+    #[error("no {kind} matches '{}'{}", crate::text::shown(.query), did_you_mean(.suggestions))]
     NotFound {
         kind: &'static str,
         query: String,
         suggestions: Vec<String>,
     },
 
-    #[error("'{query}' matches several {kind}s: {}; say which", .candidates.join(", "))]
+    #[error("'{}' matches several {kind}s: {}; say which", crate::text::shown(.query), .candidates.join(", "))]
     Ambiguous {
         kind: &'static str,
         query: String,
@@ -22,7 +22,7 @@ pub enum Error {
 
     /// A source name that is not known but resembles one: likely a typo,
     /// which would otherwise count as a second, independent source.
-    #[error("'{query}' is not a known source{}", did_you_mean(.suggestions))]
+    #[error("'{}' is not a known source{}", crate::text::shown(.query), did_you_mean(.suggestions))]
     SourceTypo {
         query: String,
         suggestions: Vec<String>,
@@ -43,6 +43,17 @@ pub enum Error {
         line: usize,
         column: usize,
         message: String,
+    },
+
+    /// A record in a file that is not its place (another shard's), or an
+    /// id twice: valid JSON that would lose a copy if read or rewritten.
+    #[error("{}: {kind} '{id}' {}", .path.display(), out_of_place(.belongs))]
+    OutOfPlace {
+        path: PathBuf,
+        kind: &'static str,
+        id: String,
+        /// The file it belongs in; `None` when the id is there twice.
+        belongs: Option<String>,
     },
 
     #[error("{}: written by a newer mercato (format version {found}, this one reads up to {supported}); upgrade mercato", .path.display())]
@@ -73,6 +84,13 @@ fn did_you_mean(suggestions: &[String]) -> String {
     }
 }
 
+fn out_of_place(belongs: &Option<String>) -> String {
+    match belongs {
+        Some(file) => format!("is out of place: its shard is {file}"),
+        None => "appears more than once".to_string(),
+    }
+}
+
 impl Error {
     /// An I/O error on `path`.
     pub fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Error {
@@ -93,10 +111,16 @@ impl Error {
                 _ => return None,
             }),
             Error::SourceTypo { query, .. } => Some(format!(
-                "nothing was recorded; if '{query}' is another outlet, add --new-source to create it"
+                "nothing was recorded; if '{}' is another outlet, add --new-source to create it", crate::text::shown(query)
             )),
             Error::Parse { .. } => Some(
                 "the file was left untouched; fix it by hand (or `git checkout` it), then run `mercato check`".into(),
+            ),
+            Error::OutOfPlace { belongs: Some(file), .. } => Some(format!(
+                "nothing was changed; `mercato check --fix` moves it to {file} (`mercato undo` reverts that)"
+            )),
+            Error::OutOfPlace { belongs: None, .. } => Some(
+                "nothing was changed; keep one copy by hand, merging what differs (`mercato check --fix` shows every copy), then run `mercato check`".into(),
             ),
             Error::DataDir { .. } => Some(
                 "pass --data-dir DIR (or set MERCATO_DATA_DIR), or create one with `mercato init DIR`".into(),

@@ -22,7 +22,7 @@ fn main() -> ExitCode {
     let cli = match cli::parse(&settings) {
         Ok(cli) => cli,
         // Prints help/version (exit 0) or the usage error (exit 2).
-        Err(e) => e.exit(),
+        Err(e) => exit_usage(e),
     };
     match &cli.command {
         cli::Command::Completions {
@@ -232,3 +232,31 @@ fn print(text: &str) {
 /// (25 -> 13 MiB) and taking `contract expiring` over 10,000 rows past 64 MiB.
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
+/// Exits with clap's usage error, except that a bad value is echoed as
+/// every error echoes input (`text::shown`): clap would print a pasted page
+/// whole, and a control character raw to the terminal.
+fn exit_usage(e: clap::Error) -> ! {
+    use clap::error::{ContextKind, ContextValue};
+    let context = |kind| match e.get(kind) {
+        Some(ContextValue::String(v)) => Some(v.clone()),
+        _ => None,
+    };
+    let Some(value) = context(ContextKind::InvalidValue) else {
+        e.exit()
+    };
+    let shown = mercato::text::shown(&value);
+    if shown == value {
+        e.exit()
+    }
+    let arg = context(ContextKind::InvalidArg).unwrap_or_default();
+    let why = std::error::Error::source(&e)
+        .map(|s| {
+            s.to_string()
+                .replace(&value, &shown)
+                .replace(value.trim(), &shown)
+        })
+        .unwrap_or_default();
+    eprintln!("error: invalid value '{shown}' for '{arg}': {why}");
+    std::process::exit(2)
+}

@@ -45,8 +45,9 @@ pub struct Merged {
 /// what it holds when the files do not say.
 pub fn merge_files(base: &[u8], ours: &[u8], theirs: &[u8], path: &str) -> Result<Merged> {
     let kind = kind_of(&[ours, theirs, base], path)?;
+    refuse_blank_side(base, &[(ours, "ours"), (theirs, "theirs")], path)?;
     let records = |bytes: &[u8], side: &str| -> Result<BTreeMap<String, Value>> {
-        if bytes.iter().all(u8::is_ascii_whitespace) {
+        if is_blank(bytes) {
             return Ok(BTreeMap::new());
         }
         let value: Value = serde_json::from_slice(bytes)
@@ -63,7 +64,13 @@ pub fn merge_files(base: &[u8], ours: &[u8], theirs: &[u8], path: &str) -> Resul
                 .get("id")
                 .and_then(Value::as_str)
                 .ok_or_else(|| Error::Refused(format!("{path} ({side}): a record has no id")))?;
-            map.insert(id.to_string(), record.clone());
+            if map.insert(id.to_string(), record.clone()).is_some() {
+                // Merging would keep one copy and lose the other's edits.
+                return Err(Error::Refused(format!(
+                    "{path} ({side}): record '{}' appears more than once; keep one copy by hand, then merge again (nothing was merged)",
+                    crate::text::shown(id)
+                )));
+            }
         }
         Ok(map)
     };
@@ -89,6 +96,27 @@ pub fn merge_files(base: &[u8], ours: &[u8], theirs: &[u8], path: &str) -> Resul
     }?;
     let conflicts = open_conflicts(&bytes);
     Ok(Merged { bytes, conflicts })
+}
+
+/// Whether a version of a file is empty or only whitespace (git hands an
+/// absent file over as an empty one).
+fn is_blank(bytes: &[u8]) -> bool {
+    bytes.iter().all(u8::is_ascii_whitespace)
+}
+
+/// A blank side is an add/add when the ancestor is blank too; otherwise it is
+/// a file that lost its content (a truncation, a bad checkout), not the
+/// removal of every record, which a file saying `"records": []` would be.
+fn refuse_blank_side(base: &[u8], sides: &[(&[u8], &str)], path: &str) -> Result<()> {
+    if is_blank(base) {
+        return Ok(());
+    }
+    match sides.iter().find(|(bytes, _)| is_blank(bytes)) {
+        Some((_, side)) => Err(Error::Refused(format!(
+            "{path} ({side}): the file is empty while the common ancestor holds records; an empty file is not the removal of every record (nothing was merged)"
+        ))),
+        None => Ok(()),
+    }
 }
 
 /// `(record id, field)` of every conflict a merged file keeps.

@@ -101,6 +101,13 @@ fn compact(folded: &str) -> String {
     folded.replace(' ', "")
 }
 
+/// Whether two names are the same name: equal once folded (case, accents,
+/// punctuation), spaces aside. Never a prefix: "Radio 1" is not "Radio 10".
+pub fn same_name(a: &str, b: &str) -> bool {
+    let (a, b) = (fold(a), fold(b));
+    !a.is_empty() && (a == b || compact(&a) == compact(&b))
+}
+
 /// Something that can be found by name.
 pub struct Candidate<'a, K> {
     pub key: K,
@@ -168,6 +175,15 @@ pub fn resolve<'a, K: Clone>(
     query: &str,
     candidates: impl IntoIterator<Item = Candidate<'a, K>>,
 ) -> Result<K> {
+    // No record's name is longer than this: a longer query (a paste gone
+    // wrong) matches nothing, and comparing it with every name is slow.
+    if query.chars().count() > crate::text::MAX_NAME {
+        return Err(Error::NotFound {
+            kind,
+            query: query.to_string(),
+            suggestions: Vec::new(),
+        });
+    }
     let folded_query = fold(query);
     let query_words: Vec<&str> = folded_query.split(' ').filter(|w| !w.is_empty()).collect();
     let mut best: Option<Quality> = None;

@@ -55,6 +55,28 @@ pub fn has_hidden(text: &str, allow_newline: bool) -> bool {
     })
 }
 
+/// Bad input as an error echoes it: at most [`MAX_NAME`] characters,
+/// control and format characters escaped, so a 100 KB paste or a newline
+/// cannot flood or forge the terminal.
+pub fn shown(value: &str) -> String {
+    let mut out: String = value
+        .chars()
+        .take(MAX_NAME)
+        .map(|c| {
+            if c.is_control() || is_format(c) {
+                c.escape_default().to_string()
+            } else {
+                c.to_string()
+            }
+        })
+        .collect();
+    let more = value.chars().count().saturating_sub(MAX_NAME);
+    if more > 0 {
+        out.push_str(&format!("… ({more} more characters)"));
+    }
+    out
+}
+
 /// A trimmed single-line name in NFC (so "Konate" + a combining accent and
 /// "Konaté" are the same stored text), or the reason it cannot be one.
 pub fn name(field: &str, value: &str) -> Result<String> {

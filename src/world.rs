@@ -497,6 +497,47 @@ impl World {
         if let Some((id, _)) = self.sources.get_key_value(query.trim()) {
             return Ok(id.clone());
         }
+        // A report credited to the wrong outlet corrupts its track record
+        // silently: sources answer to their whole name or an alias only.
+        let named: Vec<&crate::model::Source> = self
+            .sources
+            .values()
+            .filter(|s| {
+                std::iter::once(&s.name)
+                    .chain(&s.aliases)
+                    .any(|n| names::same_name(n, query))
+            })
+            .collect();
+        match named.as_slice() {
+            [one] => return Ok(one.id.clone()),
+            [] => {}
+            many => {
+                return Err(Error::Ambiguous {
+                    kind: "source",
+                    query: query.to_string(),
+                    candidates: many
+                        .iter()
+                        .map(|s| format!("{} ({})", s.name, s.id))
+                        .collect(),
+                });
+            }
+        }
+        // A partial name is never taken, only suggested.
+        let suggestion = match self.resolve_source_loosely(query) {
+            Ok(id) => vec![self.source_name(&id).to_string()],
+            Err(Error::NotFound { suggestions, .. }) => suggestions,
+            Err(Error::Ambiguous { candidates, .. }) => candidates,
+            Err(e) => return Err(e),
+        };
+        Err(Error::NotFound {
+            kind: "source",
+            query: query.to_string(),
+            suggestions: suggestion,
+        })
+    }
+
+    /// The source a partial name points to, for suggestions.
+    fn resolve_source_loosely(&self, query: &str) -> Result<SourceId> {
         names::resolve(
             "source",
             query,

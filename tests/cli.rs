@@ -18,6 +18,7 @@ mod index;
 mod output;
 mod papercuts;
 mod pictures;
+mod places;
 mod props;
 mod readers;
 mod readme;

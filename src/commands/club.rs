@@ -62,12 +62,18 @@ pub fn run(ctx: &Context, command: ClubCommand) -> Result<Output> {
             let mut changes: Vec<(Slot, Vec<String>)> = Vec::new();
             if let Some(pair) = set {
                 let slot: Slot = pair[0].parse().map_err(Error::Refused)?;
-                let players = pair[1]
+                let players: Vec<String> = pair[1]
                     .split(',')
                     .map(str::trim)
                     .filter(|p| !p.is_empty())
                     .map(String::from)
                     .collect();
+                // An empty list would silently clear the order: that is --reset.
+                if players.is_empty() {
+                    return Err(Error::Refused(format!(
+                        "--set {slot} names no player; list them (\"huijsen,militao\"), or clear the order with --reset {slot}"
+                    )));
+                }
                 changes.push((slot, players));
             }
             if let Some(slot) = reset {

@@ -17,6 +17,10 @@ use std::path::{Path, PathBuf};
 /// stdout, a few shards at a time.
 pub fn export(ctx: &Context, out: Option<PathBuf>) -> Result<Output> {
     let store = ctx.store()?;
+    if let Some(path) = &out {
+        refuse_inside_data(store.dir(), path)?;
+    }
+    refuse_unless_checked(ctx, &store)?;
     match out {
         Some(path) => {
             let mut exported = None;
@@ -51,6 +55,43 @@ pub fn export(ctx: &Context, out: Option<PathBuf>) -> Result<Output> {
                 done => done.map(|()| Output::default()),
             }
         }
+    }
+}
+
+/// A bundle written into the data directory would replace or sit among
+/// the data files, where `undo` cannot take it back.
+fn refuse_inside_data(data: &Path, out: &Path) -> Result<()> {
+    let parent = match out.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let (Ok(data), Ok(parent)) = (data.canonicalize(), parent.canonicalize()) else {
+        return Ok(());
+    };
+    if parent.starts_with(&data) {
+        return Err(Error::Refused(format!(
+            "--out {} is inside the data directory {}; write the bundle somewhere else (nothing was written)",
+            mercato::text::shown(&out.display().to_string()),
+            data.display()
+        )));
+    }
+    Ok(())
+}
+
+/// A store that `check` fails would export its problems (an id twice
+/// becomes a bundle that loses a copy on import): refused, naming the first.
+fn refuse_unless_checked(ctx: &Context, store: &mercato::store::Store) -> Result<()> {
+    store.recover_if_needed()?;
+    let _lock = store.lock_for_reading()?;
+    let problems = mercato::check::check(store, ctx.as_of);
+    match problems.first() {
+        None => Ok(()),
+        Some(first) => Err(Error::Refused(format!(
+            "{}: {}; `mercato check` lists {}; fix them, then export (nothing was written)",
+            first.file,
+            first.message,
+            count(problems.len(), "problem")
+        ))),
     }
 }
 
@@ -272,11 +313,50 @@ pub fn resolve(ctx: &Context, record: &str, field: &str, take: TakeSide) -> Resu
     Ok(out)
 }
 
-pub fn check(ctx: &Context) -> Result<Output> {
+pub fn check(ctx: &Context, fix: bool) -> Result<Output> {
     let store = ctx.store()?;
+    let fixed = if fix {
+        Some(store.fix_places(ctx.as_of)?)
+    } else {
+        None
+    };
+    let mut out = check_only(ctx, &store)?;
+    if let Some(fixed) = fixed {
+        out.notes.splice(0..0, fixed_notes(&fixed));
+    }
+    Ok(out)
+}
+
+/// What `check --fix` did and left, one note each; a record found twice
+/// shows every copy, for the person who must choose.
+fn fixed_notes(fixed: &mercato::store::Fixed) -> Vec<String> {
+    let mut notes: Vec<String> = fixed
+        .moved
+        .iter()
+        .map(|m| format!("moved {} '{}' from {} to {}", m.kind, m.id, m.from, m.to))
+        .collect();
+    for twice in &fixed.twice {
+        let mut note = format!(
+            "left for you: {} '{}' is there {} times; keep one (merge what differs), then run `mercato check`:",
+            twice.kind,
+            twice.id,
+            twice.copies.len()
+        );
+        for (file, copy) in &twice.copies {
+            note.push_str(&format!("\n  {file}: {copy}"));
+        }
+        notes.push(note);
+    }
+    if !fixed.moved.is_empty() {
+        notes.push("`mercato undo` puts them back".to_string());
+    }
+    notes
+}
+
+fn check_only(ctx: &Context, store: &mercato::store::Store) -> Result<Output> {
     store.recover_if_needed()?;
     let _lock = store.lock_for_reading()?;
-    let problems = mercato::check::check(&store, ctx.as_of);
+    let problems = mercato::check::check(store, ctx.as_of);
     let mut out = ctx.show(&problems, || {
         if problems.is_empty() {
             format!("{}: ok\n", store.dir().display())

@@ -263,7 +263,7 @@ fn run_command(ctx: &Context, command: Command) -> Result<Output> {
             })
         }
         Command::Digest { since } => data::digest(ctx, ctx.day(since)),
-        Command::Check => data::check(ctx),
+        Command::Check { fix } => data::check(ctx, fix),
         Command::Conflicts => data::conflicts(ctx),
         Command::Resolve {
             record,
@@ -453,7 +453,24 @@ pub(crate) fn parse_fee(text: &str, currency: Option<&str>) -> Result<Fee> {
             .ok_or_else(|| Error::Refused(format!("unknown currency '{c}' (EUR, GBP or USD)")))?,
         None => Currency::EUR,
     };
-    Fee::parse(text, default).map_err(Error::Refused)
+    let fee = Fee::parse(text, default).map_err(Error::Refused)?;
+    // A fee that names its currency ("£5m") keeps it whatever the default:
+    // a --currency that says otherwise is a contradiction, not a default.
+    let other = [Currency::EUR, Currency::GBP]
+        .into_iter()
+        .find(|c| *c != default);
+    let named = other
+        .and_then(|o| Fee::parse(text, o).ok())
+        .map(|f| f.currency)
+        == Some(fee.currency);
+    if currency.is_some() && named && fee.currency != default {
+        return Err(Error::Refused(format!(
+            "the fee '{}' is in {:?} but --currency says {default:?}; drop one",
+            mercato::text::shown(text),
+            fee.currency
+        )));
+    }
+    Ok(fee)
 }
 
 /// A fee as `rumour add/update --fee` records it: one above the largest ever

@@ -73,7 +73,7 @@ pub fn run(ctx: &Context, command: RumourCommand) -> Result<Output> {
                     "Added a report to rumour"
                 };
                 format!(
-                    "{verb} {}: {}, {} ({}, {} report{} from {} source{}, likelihood {}%)\n",
+                    "{verb} {}: {}, {} ({}, {} report{} from {} source{}, likelihood {}%); credited to {}\n",
                     view.id,
                     view.player,
                     view.describe_move(),
@@ -83,6 +83,7 @@ pub fn run(ctx: &Context, command: RumourCommand) -> Result<Output> {
                     view.sources,
                     if view.sources == 1 { "" } else { "s" },
                     view.likelihood,
+                    credit(&world, &added.credited.0, added.credited.1.as_ref()),
                 )
             });
             for source in &added.new_sources {
@@ -283,8 +284,13 @@ pub fn run(ctx: &Context, command: RumourCommand) -> Result<Output> {
                 ctx.day(date).unwrap_or(ctx.as_of),
             )?;
             let mut out = ctx.show(&view, || {
+                let by = updated
+                    .credited
+                    .as_ref()
+                    .map(|s| format!("; credited to {}", credit(&world, s, None)))
+                    .unwrap_or_default();
                 format!(
-                    "Rumour {}: {}, {} is now '{}'\n",
+                    "Rumour {}: {}, {} is now '{}'{by}\n",
                     view.id,
                     view.player,
                     view.describe_move(),
@@ -372,4 +378,18 @@ fn view_on(
     let assessor = Assessor::new(&then, day);
     let rumour = then.rumours.get(id).unwrap_or(&world.rumours[id]);
     Ok(rumours::view(&then, &assessor, rumour))
+}
+
+/// The source a write credited, as its confirmation names it (with its id,
+/// so a namesake cannot hide which record got the report).
+fn credit(
+    world: &mercato::world::World,
+    source: &mercato::model::SourceId,
+    via: Option<&mercato::model::SourceId>,
+) -> String {
+    let named = |id: &mercato::model::SourceId| format!("{} ({id})", world.source_name(id));
+    match via {
+        Some(via) => format!("{} via {}", named(source), named(via)),
+        None => named(source),
+    }
 }

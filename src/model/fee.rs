@@ -109,6 +109,12 @@ impl Fee {
         if amount == 0 && add_ons == 0 {
             return Err(format!("'{text}': a fee of nothing is no fee"));
         }
+        // Each part is capped; so is their sum, or two typos pass as one fee.
+        if amount.saturating_add(add_ons) > 10_000_000_000 {
+            return Err(format!(
+                "'{text}' adds up to more than 10bn, which is a typo rather than a fee; write it like {FEE_EXAMPLES}"
+            ));
+        }
         Ok(Fee {
             amount,
             add_ons,

@@ -4,6 +4,7 @@
 
 use super::migrate;
 use crate::error::{Error, Result};
+use crate::model::PlayerId;
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use std::path::Path;
@@ -46,14 +47,143 @@ pub fn encode<T: Serialize>(kind: &str, records: &[&T]) -> Result<Vec<u8>> {
     Ok(bytes)
 }
 
-/// Parses one data file; a missing file holds no records.
-pub fn read_records<T: DeserializeOwned>(path: &Path, kind: &str) -> Result<Vec<T>> {
-    let bytes = match std::fs::read(path) {
-        Ok(bytes) => bytes,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
-        Err(e) => return Err(Error::io(path, e)),
+/// A record as its file holds it: an id, and for the sharded kinds the
+/// player whose shard is its place. Reading checks both, because a record
+/// out of place or twice is lost by the next rewrite of either file.
+pub trait Placed {
+    /// "player", "rumour", ... as an error names it.
+    const KIND: &'static str;
+    fn record_id(&self) -> &str;
+    /// The player whose shard the record belongs in; `None` for unsharded kinds.
+    fn owner(&self) -> Option<&PlayerId> {
+        None
+    }
+}
+
+impl Placed for crate::model::Club {
+    const KIND: &'static str = "club";
+    fn record_id(&self) -> &str {
+        self.id.as_str()
+    }
+}
+
+impl Placed for crate::model::Source {
+    const KIND: &'static str = "source";
+    fn record_id(&self) -> &str {
+        self.id.as_str()
+    }
+}
+
+impl Placed for crate::model::Player {
+    const KIND: &'static str = "player";
+    fn record_id(&self) -> &str {
+        self.id.as_str()
+    }
+    fn owner(&self) -> Option<&PlayerId> {
+        Some(&self.id)
+    }
+}
+
+impl Placed for crate::model::Rumour {
+    const KIND: &'static str = "rumour";
+    fn record_id(&self) -> &str {
+        self.id.as_str()
+    }
+    fn owner(&self) -> Option<&PlayerId> {
+        Some(&self.player)
+    }
+}
+
+/// Refuses a file holding a record of another shard or an id twice, as a
+/// parse error is refused: the first such record, with the file it belongs in.
+pub fn check_places<'a, T: Placed + 'a>(
+    path: &Path,
+    records: impl IntoIterator<Item = &'a T>,
+) -> Result<()> {
+    let pairs = records.into_iter().map(|r| (r.record_id(), r.owner()));
+    check_ids_placed(path, T::KIND, pairs)
+}
+
+/// Every record of a shard file that belongs in another shard's file, for
+/// `check` (which finds ids twice itself, across files too).
+pub fn misplaced<T: Placed>(path: &Path, records: &[T]) -> Vec<Error> {
+    records
+        .iter()
+        .filter_map(|r| check_ids_placed(path, T::KIND, [(r.record_id(), r.owner())]).err())
+        .collect()
+}
+
+/// [`check_places`] over (id, owner) pairs, for readers that scan records
+/// without building them.
+fn check_ids_placed<'a>(
+    path: &Path,
+    kind: &'static str,
+    pairs: impl IntoIterator<Item = (&'a str, Option<&'a PlayerId>)>,
+) -> Result<()> {
+    let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned());
+    let sub = if kind == "player" {
+        "players"
+    } else {
+        "rumours"
     };
-    decode(path, kind, &bytes)
+    let mut seen = std::collections::HashSet::new();
+    for (id, owner) in pairs {
+        let belongs = owner
+            .map(super::shard_of)
+            .filter(|shard| stem.as_deref() != Some(shard.as_str()))
+            .map(|shard| format!("{sub}/{shard}.json"));
+        if belongs.is_some() || !seen.insert(id) {
+            return Err(Error::OutOfPlace {
+                path: path.to_path_buf(),
+                kind,
+                id: id.to_string(),
+                belongs,
+            });
+        }
+    }
+    Ok(())
+}
+
+/// Parses one data file and checks each record's place; a missing file
+/// holds no records.
+pub fn read_records<T: DeserializeOwned + Placed>(path: &Path, kind: &str) -> Result<Vec<T>> {
+    let records = read_records_as_found::<T>(path, kind)?;
+    check_places(path, &records)?;
+    Ok(records)
+}
+
+/// Parses one data file without checking places: for `check --fix`, which
+/// must see the records out of place to move them.
+pub fn read_records_as_found<T: DeserializeOwned>(path: &Path, kind: &str) -> Result<Vec<T>> {
+    match read_data_file(path)? {
+        Some(bytes) => decode(path, kind, &bytes),
+        None => Ok(Vec::new()),
+    }
+}
+
+/// A data file's bytes, `None` when there is none. Anything but a regular
+/// file is refused before it is opened: a FIFO would block every command
+/// forever, waiting for a writer that never comes.
+pub fn read_data_file(path: &Path) -> Result<Option<Vec<u8>>> {
+    let missing = |e: &std::io::Error| e.kind() == std::io::ErrorKind::NotFound;
+    match std::fs::metadata(path) {
+        Err(e) if missing(&e) => return Ok(None),
+        Err(e) => return Err(Error::io(path, e)),
+        Ok(meta) if !meta.is_file() => {
+            return Err(Error::io(
+                path,
+                std::io::Error::other(
+                    "not a regular file (a FIFO, device or directory where a data file belongs); remove it or put the file back",
+                ),
+            ));
+        }
+        Ok(_) => {}
+    }
+    match std::fs::read(path) {
+        Ok(bytes) => Ok(Some(bytes)),
+        Err(e) if missing(&e) => Ok(None),
+        Err(e) => Err(Error::io(path, e)),
+    }
 }
 
 /// Parses the bytes of a data file that should hold `kind` records, telling a
@@ -123,14 +253,13 @@ pub fn read_rumours_where(
         id: crate::model::RumourId,
         player: crate::model::PlayerId,
     }
-    let bytes = match std::fs::read(path) {
-        Ok(bytes) => bytes,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
-        Err(e) => return Err(Error::io(path, e)),
+    let Some(bytes) = read_data_file(path)? else {
+        return Ok(Vec::new());
     };
     let whole = || {
-        decode::<crate::model::Rumour>(path, "rumours", &bytes)
-            .map(|all| all.into_iter().filter(|r| keep(&r.player, &r.id)).collect())
+        let all = decode::<crate::model::Rumour>(path, "rumours", &bytes)?;
+        check_places(path, &all)?;
+        Ok(all.into_iter().filter(|r| keep(&r.player, &r.id)).collect())
     };
     let Ok(file) = serde_json::from_slice::<FileIn<&RawValue>>(&bytes) else {
         return whole();
@@ -138,12 +267,17 @@ pub fn read_rumours_where(
     if file.version != FORMAT_VERSION || file.kind.as_deref() != Some("rumours") {
         return whole();
     }
-    let mut out = Vec::new();
-    for raw in file.records {
-        let about: About = match serde_json::from_str(raw.get()) {
-            Ok(about) => about,
+    let mut abouts = Vec::with_capacity(file.records.len());
+    for raw in &file.records {
+        match serde_json::from_str::<About>(raw.get()) {
+            Ok(about) => abouts.push(about),
             Err(_) => return whole(),
-        };
+        }
+    }
+    let pairs = abouts.iter().map(|a| (a.id.as_str(), Some(&a.player)));
+    check_ids_placed(path, "rumour", pairs)?;
+    let mut out = Vec::new();
+    for (raw, about) in file.records.iter().zip(&abouts) {
         if keep(&about.player, &about.id) {
             match serde_json::from_str(raw.get()) {
                 Ok(rumour) => out.push(rumour),
@@ -165,7 +299,11 @@ pub fn decode_rumours_with_spans(
     bytes: &[u8],
 ) -> Result<(Vec<crate::model::Rumour>, Option<Vec<Span>>)> {
     use serde_json::value::RawValue;
-    let whole = || decode(path, "rumours", bytes).map(|all| (all, None));
+    let whole = || {
+        let all: Vec<crate::model::Rumour> = decode(path, "rumours", bytes)?;
+        check_places(path, &all)?;
+        Ok((all, None))
+    };
     let Ok(file) = serde_json::from_slice::<FileIn<&RawValue>>(bytes) else {
         return whole();
     };
@@ -182,6 +320,7 @@ pub fn decode_rumours_with_spans(
         }
         spans.push((raw.get().as_ptr() as usize - start, raw.get().len()));
     }
+    check_places(path, &rumours)?;
     Ok((rumours, Some(spans)))
 }
 
@@ -192,7 +331,7 @@ pub fn read_rumour_spans(
     path: &Path,
     wanted: &[(crate::model::RumourId, Span)],
 ) -> Option<Vec<crate::model::Rumour>> {
-    let bytes = std::fs::read(path).ok()?;
+    let bytes = read_data_file(path).ok()??;
     wanted
         .iter()
         .map(|(id, (at, len))| {
@@ -218,11 +357,62 @@ mod tests {
         .unwrap()
     }
 
+    /// The file of anna's shard: records read elsewhere are out of place.
+    fn anna_shard(dir: &Path) -> std::path::PathBuf {
+        dir.join(format!(
+            "{}.json",
+            crate::store::shard_of(&PlayerId("anna".into()))
+        ))
+    }
+
+    /// A player of anna's shard.
+    fn bob() -> String {
+        let anna = crate::store::shard_of(&PlayerId("anna".into()));
+        (0..)
+            .map(|k| format!("bob-{k}"))
+            .find(|id| crate::store::shard_of(&PlayerId(id.clone())) == anna)
+            .unwrap()
+    }
+
+    #[test]
+    fn a_record_of_another_shard_or_twice_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = anna_shard(dir.path());
+        let write = |all: &[Rumour]| {
+            let refs: Vec<&Rumour> = all.iter().collect();
+            std::fs::write(&path, encode("rumours", &refs).unwrap()).unwrap();
+        };
+        let anna = HashSet::from([PlayerId("anna".into())]);
+        write(&[rumour("a1", "anna"), rumour("c1", "carl")]);
+        for err in [
+            read_records::<Rumour>(&path, "rumours").unwrap_err(),
+            read_rumours_of(&path, &anna).unwrap_err(),
+            decode_rumours_with_spans(&path, &std::fs::read(&path).unwrap()).unwrap_err(),
+        ] {
+            assert!(
+                err.to_string().contains("rumour 'c1' is out of place"),
+                "{err}"
+            );
+        }
+        write(&[rumour("a1", "anna"), rumour("a1", "anna")]);
+        let err = read_rumours_of(&path, &anna).unwrap_err();
+        assert!(
+            err.to_string().contains("'a1' appears more than once"),
+            "{err}"
+        );
+        assert_eq!(
+            read_records_as_found::<Rumour>(&path, "rumours")
+                .unwrap()
+                .len(),
+            2
+        );
+    }
+
     #[test]
     fn spans_find_each_record_and_refuse_a_file_that_moved() {
         let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("00.json");
-        let all = [rumour("a1", "anna"), rumour("b1", "bob")];
+        let path = anna_shard(dir.path());
+        let all = [rumour("a1", "anna"), rumour("b1", &bob())];
         let refs: Vec<&Rumour> = all.iter().collect();
         let bytes = encode("rumours", &refs).unwrap();
         std::fs::write(&path, &bytes).unwrap();
@@ -247,10 +437,10 @@ mod tests {
     #[test]
     fn only_the_players_rumours_are_built_and_errors_are_the_whole_reads() {
         let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("00.json");
+        let path = anna_shard(dir.path());
         let all = [
             rumour("a1", "anna"),
-            rumour("b1", "bob"),
+            rumour("b1", &bob()),
             rumour("a2", "anna"),
         ];
         let refs: Vec<&Rumour> = all.iter().collect();

@@ -4,7 +4,7 @@
 
 use super::FileKey;
 use super::parallel::on_all_cores;
-use super::{Store, atomic, cache, duplicate, read_records, shard_name};
+use super::{Placed, Store, atomic, cache, duplicate, read_records, shard_name};
 use crate::error::{Error, Result};
 use crate::model::Rumour;
 use crate::world::World;
@@ -117,6 +117,9 @@ impl Store {
             match entry {
                 Some(entry) => {
                     for summary in entry.summaries {
+                        if world.summary(&summary.id).is_some() {
+                            return Err(duplicate(&path, "rumour", summary.id.as_str()));
+                        }
                         world.insert_summary(summary);
                     }
                     world.set_tally(&shard, entry.tallies);
@@ -136,8 +139,9 @@ impl Store {
                 cache::write(dir, &shard, &cache::CachedShard::of(*fp, &refs));
             }
             for rumour in rumours {
-                if world.rumours.contains_key(&rumour.id) {
-                    return Err(duplicate(&path, rumour.id.as_str()));
+                // Against the cached shards' summaries too: one id in two files.
+                if world.rumours.contains_key(&rumour.id) || world.summary(&rumour.id).is_some() {
+                    return Err(duplicate(&path, "rumour", rumour.id.as_str()));
                 }
                 world.insert_rumour(rumour);
             }
@@ -247,7 +251,7 @@ impl Store {
         id: impl Fn(&T) -> K,
         problems: &mut Vec<Error>,
     ) where
-        T: DeserializeOwned + Send,
+        T: DeserializeOwned + Placed + Send,
         K: Ord + std::fmt::Display,
     {
         for (path, records) in self.read_files::<T>(paths, kind) {
@@ -256,7 +260,7 @@ impl Store {
                     for record in records {
                         let key = id(&record);
                         if map.contains_key(&key) {
-                            problems.push(duplicate(&path, &key.to_string()));
+                            problems.push(duplicate(&path, T::KIND, &key.to_string()));
                         }
                         map.insert(key, record);
                     }
@@ -292,7 +296,7 @@ impl Store {
 
     /// Reads and parses files, in parallel when there are many. A missing
     /// file is an empty collection.
-    pub(super) fn read_files<T: DeserializeOwned + Send>(
+    pub(super) fn read_files<T: DeserializeOwned + Placed + Send>(
         &self,
         paths: &[PathBuf],
         kind: &str,

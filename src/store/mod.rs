@@ -14,6 +14,7 @@
 
 pub mod atomic;
 pub mod cache;
+mod fix;
 mod format;
 pub mod index;
 pub mod journal;
@@ -30,7 +31,11 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-pub use format::{FORMAT_VERSION, decode, encode, read_records};
+pub use fix::{Fixed, Moved, Twice};
+pub use format::{
+    FORMAT_VERSION, Placed, check_places, decode, encode, misplaced, read_records,
+    read_records_as_found,
+};
 use parallel::on_all_cores;
 
 /// One file of the store. Players and their rumours are sharded by a hash of
@@ -74,11 +79,14 @@ impl Store {
     pub fn open(dir: impl Into<PathBuf>) -> Result<Store> {
         let dir = dir.into();
         match std::fs::metadata(&dir) {
-            Ok(meta) if meta.is_dir() => Ok(Store {
-                cache: cache::dir_for(&dir),
-                dir,
-                lock_timeout: Duration::from_secs(5),
-            }),
+            Ok(meta) if meta.is_dir() => {
+                refuse_without_clubs(&dir)?;
+                Ok(Store {
+                    cache: cache::dir_for(&dir),
+                    dir,
+                    lock_timeout: Duration::from_secs(5),
+                })
+            }
             Ok(_) => Err(Error::DataDir {
                 path: dir,
                 reason: "is not a directory".into(),
@@ -103,6 +111,7 @@ impl Store {
                 reason: "is not a directory".into(),
             });
         }
+        refuse_foreign_files(&dir)?;
         std::fs::create_dir_all(&dir).map_err(|e| Error::io(&dir, e))?;
         let store = Store::open(&dir)?;
         store.ensure_gitignore()?;
@@ -288,6 +297,11 @@ impl Store {
                 files.push((name.to_string(), content.as_bytes().to_vec()));
             }
         }
+        // Every store written has a clubs.json, so one without is damaged.
+        if !changed.contains(&FileKey::Clubs) && !self.path_of(&FileKey::Clubs).exists() {
+            let none: [&crate::model::Club; 0] = [];
+            files.push((relative_path(&FileKey::Clubs), encode("clubs", &none)?));
+        }
         // Group records by shard once, not once per changed shard.
         let players = if changed.iter().any(|k| matches!(k, FileKey::Players(_))) {
             world.players_by_shard()
@@ -355,6 +369,68 @@ pub fn relative_path(key: &FileKey) -> String {
     }
 }
 
+/// What a data directory may hold at its top level.
+const DATA_ENTRIES: &[&str] = &[
+    "clubs.json",
+    "sources.json",
+    "players",
+    "rumours",
+    ".mercato",
+    ".gitignore",
+    ".gitattributes",
+];
+
+/// Whether the directory holds data files (sources, players, rumours).
+fn holds_data(dir: &Path) -> bool {
+    let has_json = |sub: &str| {
+        std::fs::read_dir(dir.join(sub)).is_ok_and(|mut entries| {
+            entries.any(|e| e.is_ok_and(|e| e.path().extension().is_some_and(|x| x == "json")))
+        })
+    };
+    dir.join("sources.json").exists() || has_json("players") || has_json("rumours")
+}
+
+/// Players, rumours or sources without `clubs.json`: the file was lost
+/// (every write since has written it). Reads would show club ids and
+/// writes would start a new, empty club list, so nothing goes on.
+fn refuse_without_clubs(dir: &Path) -> Result<()> {
+    if dir.join("clubs.json").exists() || !holds_data(dir) {
+        return Ok(());
+    }
+    Err(Error::DataDir {
+        path: dir.to_path_buf(),
+        reason: "holds players, rumours or sources but no clubs.json; put it back (e.g. `git checkout clubs.json`) — nothing was read or changed".into(),
+    })
+}
+
+/// `init` writes into an empty directory or a data directory only: files
+/// of anything else would end up mixed with the data (and in its git).
+fn refuse_foreign_files(dir: &Path) -> Result<()> {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Ok(());
+    };
+    let foreign: Vec<String> = entries
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|name| !DATA_ENTRIES.contains(&name.as_str()))
+        .collect();
+    match foreign.first() {
+        None => Ok(()),
+        Some(first) => Err(Error::DataDir {
+            path: dir.to_path_buf(),
+            reason: format!(
+                "is not empty and not a mercato data directory (it holds {}{}); choose an empty or new directory — nothing was written",
+                crate::text::shown(first),
+                if foreign.len() > 1 {
+                    format!(" and {} more", foreign.len() - 1)
+                } else {
+                    String::new()
+                }
+            ),
+        }),
+    }
+}
+
 /// "ab" for `.../rumours/ab.json`.
 fn shard_name(path: &Path) -> String {
     path.file_stem()
@@ -362,11 +438,14 @@ fn shard_name(path: &Path) -> String {
         .unwrap_or_default()
 }
 
-fn duplicate(path: &Path, id: &str) -> Error {
-    Error::Refused(format!(
-        "{}: id '{id}' appears more than once",
-        path.display()
-    ))
+/// An id found a second time (here, in `path`).
+fn duplicate(path: &Path, kind: &'static str, id: &str) -> Error {
+    Error::OutOfPlace {
+        path: path.to_path_buf(),
+        kind,
+        id: id.to_string(),
+        belongs: None,
+    }
 }
 
 #[cfg(test)]

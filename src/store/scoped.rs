@@ -173,6 +173,10 @@ impl Lookup<'_> {
     pub fn find_player(&self, query: &str) -> Result<PlayerId> {
         match self {
             Lookup::Whole(world) => world.find_player(query),
+            // Longer than any name: nothing to ask the index (see names::resolve).
+            Lookup::Index { .. } if query.chars().count() > crate::text::MAX_NAME => {
+                World::default().find_player(query)
+            }
             Lookup::Index { index, .. } => {
                 // An exact id always wins: no name is looked at.
                 if index.has_player(query.trim())? {

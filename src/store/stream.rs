@@ -29,35 +29,44 @@ impl Store {
     /// `each`, parsed, in file order, a few shards at a time. Returns what
     /// kept the directory from being listed (a shard that cannot be parsed
     /// is handed to `each` as an error).
-    pub fn each_shard<T: DeserializeOwned + Send>(
+    pub fn each_shard<T: DeserializeOwned + super::Placed + Send>(
         &self,
         sub: &str,
         each: impl FnMut(PathBuf, Result<Vec<T>>),
     ) -> Vec<Error> {
         let mut problems = Vec::new();
         let files = self.shard_files(sub, &mut problems);
-        self.in_batches(&files, sub, each);
+        in_batches(&files, sub, super::read_records::<T>, each);
         problems
     }
 
-    /// Reads `files` a few at a time, handing each to `each` in order.
-    fn in_batches<T: DeserializeOwned + Send>(
+    /// As [`Store::each_shard`], handing over a file with a record out of
+    /// place or twice as it is: `check` names every such record (see
+    /// [`super::format::misplaced`]) and still checks the rest.
+    pub fn each_shard_as_found<T: DeserializeOwned + Send>(
+        &self,
+        sub: &str,
+        each: impl FnMut(PathBuf, Result<Vec<T>>),
+    ) -> Vec<Error> {
+        let mut problems = Vec::new();
+        let files = self.shard_files(sub, &mut problems);
+        in_batches(&files, sub, super::read_records_as_found::<T>, each);
+        problems
+    }
+
+    /// Reads `files` with `read` a few at a time, handing each to `each` in order.
+    fn in_batches<T: DeserializeOwned + super::Placed + Send>(
         &self,
         files: &[PathBuf],
         sub: &str,
-        mut each: impl FnMut(PathBuf, Result<Vec<T>>),
+        each: impl FnMut(PathBuf, Result<Vec<T>>),
     ) {
-        let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
-        for batch in files.chunks(SHARDS_PER_CORE * cores) {
-            for (path, records) in self.read_files::<T>(batch, sub) {
-                each(path, records);
-            }
-        }
+        in_batches(files, sub, super::read_records::<T>, each);
     }
 
     /// As [`Store::each_shard`], stopping at the first error (of the
     /// listing, a shard, or `each`).
-    pub fn try_each_shard<T: DeserializeOwned + Send>(
+    pub fn try_each_shard<T: DeserializeOwned + super::Placed + Send>(
         &self,
         sub: &str,
         mut each: impl FnMut(&Path, Vec<T>) -> Result<()>,
@@ -101,7 +110,12 @@ impl Store {
         let (keep, t) = plan(&world)?;
         let mut kept = Vec::new();
         let mut tallies = Vec::new();
+        let mut ids = HashSet::new();
         self.try_each_shard::<Rumour>("rumours", |path, rumours| {
+            // One id in two files: the list would show a copy and lose the other.
+            if let Some(twice) = rumours.iter().find(|r| !ids.insert(r.id.clone())) {
+                return Err(super::duplicate(path, "rumour", twice.id.as_str()));
+            }
             let rumours: Vec<Rumour> = rumours.iter().filter_map(|r| r.as_of(day)).collect();
             tallies.push((
                 super::shard_name(path),
@@ -146,6 +160,22 @@ impl Store {
         }
         world.view_as_of(day);
         Ok((world, t))
+    }
+}
+
+/// Reads `files` with `read` a few at a time, handing each to `each` in order.
+fn in_batches<T: Send>(
+    files: &[PathBuf],
+    sub: &str,
+    read: fn(&Path, &str) -> Result<Vec<T>>,
+    mut each: impl FnMut(PathBuf, Result<Vec<T>>),
+) {
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    for batch in files.chunks(SHARDS_PER_CORE * cores) {
+        let read = super::on_all_cores(batch, |p| (p.clone(), read(p, sub)));
+        for (path, records) in read {
+            each(path, records);
+        }
     }
 }
 

@@ -23,7 +23,7 @@
 
 mod rows;
 
-use super::format::{Span, decode_rumours_with_spans};
+use super::format::{Span, decode_rumours_with_spans, read_data_file};
 use super::scoped::RumourQuery;
 use super::{Store, on_all_cores, read_records, shard_name};
 use crate::error::{Error, Result};
@@ -105,17 +105,42 @@ fn parse_files(store: &Store, stale: &[(String, Option<Stamp>)]) -> Vec<ParsedFi
             Some(_) if kind == "players" => {
                 read_records::<Player>(&file, kind).map(Parsed::Players)
             }
-            Some(_) => match std::fs::read(&file) {
-                Ok(bytes) => decode_rumours_with_spans(&file, &bytes)
+            Some(_) => match read_data_file(&file) {
+                Ok(Some(bytes)) => decode_rumours_with_spans(&file, &bytes)
                     .map(|(rumours, spans)| Parsed::Rumours(rumours, spans)),
-                Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                    Ok(Parsed::Rumours(Vec::new(), None))
-                }
-                Err(e) => Err(Error::io(&file, e)),
+                Ok(None) => Ok(Parsed::Rumours(Vec::new(), None)),
+                Err(e) => Err(e),
             },
         };
         (path.clone(), shard, *stamp, content)
     })
+}
+
+/// A rumour row replaced by one of the same id from another shard is a move
+/// (a merge rewrote both files) only if the other file no longer holds it;
+/// if it does, one id is in two files and the index would answer from one.
+fn refuse_one_id_in_two_files(
+    store: &Store,
+    stale: &[(String, Option<Stamp>)],
+    displaced: &[(String, String)],
+) -> Result<()> {
+    for (id, other) in displaced {
+        let path = store.dir().join(format!("rumours/{other}.json"));
+        let reread = stale
+            .iter()
+            .any(|(p, _)| *p == format!("rumours/{other}.json"));
+        let still_there = !reread
+            || !super::format::read_rumours_where(&path, |_, r| r.as_str() == id)?.is_empty();
+        if still_there {
+            return Err(Error::OutOfPlace {
+                path,
+                kind: "rumour",
+                id: id.clone(),
+                belongs: None,
+            });
+        }
+    }
+    Ok(())
 }
 
 /// What identifies one state of a file (see the module doc).
@@ -279,8 +304,10 @@ impl Index {
         // A chunk of files at a time: memory stays bounded by the chunk.
         // The next chunk is parsed (on every core) while this one's rows go
         // in: SQLite writes on one thread.
+        let mut displaced = Vec::new();
         std::thread::scope(|scope| {
             let (send, parsed) = std::sync::mpsc::sync_channel(1);
+            let stale = &stale;
             scope.spawn(move || {
                 for chunk in stale.chunks(32) {
                     if send.send(parse_files(store, chunk)).is_err() {
@@ -289,10 +316,11 @@ impl Index {
                 }
             });
             for chunk in parsed {
-                self.insert_files(&tx, chunk, fresh)?;
+                self.insert_files(&tx, chunk, fresh, &mut displaced)?;
             }
             Ok::<(), IndexError>(())
         })?;
+        refuse_one_id_in_two_files(store, &stale, &displaced).map_err(IndexError::Data)?;
         if fresh {
             tx.execute_batch(&INDEXES.join("\n"))?;
         }
@@ -321,6 +349,7 @@ impl Index {
         tx: &rusqlite::Transaction,
         parsed: Vec<ParsedFile>,
         fresh: bool,
+        displaced: &mut Vec<(String, String)>,
     ) -> std::result::Result<(), IndexError> {
         for (path, shard, stamp, content) in parsed {
             let content = content.map_err(IndexError::Data)?;
@@ -331,9 +360,9 @@ impl Index {
                 Parsed::Players(players) => rows::put_players(tx, &shard, &players, fresh)?,
                 Parsed::Gone if is_players => rows::put_players(tx, &shard, &[], fresh)?,
                 Parsed::Rumours(rumours, spans) => {
-                    rows::put_rumours(tx, &shard, &rumours, spans.as_deref(), fresh)?
+                    rows::put_rumours(tx, &shard, &rumours, spans.as_deref(), fresh, displaced)?
                 }
-                Parsed::Gone => rows::put_rumours(tx, &shard, &[], None, fresh)?,
+                Parsed::Gone => rows::put_rumours(tx, &shard, &[], None, fresh, displaced)?,
             }
             match stamp {
                 Some(s) => tx.execute(

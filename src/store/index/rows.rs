@@ -12,7 +12,7 @@
 use crate::model::{Club, Player, Rumour, RumourSummary, TrackRecord, summary::tally};
 use crate::names::fold;
 use crate::store::format::Span;
-use rusqlite::{Transaction, params};
+use rusqlite::{OptionalExtension, Transaction, params};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// Above this many changed players in one shard, its rows are replaced
@@ -186,6 +186,7 @@ pub(super) fn put_rumours(
     rumours: &[Rumour],
     spans: Option<&[Span]>,
     fresh: bool,
+    displaced: &mut Vec<(String, String)>,
 ) -> rusqlite::Result<()> {
     // Where each rumour lies in the file: one row for the shard, since a
     // report added early in the file moves every later record.
@@ -231,10 +232,21 @@ pub(super) fn put_rumours(
     let mut put = tx.prepare_cached(
         "INSERT OR REPLACE INTO rumours VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
     )?;
+    // The shard another row of the same id is in: REPLACE would drop it,
+    // so the caller must know (a move, or one id in two files).
+    let mut elsewhere =
+        tx.prepare_cached("SELECT shard FROM rumours WHERE id = ?1 AND shard != ?2")?;
     for r in rumours {
         let row = RumourRow::of(r);
         if old.remove(r.id.as_str()).as_ref() == Some(&row) {
             continue;
+        }
+        if !fresh
+            && let Some(other) = elsewhere
+                .query_row([r.id.as_str(), shard], |x| x.get::<_, String>(0))
+                .optional()?
+        {
+            displaced.push((r.id.as_str().to_string(), other));
         }
         put.execute(params![
             row.player,
@@ -373,9 +385,13 @@ mod tests {
         }
         edit(&data.join("players/2c.json"), |players| {
             let first = players[0].clone();
-            for i in 0..n {
+            // Ids of this shard: a record elsewhere is refused on reading.
+            let ids = (0..)
+                .map(|k| format!("clone-{k}"))
+                .filter(|id| crate::store::shard_of(&crate::model::PlayerId(id.clone())) == "2c");
+            for (i, id) in ids.take(n).enumerate() {
                 let mut p = first.clone();
-                p["id"] = json!(format!("clone-{i}"));
+                p["id"] = json!(id);
                 p["name"] = json!(format!("Clone Number{i}"));
                 players.push(p);
             }

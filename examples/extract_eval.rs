@@ -7,7 +7,7 @@ fn main() -> std::process::ExitCode {
     let verbose = args.iter().any(|a| a == "-v");
     let path = args
         .iter()
-        .find(|a| *a != "-v")
+        .find(|a| *a != "-v" && !a.starts_with("--show="))
         .cloned()
         .unwrap_or_else(|| {
             concat!(
@@ -30,6 +30,42 @@ fn main() -> std::process::ExitCode {
             return std::process::ExitCode::FAILURE;
         }
     };
+    if let Some(n) = args.iter().find_map(|a| a.strip_prefix("--show=")) {
+        let world = mercato::extract::eval::world_of(&tweets);
+        for t in tweets.iter().filter(|t| t.n.to_string() == n) {
+            let got = mercato::extract::extract(&world, &t.text, t.date, &t.source);
+            println!("{}", t.text);
+            for m in &t.moves {
+                println!(
+                    "  LABEL {} {} {:?}->{:?} {} {:?}",
+                    m.person,
+                    m.kind,
+                    m.from,
+                    m.to,
+                    m.stage,
+                    m.fee.as_ref().map(|f| f.amount)
+                );
+            }
+            for p in &got.proposals {
+                println!(
+                    "  GOT {} {} {:?}->{:?} {} {:?} {:?} via {:?}",
+                    p.player.name,
+                    p.kind.as_str(),
+                    p.from.as_ref().map(|c| &c.name),
+                    p.to.as_ref().map(|c| &c.name),
+                    p.status,
+                    p.fee.as_ref().map(|f| f.amount),
+                    p.evidence,
+                    p.via
+                );
+            }
+            println!(
+                "  UNKNOWN {:?}",
+                got.unknown.iter().map(|u| &u.text).collect::<Vec<_>>()
+            );
+        }
+        return std::process::ExitCode::SUCCESS;
+    }
     let scores = mercato::extract::eval::score(&tweets);
     print!("{}", scores.report());
     if verbose {

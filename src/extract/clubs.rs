@@ -122,6 +122,9 @@ pub struct ClubMention {
 pub struct ClubIndex {
     names: HashMap<String, Vec<ClubId>>,
     longest: usize,
+    /// Each club's names without legal words or dropped prefixes, to tell
+    /// when two records are one club ("Lens" and "RC Lens").
+    cores: HashMap<ClubId, Vec<String>>,
 }
 
 impl ClubIndex {
@@ -129,7 +132,11 @@ impl ClubIndex {
     pub fn new(world: &World) -> ClubIndex {
         let mut exact: HashMap<String, Vec<ClubId>> = HashMap::new();
         let mut short: HashMap<String, Vec<ClubId>> = HashMap::new();
+        let mut cores: HashMap<ClubId, Vec<String>> = HashMap::new();
         for club in world.clubs.values() {
+            let core = cores.entry(club.id.clone()).or_default();
+            core.push(clubnames::key(&club.name));
+            core.extend(without_prefix(&club.name));
             for name in std::iter::once(&club.name).chain(&club.aliases) {
                 for n in full_names(name) {
                     add(&mut exact, n, &club.id);
@@ -160,7 +167,19 @@ impl ClubIndex {
         ClubIndex {
             names: exact,
             longest,
+            cores,
         }
+    }
+
+    /// Whether two club records are one club under two names.
+    pub fn same(&self, a: &ClubId, b: &ClubId) -> bool {
+        if a == b {
+            return true;
+        }
+        let (Some(x), Some(y)) = (self.cores.get(a), self.cores.get(b)) else {
+            return false;
+        };
+        x.iter().any(|n| !n.is_empty() && y.contains(n))
     }
 
     /// Every club named in the text, longest name first at each word
@@ -227,6 +246,13 @@ fn full_names(name: &str) -> Vec<String> {
     }
     out.retain(|n| !n.is_empty());
     out
+}
+
+/// "Lens" of "RC Lens".
+fn without_prefix(name: &str) -> Option<String> {
+    let folded = fold(name);
+    let (first, rest) = folded.split_once(' ')?;
+    DROPPED_PREFIXES.contains(&first).then(|| rest.to_string())
 }
 
 /// "Leeds" of Leeds United, "Lens" of RC Lens: kept only if one club has it.

@@ -202,24 +202,25 @@ impl<'w> Reader<'w> {
             .filter(|h| scope.contains(&h.sentence))
             .collect();
         let has = |cue: Cue| hits.iter().any(|h| h.cue == cue);
-        let dest = destination(seen, player, from.as_ref(), &scope);
-        let strong_dest = dest.as_ref().is_some_and(|d| d.1 >= 30);
-        let kind = if has(Cue::Renewal) && !strong_dest && from.is_some() {
-            Kind::Renewal
-        } else if dest.is_some() {
-            if has(Cue::Loan) && !has(Cue::Permanent) {
-                Kind::Loan
-            } else {
-                Kind::Transfer
-            }
-        } else if has(Cue::Renewal) && from.is_some() {
-            Kind::Renewal
-        } else if has(Cue::Departure) && from.is_some() {
-            Kind::Departure
-        } else {
-            return None;
-        };
+        let dest = destination(seen, &self.clubs, player, from.as_ref(), &scope);
         let stage_hits: Vec<&Hit> = hits.iter().copied().filter(|h| h.stage.is_some()).collect();
+        let own_named = from.as_ref().is_some_and(|f| {
+            let mut own = seen.clubs.iter().filter(|c| scope.contains(&c.sentence));
+            own.any(|c| self.clubs.same(f, &c.club))
+        });
+        let score = dest.as_ref().map(|d| d.1);
+        let strong_dest = score.is_some_and(|s| s >= 30);
+        let moving = stage_hits.iter().any(|h| h.stage != Some(Status::Rumour));
+        let kind = match (&from, score) {
+            (Some(_), _) if has(Cue::Renewal) && (score.is_none() || own_named && !strong_dest) => {
+                Kind::Renewal
+            }
+            (Some(_), s) if has(Cue::Departure) && s.is_none_or(|s| s < 20) => Kind::Departure,
+            (_, Some(_)) if has(Cue::Loan) && !has(Cue::Permanent) => Kind::Loan,
+            (_, Some(_)) => Kind::Transfer,
+            (Some(_), None) if moving => Kind::Departure,
+            _ => return None,
+        };
         if stage_hits.is_empty() && !matches!(kind, Kind::Loan | Kind::Renewal | Kind::Departure) {
             return None;
         }
@@ -317,8 +318,9 @@ fn first_mentions(mentions: &[PlayerMention]) -> Vec<PlayerId> {
 }
 
 /// The sentences that speak of a player: those naming him, those after
-/// them naming nobody (the story goes on), and the opening ones before
-/// anybody is named when he is named first.
+/// them naming nobody (the story goes on, until a bulleted item starts
+/// another), and the opening ones before anybody is named when he is named
+/// first. Adverts (a podcast, a video) speak of nobody.
 fn owned_sentences(seen: &Seen, player: &PlayerId) -> Vec<usize> {
     let first = seen.players.first().map(|m| &m.player);
     let mut owners: Vec<&PlayerId> = first.into_iter().collect();
@@ -332,8 +334,10 @@ fn owned_sentences(seen: &Seen, player: &PlayerId) -> Vec<usize> {
             .collect();
         if !named.is_empty() {
             owners = named;
+        } else if seen.words.items[s] {
+            owners.clear();
         }
-        if owners.contains(&player) {
+        if owners.contains(&player) && !seen.words.noise[s] {
             out.push(s);
         }
     }
@@ -342,8 +346,22 @@ fn owned_sentences(seen: &Seen, player: &PlayerId) -> Vec<usize> {
 
 /// Words before a club that send the player there.
 const TOWARDS: &[&str] = &[
-    "to", "join", "joins", "joined", "joining", "rejoin", "for", "a", "al", "all", "alla", "zum",
-    "zur", "nach", "para", "pelo", "au", "vers", "rumbo",
+    "to", "for", "a", "al", "all", "alla", "zum", "zur", "nach", "para", "pelo", "au", "vers",
+    "rumbo",
+];
+
+/// Words before a club that he is joining: surer than "to", which may be
+/// a trip ("travels to Sevilla to join Real Betis").
+const JOINING: &[&str] = &[
+    "join",
+    "joins",
+    "joined",
+    "joining",
+    "rejoin",
+    "sign for",
+    "signs for",
+    "fichar por",
+    "rejoindre",
 ];
 
 /// Words before a club that say where he comes from or plays now.
@@ -410,6 +428,7 @@ const ACTS: &[&str] = &[
 /// named after "from" or "at" is where he comes from.
 fn destination(
     seen: &Seen,
+    index: &ClubIndex,
     player: &PlayerId,
     from: Option<&ClubId>,
     scope: &[usize],
@@ -420,9 +439,9 @@ fn destination(
         .iter()
         .filter(|m| &m.player == player)
         .collect();
-    let mut best: Option<(ClubId, i32, usize)> = None;
-    for c in seen.clubs.iter().filter(|c| scope.contains(&c.sentence)) {
-        if Some(&c.club) == from {
+    let mut best: Option<(ClubId, i32)> = None;
+    for (k, c) in seen.clubs.iter().enumerate() {
+        if !scope.contains(&c.sentence) || from.is_some_and(|f| index.same(f, &c.club)) {
             continue;
         }
         let prev = c
@@ -430,35 +449,54 @@ fn destination(
             .checked_sub(1)
             .map(|j| w[j].folded.as_str())
             .unwrap_or("");
-        let next = w.get(c.end).map(|n| n.folded.as_str()).unwrap_or("");
         let mut score = 0;
         if named.iter().any(|m| m.sentence == c.sentence) {
             score += 10;
         }
-        if named
-            .iter()
-            .any(|m| m.end < c.start && c.start - m.end <= 2 && TOWARDS.contains(&prev))
-        {
-            score += 100;
+        if named.iter().any(|m| m.end + 1 == c.start) && TOWARDS.contains(&prev) {
+            score += 100; // "Kolo Muani to Juventus"
         }
-        if TOWARDS.contains(&prev) {
+        if JOINING.contains(&prev) {
+            score += 50;
+        } else if TOWARDS.contains(&prev) {
             score += 40;
         }
         if AWAY_FROM.contains(&prev) {
             score -= 50;
         }
-        if ACTS.contains(&next) {
+        if ACTS.contains(&after_list(seen, k)) {
             score += 30;
         }
+        let next = w.get(c.end).map(|n| n.folded.as_str()).unwrap_or("");
         if next == "s" && named.iter().any(|m| m.start == c.end + 1) {
             score -= 40; // "Chelsea's Harvey Vale": his club
         }
         if best.as_ref().is_none_or(|b| score > b.1) {
-            best = Some((c.club.clone(), score, c.start));
+            best = Some((c.club.clone(), score));
         }
     }
     best.filter(|b| b.1 > -50 || from.is_some())
-        .map(|b| (b.0, b.1))
+}
+
+/// The word after a club, or after the list it opens ("Anderlecht,
+/// Heerenveen and Sunderland are"): the list acts together.
+fn after_list(seen: &Seen, k: usize) -> &str {
+    let w = &seen.words.words;
+    let mut end = seen.clubs[k].end;
+    for c in &seen.clubs[k + 1..] {
+        let gap = c.start.saturating_sub(end);
+        let joined = gap == 0
+            || gap == 1
+                && matches!(
+                    w[end].folded.as_str(),
+                    "and" | "or" | "y" | "et" | "e" | "und"
+                );
+        if !joined {
+            break;
+        }
+        end = c.end;
+    }
+    w.get(end).map(|n| n.folded.as_str()).unwrap_or("")
 }
 
 /// The stage and the words that decided it: done, then agreed, then off,

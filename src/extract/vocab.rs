@@ -89,8 +89,6 @@ const AGREED: &[&str] = &[
     "agreed on terms",
     "terms agreed",
     "deal agreed",
-    "agreed loan",
-    "agreed loan move",
     "deal in place",
     "deal done",
     "deal sealed",
@@ -108,6 +106,9 @@ const AGREED: &[&str] = &[
     "undergo medical",
     "undergoing medical",
     "final details",
+    "last details",
+    "final stages",
+    "final stage",
     "on the verge of signing",
     "on the verge of joining",
     "documents being signed",
@@ -378,6 +379,9 @@ const RENEWAL: &[&str] = &[
 ];
 
 const DEPARTURE: &[&str] = &[
+    "on the move",
+    "new club",
+    "new challenge",
     "leave",
     "leaving",
     "exit",
@@ -448,6 +452,9 @@ const BUY_OPTION: &[&str] = &[
 const HEDGE: &[&str] = &[
     "could", "might", "possible", "maybe", "podria", "pourrait", "potrebbe", "konnte", "poderia",
 ];
+
+/// Words that make what follows hypothetical ("if", "in case of").
+const CONDITIONALS: &[&str] = &["if", "case", "unless", "should", "si", "falls", "caso"];
 
 /// Words that turn the phrase after them round ("no talks", "not agreed").
 pub const NEGATORS: &[&str] = &[
@@ -567,8 +574,13 @@ pub fn scan(words: &super::words::Words) -> Vec<Hit> {
         }
         let mut text = p.join(" ");
         if let (Some(n), Some(s)) = (negator, stage) {
-            stage = Some(negated(s));
+            // "has not agreed" refuses; "no agreement yet" is still talking.
+            let refused = s == Status::Agreed && matches!(p[0], "agreed" | "agree");
+            stage = Some(if refused { Status::Off } else { negated(s) });
             text = format!("{n} {text}");
+        }
+        if stage.is_some() && before.iter().any(|b| CONDITIONALS.contains(b)) {
+            stage = Some(Status::Rumour); // "in case of a good proposal"
         }
         let negated_option = *cue == Cue::BuyOption && negator.is_some();
         if !(negated_option || matches!(cue, Cue::Stage(_)) && stage.is_none()) {

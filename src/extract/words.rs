@@ -26,7 +26,28 @@ pub struct Word {
 pub struct Words {
     pub words: Vec<Word>,
     pub sentences: Vec<String>,
+    /// Sentences that open a bulleted item ("◉ Nkunku exit"): a new story.
+    pub items: Vec<bool>,
+    /// Sentences that advertise (a podcast, a video): no news in them.
+    pub noise: Vec<bool>,
 }
+
+/// Characters that open an item of a list.
+const BULLETS: &[char] = &['◉', '•', '▪', '●', '◦', '‣', '➡', '-', '*', '–', '—', '→'];
+
+/// Words of adverts and promotions.
+const NOISE: &[&str] = &[
+    "podcast",
+    "episode",
+    "video",
+    "livestream",
+    "subscribe",
+    "adv",
+    "sponsored",
+    "giveaway",
+    "youtube",
+    "twitch",
+];
 
 impl Words {
     /// The folded words from `start` to `end`, joined by spaces.
@@ -53,6 +74,12 @@ pub fn split(text: &str) -> Words {
         for chunk in sentence.split(|c: char| !keeps(c)) {
             push_chunk(&mut out.words, chunk, index);
         }
+        out.items.push(sentence.starts_with(BULLETS));
+        out.noise.push(
+            out.words
+                .iter()
+                .any(|w| w.sentence == index && NOISE.contains(&w.folded.as_str())),
+        );
         out.sentences.push(sentence);
     }
     out

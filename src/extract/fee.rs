@@ -97,7 +97,16 @@ fn symbol_first(rest: &str) -> Option<(usize, Fee)> {
     let after = &rest[symbol.len_utf8()..];
     let after_space = after.trim_start();
     let skipped = after.len() - after_space.len();
-    let (number, unit, len) = number_and_unit(after_space)?;
+    let (mut number, mut unit, mut len) = number_and_unit(after_space)?;
+    // A range ("€1/1.5m", "€25-28m"): the upper bound, with its unit.
+    if let Some(upper) = after_space[len..].strip_prefix(['/', '-'])
+        && let Some((n, u, l)) = number_and_unit(upper).filter(|(_, u, _)| !u.is_empty())
+    {
+        (number, unit, len) = (n, u, len + 1 + l);
+    }
+    if unit.is_empty() && number.len() < 4 {
+        return None; // "$4" is no transfer fee; "€1" is the start of a range
+    }
     let fee = Fee::parse(&format!("{number}{unit}"), currency).ok()?;
     Some((symbol.len_utf8() + skipped + len, fee))
 }

@@ -152,6 +152,7 @@ struct Seen {
     players: Vec<PlayerMention>,
     hits: Vec<Hit>,
     via: Option<String>,
+    unknown: Vec<Unknown>,
 }
 
 impl<'w> Reader<'w> {
@@ -178,21 +179,31 @@ impl<'w> Reader<'w> {
             players,
             hits,
             via,
+            unknown,
         };
         let mut proposals = Vec::new();
         for (rank, player) in first_mentions(&seen.players).into_iter().enumerate() {
-            if let Some((p, strong)) = self.propose(&seen, &player, day)
+            if let Some((p, strong)) = self.propose(&seen, &player, day, rank == 0)
                 && (rank == 0 || strong)
             {
                 proposals.push(p);
             }
         }
-        Extraction { proposals, unknown }
+        Extraction {
+            proposals,
+            unknown: seen.unknown,
+        }
     }
 
     /// The move of one player, read in his sentences; with whether it is
     /// told plainly enough to stand beside the main move.
-    fn propose(&self, seen: &Seen, player: &PlayerId, day: NaiveDate) -> Option<(Proposal, bool)> {
+    fn propose(
+        &self,
+        seen: &Seen,
+        player: &PlayerId,
+        day: NaiveDate,
+        main: bool,
+    ) -> Option<(Proposal, bool)> {
         let p = self.world.players.get(player)?;
         let from = p.club_on(day).cloned();
         let scope = owned_sentences(seen, player);
@@ -211,11 +222,21 @@ impl<'w> Reader<'w> {
         let score = dest.as_ref().map(|d| d.1);
         let strong_dest = score.is_some_and(|s| s >= 30);
         let moving = stage_hits.iter().any(|h| h.stage != Some(Status::Rumour));
+        let first_of = |cue: Cue| hits.iter().find(|h| h.cue == cue).map(|h| h.start);
+        let leaving_first = match (first_of(Cue::Departure), first_of(Cue::Renewal)) {
+            (Some(d), Some(r)) => d < r,
+            (d, _) => d.is_some(),
+        };
         let kind = match (&from, score) {
+            (Some(_), s) if leaving_first && s.is_none_or(|s| s < 20 && !has(Cue::Loan)) => {
+                Kind::Departure
+            }
             (Some(_), _) if has(Cue::Renewal) && (score.is_none() || own_named && !strong_dest) => {
                 Kind::Renewal
             }
-            (Some(_), s) if has(Cue::Departure) && s.is_none_or(|s| s < 20) => Kind::Departure,
+            (Some(_), s) if has(Cue::Departure) && s.is_none_or(|s| s < 20 && !has(Cue::Loan)) => {
+                Kind::Departure
+            }
             (_, Some(_)) if has(Cue::Loan) && !has(Cue::Permanent) => Kind::Loan,
             (_, Some(_)) => Kind::Transfer,
             (Some(_), None) if moving => Kind::Departure,
@@ -241,8 +262,16 @@ impl<'w> Reader<'w> {
             has(Cue::Hedge),
         );
         let (rumour, action) = self.action(player, kind, from.as_ref(), to.as_ref(), status);
+        // The main move may take a fee its sentences do not hold.
+        let everywhere: Vec<usize> = (0..seen.words.sentences.len()).collect();
+        let fee_scope = if main && !scope.is_empty() {
+            &everywhere
+        } else {
+            &scope
+        };
         let fee = scope
             .iter()
+            .chain(fee_scope.iter())
             .find_map(|s| fee::find(&seen.words.sentences[*s]))
             .map(|f| quoted(&f));
         let strong = status != Status::Rumour && (strong_dest || kind != Kind::Transfer);
@@ -323,7 +352,15 @@ fn first_mentions(mentions: &[PlayerMention]) -> Vec<PlayerId> {
 /// first. Adverts (a podcast, a video) speak of nobody.
 fn owned_sentences(seen: &Seen, player: &PlayerId) -> Vec<usize> {
     let first = seen.players.first().map(|m| &m.player);
-    let mut owners: Vec<&PlayerId> = first.into_iter().collect();
+    // Before the first known name, a sentence naming somebody unknown is his.
+    let opening = first.map_or(0, |_| seen.players[0].sentence);
+    let stranger = seen
+        .unknown
+        .iter()
+        .map(|u| u.sentence)
+        .filter(|s| *s < opening)
+        .min();
+    let mut owners: Vec<&PlayerId> = first.into_iter().filter(|_| stranger.is_none()).collect();
     let mut out = Vec::new();
     for s in 0..seen.words.sentences.len() {
         let named: Vec<&PlayerId> = seen
@@ -482,19 +519,16 @@ fn destination(
 /// Heerenveen and Sunderland are"): the list acts together.
 fn after_list(seen: &Seen, k: usize) -> &str {
     let w = &seen.words.words;
+    let listed = |j: usize| {
+        w[j].capital
+            || matches!(
+                w[j].folded.as_str(),
+                "and" | "or" | "y" | "et" | "e" | "und"
+            )
+    };
     let mut end = seen.clubs[k].end;
-    for c in &seen.clubs[k + 1..] {
-        let gap = c.start.saturating_sub(end);
-        let joined = gap == 0
-            || gap == 1
-                && matches!(
-                    w[end].folded.as_str(),
-                    "and" | "or" | "y" | "et" | "e" | "und"
-                );
-        if !joined {
-            break;
-        }
-        end = c.end;
+    while end < w.len() && end < seen.clubs[k].end + 8 && listed(end) {
+        end += 1;
     }
     w.get(end).map(|n| n.folded.as_str()).unwrap_or("")
 }

@@ -25,6 +25,9 @@ pub struct PlayerMention {
 pub struct Unknown {
     pub text: String,
     pub kind: &'static str,
+    /// Where it was named.
+    #[serde(skip)]
+    pub sentence: usize,
 }
 
 /// The folded names of the world's players.
@@ -316,6 +319,7 @@ pub fn unknown(words: &Words, clubs: &[ClubMention], players: &[PlayerMention]) 
                 out.push(Unknown {
                     text,
                     kind: "player",
+                    sentence: words.words[i].sentence,
                 });
             }
             i = end;

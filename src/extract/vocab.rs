@@ -508,6 +508,8 @@ pub struct Hit {
     /// The stage it says, negation applied.
     pub stage: Option<Status>,
     pub sentence: usize,
+    /// The first word's index.
+    pub start: usize,
     /// The words as found, with the negation ("no talks").
     pub text: String,
 }
@@ -569,8 +571,9 @@ pub fn scan(words: &super::words::Words) -> Vec<Hit> {
         if stage == Some(Status::Done) && p == &["official"] && !official(w, i, end, &before) {
             stage = None;
         }
-        if stage == Some(Status::Off) && before.contains(&"after") {
-            stage = None;
+        if before.contains(&"after") {
+            i = end; // background: "after Manu deal collapsed", "after his contract was extended"
+            continue;
         }
         let mut text = p.join(" ");
         if let (Some(n), Some(s)) = (negator, stage) {
@@ -588,6 +591,7 @@ pub fn scan(words: &super::words::Words) -> Vec<Hit> {
                 cue: *cue,
                 stage,
                 sentence: w[i].sentence,
+                start: i,
                 text,
             });
         }

@@ -19,7 +19,7 @@ struct Amount {
     fee: Fee,
 }
 
-/// The first fee of a sentence, with the add-on that follows it ("plus
+/// The first fee of a sentence, with the add-ons that follow it ("plus
 /// €3m", "+ €2m"); wages ("per season", "salary") are not fees.
 pub fn find(sentence: &str) -> Option<FoundFee> {
     let amounts = amounts(sentence);
@@ -27,15 +27,17 @@ pub fn find(sentence: &str) -> Option<FoundFee> {
     let (i, base) = iter.find(|(_, a)| !is_wage(&sentence[a.end..]))?;
     let mut fee = base.fee;
     let mut end = base.end;
-    if let Some(next) = amounts.get(i + 1) {
-        let between = sentence[base.end..next.start].to_lowercase();
-        let joined = ["plus", "+", "add-on", "and"]
+    // Add-ons follow with "plus" or "and": "$4m plus $1m add-ons and over $3.5m".
+    for next in &amounts[i + 1..] {
+        let between = sentence[end..next.start].to_lowercase();
+        let joined = ["plus", "+", " and ", " y ", " et ", " e ", " und "]
             .iter()
             .any(|w| between.contains(w));
-        if joined && between.chars().count() <= 12 && next.fee.currency == fee.currency {
-            fee.add_ons = next.fee.amount + next.fee.add_ons;
-            end = next.end;
+        if !joined || between.chars().count() > 30 || next.fee.currency != fee.currency {
+            break;
         }
+        fee.add_ons += next.fee.amount + next.fee.add_ons;
+        end = next.end;
     }
     Some(FoundFee {
         text: sentence[base.start..end].trim().to_string(),
@@ -207,6 +209,11 @@ mod tests {
             Some((26.0, Currency::EUR, "€23m plus €3m".into()))
         );
         assert_eq!(millions("a fee of £34m").map(|f| f.0), Some(34.0));
+        assert_eq!(
+            millions("fee will be $4m plus $1m easy add-ons and over $3.5m based on").map(|f| f.0),
+            Some(8.5)
+        );
+        assert_eq!(millions("loan around €1/1.5m and").map(|f| f.0), Some(1.5));
         assert_eq!(
             millions("Initial fee $4m plus").map(|f| f.1),
             Some(Currency::USD)

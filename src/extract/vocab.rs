@@ -571,7 +571,8 @@ pub fn scan(words: &super::words::Words) -> Vec<Hit> {
         if stage == Some(Status::Done) && p == &["official"] && !official(w, i, end, &before) {
             stage = None;
         }
-        if before.contains(&"after") {
+        let background = !matches!(cue, Cue::Loan | Cue::BuyOption | Cue::Permanent);
+        if background && before.contains(&"after") {
             i = end; // background: "after Manu deal collapsed", "after his contract was extended"
             continue;
         }

@@ -23,7 +23,11 @@ pub fn run(ctx: &Context, args: RumourExtract) -> Result<Output> {
             let shards: std::collections::BTreeSet<String> =
                 players.iter().map(mercato::store::shard_of).collect();
             store.load_rumour_shards(w, shards.iter().map(String::as_str))?;
-            for p in x.proposals.iter().filter(|p| p.action != Action::AlreadyRecorded) {
+            for p in x
+                .proposals
+                .iter()
+                .filter(|p| p.action != Action::AlreadyRecorded)
+            {
                 edit::add_report(w, report(w, p, &args.source, day), ctx.as_of)?;
             }
             Ok(x)

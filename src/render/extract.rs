@@ -10,11 +10,18 @@ use std::fmt::Write;
 fn describe(p: &Proposal) -> String {
     let from = p.from.as_ref().map_or("(no club)", |c| c.name.as_str());
     match p.kind {
-        Kind::Transfer => format!("{from} → {}", p.to.as_ref().map_or("?", |c| c.name.as_str())),
+        Kind::Transfer => format!(
+            "{from} → {}",
+            p.to.as_ref().map_or("?", |c| c.name.as_str())
+        ),
         Kind::Loan => format!(
             "{from} → {} (loan{})",
             p.to.as_ref().map_or("?", |c| c.name.as_str()),
-            if p.option_to_buy { ", option to buy" } else { "" }
+            if p.option_to_buy {
+                ", option to buy"
+            } else {
+                ""
+            }
         ),
         Kind::Renewal => format!("renewal at {from}"),
         Kind::Departure => format!("leaving {from}"),
@@ -28,7 +35,9 @@ pub fn proposals(x: &Extraction, applied: bool, style: Style) -> String {
         out.push_str("No move of a known player in this text.\n");
     } else {
         let mut t = table(
-            ["#", "Player", "Move", "Status", "Fee", "Via", "Evidence", "Conf.", "Action"],
+            [
+                "#", "Player", "Move", "Status", "Fee", "Via", "Evidence", "Conf.", "Action",
+            ],
             style,
         );
         for (i, p) in x.proposals.iter().enumerate() {
@@ -58,7 +67,9 @@ pub fn proposals(x: &Extraction, applied: bool, style: Style) -> String {
         );
     }
     if !applied && !x.proposals.is_empty() {
-        out.push_str("Dry run: nothing recorded. Record them with --apply (or some with --pick 1,3).\n");
+        out.push_str(
+            "Dry run: nothing recorded. Record them with --apply (or some with --pick 1,3).\n",
+        );
     }
     out
 }

@@ -534,15 +534,16 @@ pub enum RumourCommand {
     /// Read a tweet or an article and propose the reports it holds (a dry run unless --apply).
     #[command(after_help = r#"Examples:
   mercato rumour extract tweet.txt --source "Fabrizio Romano"
-  pbpaste | mercato rumour extract --source Marca --date 2025-10-20
-  mercato rumour extract article.txt --source TEAMtalk --apply --pick 1,3
+  mercato rumour extract tweet.txt --source Marca --date 2025-10-19 --json
+  mercato rumour extract tweet.txt --source Marca --apply --pick 1
+  cat article.txt | mercato rumour extract --source TEAMtalk
 
 Each proposal gives the player (known players only), his club that day, the
-destination, the kind, the stage, the fee as written, the outlet credited (--via)
-and the words that decided it. --json prints {"proposals": [...], "unknown": [...]}
-(keys in the README). --apply records the proposals as one change: one `undo`
-reverts all of them; a report joins an open rumour of the same move and moves its
-status forward only."#)]
+destination, kind, stage, fee as written, the outlet credited (--via) and the
+words that decided it; --json prints {"proposals": [...], "unknown": [...]}
+(keys in the README). --apply records them as one change (one `undo` reverts
+them all); a report joins an open rumour of the same move and moves its status
+forward only."#)]
     Extract(RumourExtract),
     /// List rumours, most recently reported first.
     #[command(visible_alias = "ls")]

@@ -153,6 +153,8 @@ struct Seen {
     hits: Vec<Hit>,
     via: Option<String>,
     unknown: Vec<Unknown>,
+    /// The publisher, folded: a text does not credit itself.
+    source: String,
 }
 
 impl<'w> Reader<'w> {
@@ -170,8 +172,7 @@ impl<'w> Reader<'w> {
         let clubs = self.clubs.find(&words);
         let players = self.players.find(self.world, &words, &clubs, day);
         let unknown = people::unknown(&words, &clubs, &players);
-        let via = via::find(&words.sentences)
-            .filter(|v| crate::names::fold(v) != crate::names::fold(source));
+        let via = via::find(&words.sentences);
         let hits = vocab::scan(&words);
         let seen = Seen {
             words,
@@ -180,6 +181,7 @@ impl<'w> Reader<'w> {
             hits,
             via,
             unknown,
+            source: crate::names::fold(source),
         };
         let mut proposals = Vec::new();
         for (rank, player) in first_mentions(&seen.players).into_iter().enumerate() {
@@ -287,13 +289,24 @@ impl<'w> Reader<'w> {
             fee,
             loan: kind == Kind::Loan,
             option_to_buy: kind == Kind::Loan && has(Cue::BuyOption),
-            via: seen.via.clone(),
+            via: self.via(seen, &scope, main),
             evidence,
             confidence,
             rumour,
             action,
         };
         Some((proposal, strong))
+    }
+
+    /// The outlet credited in the player's sentences; the main move may
+    /// take the one credited anywhere.
+    fn via(&self, seen: &Seen, scope: &[usize], main: bool) -> Option<String> {
+        let own: Vec<String> = scope
+            .iter()
+            .map(|s| seen.words.sentences[*s].clone())
+            .collect();
+        let found = via::find(&own).or_else(|| seen.via.clone().filter(|_| main));
+        found.filter(|v| crate::names::fold(v) != seen.source)
     }
 
     fn named(&self, club: &ClubId) -> Named {

@@ -637,3 +637,69 @@ fn quoted(found: &fee::FoundFee) -> FeeQuoted {
         fee: found.fee,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Club, Contract, Player};
+
+    /// Two clubs and Marcos Alonso, a defender at Chelsea.
+    fn world() -> World {
+        let mut w = World::default();
+        for name in ["Chelsea", "Real Madrid"] {
+            w.put_club(Club::new(
+                ClubId(crate::model::ids::slug(name).unwrap()),
+                name,
+            ));
+        }
+        let mut p: Player = serde_json::from_value(serde_json::json!({
+            "id": "marcos-alonso", "name": "Marcos Alonso", "position": "LB"
+        }))
+        .unwrap();
+        p.contracts = vec![Contract::new(ClubId("chelsea".into()), None)];
+        w.put_player(p);
+        w
+    }
+
+    fn read(text: &str) -> Extraction {
+        let day = NaiveDate::from_ymd_opt(2025, 1, 10).unwrap();
+        extract(&world(), text, day, "Marca")
+    }
+
+    #[test]
+    fn a_namesake_is_somebody_else() {
+        assert!(
+            read("Xabi Alonso wants a new left back at Real Madrid, talks ongoing.")
+                .proposals
+                .is_empty()
+        );
+        let x = read("Real Madrid in talks to sign Alonso from Chelsea.");
+        assert_eq!(x.proposals[0].player.id, "marcos-alonso");
+        assert_eq!(x.proposals[0].to.as_ref().unwrap().id, "real-madrid");
+    }
+
+    #[test]
+    fn negations_and_conditions_turn_the_stage() {
+        let stage = |t: &str| read(t).proposals[0].status;
+        assert_eq!(
+            stage("No talks between Real Madrid and Chelsea for Alonso."),
+            Status::Off
+        );
+        assert_eq!(
+            stage("Real Madrid: no agreement yet for Alonso, talks go on."),
+            Status::Talks
+        );
+        assert_eq!(
+            stage("Alonso could join Real Madrid in case of a good proposal."),
+            Status::Rumour
+        );
+        assert_eq!(
+            stage("Alonso to Real Madrid, here we go! Medical booked."),
+            Status::Agreed
+        );
+        assert_eq!(
+            stage("Alonso to Real Madrid is now official."),
+            Status::Done
+        );
+    }
+}

@@ -64,6 +64,8 @@ impl PlayerIndex {
     ) -> Vec<PlayerMention> {
         let in_club = |i: usize| clubs.iter().any(|c| (c.start..c.end).contains(&i));
         let mut found = Vec::new();
+        // Surnames seen on somebody else ("Lamini Fati"): later alone, still his.
+        let mut others: HashSet<String> = HashSet::new();
         let mut i = 0;
         while i < words.words.len() {
             if in_club(i) || words.words[i].handle {
@@ -71,8 +73,19 @@ impl PlayerIndex {
                 continue;
             }
             match self.match_at(words, i) {
-                Some((ids, end, by_full)) => {
-                    found.push((ids, i, end, by_full));
+                Some((ids, end, false)) => {
+                    let phrase = words.phrase(i, end);
+                    if other_first_name(world, &ids, words, clubs, i)
+                        || other_surname(words, clubs, end)
+                    {
+                        others.insert(phrase);
+                    } else if !others.contains(&phrase) {
+                        found.push((ids, i, end, false));
+                    }
+                    i = end;
+                }
+                Some((ids, end, true)) => {
+                    found.push((ids, i, end, true));
                     i = end;
                 }
                 None => i += 1,
@@ -125,6 +138,50 @@ impl PlayerIndex {
             self.last.get(&phrase).map(|ids| (ids.clone(), end, false))
         })
     }
+}
+
+/// Whether a surname follows a first name that is not his ("Xabi" before
+/// "Alonso" when the world knows Marcos Alonso): another person. A first
+/// name with his initial is his, spelt otherwise ("Wilfred", "Mo").
+fn other_first_name(
+    world: &World,
+    ids: &[PlayerId],
+    words: &Words,
+    clubs: &[ClubMention],
+    i: usize,
+) -> bool {
+    let Some(prev) = i.checked_sub(1).map(|j| &words.words[j]) else {
+        return false;
+    };
+    prev.capital
+        && !words.words[i].after_punct
+        && !prev.handle
+        && !prev.hashtag
+        && prev.sentence == words.words[i].sentence
+        && prev.folded.chars().all(|c| c.is_ascii_alphabetic())
+        && !NOT_NAMES.contains(&prev.folded.as_str())
+        && !clubs.iter().any(|c| c.end == i)
+        && !ids.iter().filter_map(|id| world.players.get(id)).any(|p| {
+            let name = fold(&p.name);
+            name.chars().next() == prev.folded.chars().next()
+                || name.split(' ').any(|w| w == prev.folded)
+        })
+}
+
+/// Whether a surname is followed by another name ("Mario Hermoso" when the
+/// world knows João Mário): it was somebody's first name.
+fn other_surname(words: &Words, clubs: &[ClubMention], end: usize) -> bool {
+    let Some(next) = words.words.get(end) else {
+        return false;
+    };
+    next.capital
+        && !next.after_punct
+        && !next.handle
+        && !next.hashtag
+        && next.sentence == words.words[end - 1].sentence
+        && next.folded.chars().all(|c| c.is_ascii_alphabetic())
+        && !NOT_NAMES.contains(&next.folded.as_str())
+        && !clubs.iter().any(|c| c.start == end)
 }
 
 /// One player among namesakes: the one named in full elsewhere, else the

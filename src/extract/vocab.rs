@@ -516,6 +516,9 @@ pub struct Hit {
 
 /// Words after "official" that make it something else ("official bid").
 const NOT_OFFICIAL_AFTER: &[&str] = &[
+    "signature",
+    "unveiling",
+    "confirmation",
     "bid",
     "bids",
     "proposal",

@@ -19,6 +19,8 @@ pub struct Word {
     pub handle: bool,
     /// The sentence it belongs to (0 is the headline).
     pub sentence: usize,
+    /// Punctuation stands between it and the word before ("Salah: “Salah").
+    pub after_punct: bool,
 }
 
 /// The words of a text, and each sentence's text as written.
@@ -71,8 +73,19 @@ pub fn split(text: &str) -> Words {
         .collect();
     for sentence in sentences(&text) {
         let index = out.sentences.len();
-        for chunk in sentence.split(|c: char| !keeps(c)) {
-            push_chunk(&mut out.words, chunk, index);
+        let mut chunk = String::new();
+        let mut punct = false;
+        for c in sentence.chars().chain([' ']) {
+            if keeps(c) {
+                chunk.push(c);
+                continue;
+            }
+            if !chunk.is_empty() {
+                push_chunk(&mut out.words, &chunk, index, punct);
+                punct = false;
+                chunk.clear();
+            }
+            punct |= !c.is_whitespace();
         }
         out.items.push(sentence.starts_with(BULLETS));
         out.noise.push(
@@ -90,7 +103,7 @@ fn keeps(c: char) -> bool {
     c.is_alphanumeric() || matches!(c, '\'' | '’' | '-' | '#' | '@' | '_' | '/' | ':')
 }
 
-fn push_chunk(words: &mut Vec<Word>, chunk: &str, sentence: usize) {
+fn push_chunk(words: &mut Vec<Word>, chunk: &str, sentence: usize, after_punct: bool) {
     if chunk.is_empty() || chunk.contains("://") || chunk.contains('/') && chunk.contains('.') {
         return;
     }
@@ -103,8 +116,9 @@ fn push_chunk(words: &mut Vec<Word>, chunk: &str, sentence: usize) {
     let folded = fold(chunk);
     let single = !folded.contains(' ');
     let bare = chunk.trim_matches(|c: char| !c.is_alphanumeric());
-    for part in folded.split(' ').filter(|p| !p.is_empty()) {
+    for (k, part) in folded.split(' ').filter(|p| !p.is_empty()).enumerate() {
         words.push(Word {
+            after_punct: after_punct && k == 0,
             raw: if single {
                 bare.to_string()
             } else {

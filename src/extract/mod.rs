@@ -276,7 +276,22 @@ impl<'w> Reader<'w> {
             .chain(fee_scope.iter())
             .find_map(|s| fee::find(&seen.words.sentences[*s]))
             .map(|f| quoted(&f));
-        let strong = status != Status::Rumour && (strong_dest || kind != Kind::Transfer);
+        // A renewal or departure said in a sentence naming him stands on its own.
+        let named_in: Vec<usize> = seen
+            .players
+            .iter()
+            .filter(|m| &m.player == player)
+            .map(|m| m.sentence)
+            .collect();
+        let cue_named = hits.iter().any(|h| {
+            named_in.contains(&h.sentence)
+                && matches!(
+                    (h.cue, kind),
+                    (Cue::Renewal, Kind::Renewal) | (Cue::Departure, Kind::Departure)
+                )
+        });
+        let strong =
+            cue_named || status != Status::Rumour && (strong_dest || kind != Kind::Transfer);
         let proposal = Proposal {
             player: Named {
                 id: p.id.to_string(),

@@ -116,13 +116,23 @@ fn push_chunk(words: &mut Vec<Word>, chunk: &str, sentence: usize, after_punct: 
     let folded = fold(chunk);
     let single = !folded.contains(' ');
     let bare = chunk.trim_matches(|c: char| !c.is_alphanumeric());
+    // "Slot’s" is "Slot" and "s": the parts as written, when they line up.
+    let mut raw_parts: Vec<&str> = chunk
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|p| !p.is_empty())
+        .collect();
+    if raw_parts.len() != folded.split(' ').filter(|p| !p.is_empty()).count() {
+        raw_parts.clear();
+    }
     for (k, part) in folded.split(' ').filter(|p| !p.is_empty()).enumerate() {
         words.push(Word {
             after_punct: after_punct && k == 0,
             raw: if single {
                 bare.to_string()
             } else {
-                part.to_string()
+                raw_parts
+                    .get(k)
+                    .map_or_else(|| part.to_string(), |r| r.to_string())
             },
             folded: part.to_string(),
             capital,

@@ -538,6 +538,20 @@ pub enum RumourCommand {
   mercato rumour add konate --renewal --source "Spanish media" --via "L'Equipe"
   mercato rumour add huijsen --to liverpool --source Fichajes --against"#)]
     Add(RumourAdd),
+    /// Read a tweet or an article and propose the reports it holds (a dry run unless --apply).
+    #[command(after_help = r#"Examples:
+  mercato rumour extract tweet.txt --source "Fabrizio Romano"
+  mercato rumour extract tweet.txt --source Marca --date 2025-10-19 --json
+  mercato rumour extract tweet.txt --source Marca --apply --pick 1
+  cat article.txt | mercato rumour extract --source TEAMtalk
+
+Each proposal gives the player (known players only), his club that day, the
+destination, kind, stage, fee as written, the outlet credited (--via) and the
+words that decided it; --json prints {"proposals": [...], "unknown": [...]}
+(keys in the README). --apply records them as one change (one `undo` reverts
+them all); a report joins an open rumour of the same move and moves its status
+forward only."#)]
+    Extract(RumourExtract),
     /// List rumours, most recently reported first.
     #[command(visible_alias = "ls")]
     #[command(after_help = r#"Examples:
@@ -680,6 +694,24 @@ pub struct RumourAdd {
     /// Where it was said.
     #[arg(long)]
     pub url: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct RumourExtract {
+    /// Files holding the text (standard input when none, or `-`).
+    pub files: Vec<std::path::PathBuf>,
+    /// Who published the text (a source; an unknown one is created on --apply).
+    #[arg(long)]
+    pub source: String,
+    /// The day of the text (default: the as-of date).
+    #[arg(long, value_parser = parse_day, value_name = "DATE")]
+    pub date: Option<DateSpec>,
+    /// Record the proposals (default: show them, record nothing).
+    #[arg(long)]
+    pub apply: bool,
+    /// Only these proposals, by their number in the table: 1,3.
+    #[arg(long, value_delimiter = ',', value_name = "N,N")]
+    pub pick: Vec<usize>,
 }
 
 #[derive(Debug, Args)]

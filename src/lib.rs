@@ -18,6 +18,7 @@ pub mod deal;
 pub mod edit;
 pub mod english;
 pub mod error;
+pub mod extract;
 pub mod git;
 pub mod import;
 pub mod merge;

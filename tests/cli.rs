@@ -7,6 +7,7 @@ mod complete;
 mod conflicts;
 mod desk;
 mod errors;
+mod extract;
 mod fit;
 mod fixes;
 mod gitsetup;

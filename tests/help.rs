@@ -183,6 +183,11 @@ fn every_example_runs_on_the_shipped_data() {
         std::fs::write(dir.path().join("players.csv"), TM_PLAYERS).expect("write");
         std::fs::write(dir.path().join("transfers.csv"), TM_TRANSFERS).expect("write");
         std::fs::write(dir.path().join("EFLSCOTFEB26.csv"), WYSCOUT).expect("write");
+        std::fs::write(
+            dir.path().join("tweet.txt"),
+            "Dayot Upamecano to Real Madrid, here we go! As @FabrizioRomano reports.",
+        )
+        .expect("write");
         let git = std::process::Command::new("git")
             .args(["init", "--quiet"])
             .current_dir(dir.path())

@@ -5,6 +5,7 @@ mod club;
 pub mod complete;
 mod contract;
 mod data;
+mod extract;
 mod player;
 mod rumour;
 mod source;

@@ -97,6 +97,7 @@ pub fn run(ctx: &Context, command: RumourCommand) -> Result<Output> {
             }
             Ok(out)
         }
+        RumourCommand::Extract(a) => super::extract::run(ctx, a),
         RumourCommand::List(l) => {
             let min_fee_eur = l
                 .min_fee

@@ -4,6 +4,7 @@
 pub mod conflicts;
 pub mod delimited;
 pub mod depth;
+pub mod extract;
 pub mod import;
 pub mod pitch;
 pub mod records;

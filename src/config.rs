@@ -1,11 +1,10 @@
 //! `mercato.toml`: defaults a user would otherwise repeat on every command.
 //!
-//! The file is flat TOML — `key = value` lines, `#` comments, strings in
-//! double quotes, whole numbers bare — so a few lines of parsing do, with no
-//! TOML crate to build. Each key is the default of one option, and reaches
-//! it through that option's environment variable: the CLI sets the variable
-//! from the file only when the user has not set it, so a flag beats the
-//! environment, which beats the file, which beats the built-in default.
+//! The file is TOML, read by the `toml` crate: comments, quoted keys, basic
+//! and 'literal' strings all work. Each key is the default of one option, and
+//! reaches it through that option's environment variable: the CLI sets the
+//! variable from the file only when the user has not set it, so a flag beats
+//! the environment, which beats the file, which beats the built-in default.
 //! Unknown keys and bad values are refused with the file, the line and what
 //! is allowed: a typo in a config file must not be silently ignored.
 
@@ -38,50 +37,67 @@ pub struct Setting {
 pub fn parse(text: &str, path: &Path) -> Result<Vec<Setting>> {
     let refuse =
         |line: usize, why: String| Error::Refused(format!("{}:{line}: {why}", path.display()));
+    let table: toml::Table = toml::from_str(text).map_err(|e| {
+        let line = e.span().map_or(1, |span| line_of(text, span.start));
+        let said = e.message().trim().to_string();
+        // A known key with a value TOML cannot read (`cold_days = soon`):
+        // say what the key takes.
+        let why = text
+            .lines()
+            .nth(line - 1)
+            .and_then(|l| l.split_once('='))
+            .and_then(|(k, v)| {
+                let k = k.trim().trim_matches(|c| c == '"' || c == '\'');
+                let (_, _, allowed) = KEYS.iter().find(|(key, _, _)| *key == k)?;
+                Some(format!(
+                    "'{k}' takes {allowed}, not `{}` ({said})",
+                    v.trim()
+                ))
+            })
+            .unwrap_or(said);
+        refuse(line, why)
+    })?;
     let mut settings: Vec<Setting> = Vec::new();
-    for (n, raw) in text.lines().enumerate() {
-        let line = n + 1;
-        let text = raw.trim();
-        if text.is_empty() || text.starts_with('#') {
-            continue;
-        }
-        let Some((key, value)) = text.split_once('=') else {
-            return Err(refuse(
-                line,
-                format!("expected `key = value`, found `{text}`"),
-            ));
-        };
-        let key = key.trim();
-        let Some(&(key, env, allowed)) = KEYS.iter().find(|(k, _, _)| *k == key) else {
+    for (key, value) in &table {
+        let line = line_of_key(text, key);
+        let Some(&(key, env, allowed)) = KEYS.iter().find(|(k, _, _)| k == key) else {
             let known: Vec<&str> = KEYS.iter().map(|(k, _, _)| *k).collect();
             return Err(refuse(
                 line,
                 format!("unknown setting '{key}' (known: {})", known.join(", ")),
             ));
         };
-        let value = value.trim();
-        let value = match value.strip_prefix('"') {
-            Some(rest) => rest
-                .strip_suffix('"')
-                .filter(|v| !v.contains('"'))
-                .ok_or_else(|| refuse(line, format!("unclosed string for '{key}'")))?
-                .to_string(),
-            // A bare value may carry a comment after it.
-            None => value.split('#').next().unwrap_or("").trim().to_string(),
-        };
         let numeric = allowed.starts_with("a whole number");
-        if numeric && !value.parse::<u32>().is_ok_and(|v| v > 0) {
-            return Err(refuse(
-                line,
-                format!("'{key}' takes {allowed}, not '{value}'"),
-            ));
-        }
-        if settings.iter().any(|s| s.key == key) {
-            return Err(refuse(line, format!("'{key}' is set twice")));
-        }
+        let value = match value {
+            toml::Value::String(s) if !numeric => s.clone(),
+            toml::Value::Integer(n) if numeric && *n > 0 => n.to_string(),
+            other => {
+                return Err(refuse(
+                    line,
+                    format!("'{key}' takes {allowed}, not {other}"),
+                ));
+            }
+        };
         settings.push(Setting { key, env, value });
     }
+    // In the file's order, as a reader of it expects messages.
+    settings.sort_by_key(|s| line_of_key(text, s.key));
     Ok(settings)
+}
+
+/// The line (from 1) of a byte offset.
+fn line_of(text: &str, offset: usize) -> usize {
+    text[..offset.min(text.len())].matches('\n').count() + 1
+}
+
+/// The line a top-level key is set on, quoted or bare (1 when not found).
+fn line_of_key(text: &str, key: &str) -> usize {
+    text.lines()
+        .position(|l| {
+            l.split_once('=')
+                .is_some_and(|(k, _)| k.trim().trim_matches(|c| c == '"' || c == '\'') == key)
+        })
+        .map_or(1, |at| at + 1)
 }
 
 #[cfg(test)]
@@ -108,8 +124,19 @@ mod tests {
         let err = |text: &str| parse(text, Path::new("m.toml")).unwrap_err().to_string();
         assert!(err("colddays = 3").contains("m.toml:1: unknown setting 'colddays'"));
         assert!(err("\ncold_days = soon").contains("m.toml:2: 'cold_days' takes a whole number"));
-        assert!(err("sort").contains("expected `key = value`"));
-        assert!(err("sort = \"recent").contains("unclosed string"));
-        assert!(err("width = 80\nwidth = 90").contains("set twice"));
+        assert!(err("sort").contains("m.toml:1:"));
+        assert!(err("sort = \"recent").contains("m.toml:1:"));
+        assert!(err("width = 80\nwidth = 90").contains("m.toml:2:"));
+    }
+
+    #[test]
+    fn any_valid_toml_is_read() {
+        let text = "format = \"json\"   # for scripts\n\"currency\" = 'GBP'\n'sort' = \"player\"\n";
+        let settings = parse(text, Path::new("mercato.toml")).unwrap();
+        let pairs: Vec<(&str, &str)> = settings.iter().map(|s| (s.key, s.value.as_str())).collect();
+        assert_eq!(
+            pairs,
+            [("format", "json"), ("currency", "GBP"), ("sort", "player")]
+        );
     }
 }

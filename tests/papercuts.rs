@@ -199,3 +199,28 @@ fn rumour_show_gives_the_fee_a_done_deal_was_announced_with() {
     let done = json["history"].as_array().unwrap().last().unwrap().clone();
     assert_eq!(done["fee"]["total_eur"], 45_500_000, "{json}");
 }
+
+/// `mercato.toml` is TOML (#23): comments after values, quoted keys and
+/// 'literal' strings are read; a bad value names the file and line.
+#[test]
+fn mercato_toml_is_read_as_toml() {
+    let env = TestEnv::shipped();
+    let file = env.data.join("mercato.toml");
+    std::fs::write(
+        &file,
+        "format = \"json\"   # for scripts\n\"sort\" = 'likelihood'\n",
+    )
+    .unwrap();
+    let out = env.ok_as_of(DAY, &["rumour", "list"]);
+    let list: serde_json::Value = serde_json::from_str(&out).expect("JSON by the file's format");
+    assert_eq!(list[0]["id"], "50369ebf", "sorted by likelihood: {out}");
+    std::fs::write(&file, "# desk\ncold_days = soon\n").unwrap();
+    let run = env.run_as_of(DAY, &["rumour", "list"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("mercato.toml:2: 'cold_days' takes a whole number"),
+        "{}",
+        run.stderr
+    );
+}

@@ -353,3 +353,45 @@ fn the_dev_set_meets_the_targets() {
     assert!(s.no_move_no_proposal.percent() >= 90.0, "{}", s.report());
     assert!(s.precision.percent() >= 95.0, "{}", s.report());
 }
+
+/// A feed export: read in date order; applied as one change that one undo
+/// reverts.
+#[test]
+fn a_jsonl_feed_is_read_in_date_order_and_applied_as_one_change() {
+    let env = TestEnv::shipped();
+    for f in std::fs::read_dir(env.data.join("rumours")).unwrap() {
+        std::fs::remove_file(f.unwrap().path()).unwrap();
+    }
+    let feed = env.data.with_file_name("feed.jsonl");
+    let lines = [
+        serde_json::json!({"text": "Konaté will sign a new deal at Liverpool, here we go!", "date": "2025-10-19", "source": "TEAMtalk", "url": "https://example.com/2"}),
+        serde_json::json!({"text": TWEET, "date": "2025-10-18T09:00:00Z", "url": "https://example.com/1"}),
+    ];
+    let text: Vec<String> = lines.iter().map(|l| l.to_string()).collect();
+    std::fs::write(&feed, text.join("\n") + "\n\n").unwrap();
+    let path = feed.to_str().unwrap();
+    let before = env.snapshot();
+    let x: Extraction = serde_json::from_value(
+        env.json(&["rumour", "extract", "--jsonl", path, "--source", "Marca"]),
+    )
+    .unwrap();
+    assert_eq!(before, env.snapshot(), "a dry run wrote");
+    let got = moves(&x);
+    assert!(
+        got[0].starts_with("dayot-upamecano bayern-munich→real-madrid transfer agreed"),
+        "{got:#?}"
+    );
+    assert!(
+        got[1].starts_with("ibrahima-konate liverpool→- renewal agreed"),
+        "{got:#?}"
+    );
+    env.ok(&[
+        "rumour", "extract", "--jsonl", path, "--source", "Marca", "--apply",
+    ]);
+    let listed = env.json(&["rumour", "list"]);
+    assert_eq!(listed.as_array().map(Vec::len), Some(2), "{listed}");
+    env.ok(&["undo"]);
+    assert_eq!(before, env.snapshot(), "one undo reverts the feed");
+    // No source on a line and none given: refused, naming the line.
+    env.refused(&["rumour", "extract", "--jsonl", path], 1, "line 2");
+}

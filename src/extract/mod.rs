@@ -145,6 +145,14 @@ pub struct Reader<'w> {
     players: PlayerIndex,
 }
 
+/// A reader's indexes without the world: kept while the world takes
+/// reports (which add no player nor club), to read the next text against
+/// it without indexing every name again.
+pub struct Names {
+    clubs: ClubIndex,
+    players: PlayerIndex,
+}
+
 /// What one text offers, found once and shared by its proposals.
 struct Seen {
     words: Words,
@@ -163,6 +171,23 @@ impl<'w> Reader<'w> {
             world,
             clubs: ClubIndex::new(world),
             players: PlayerIndex::new(world),
+        }
+    }
+
+    /// A reader with indexes made before (of the same players and clubs).
+    pub fn with_names(world: &'w World, names: Names) -> Reader<'w> {
+        Reader {
+            world,
+            clubs: names.clubs,
+            players: names.players,
+        }
+    }
+
+    /// The indexes, for [`Reader::with_names`].
+    pub fn into_names(self) -> Names {
+        Names {
+            clubs: self.clubs,
+            players: self.players,
         }
     }
 

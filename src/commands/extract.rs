@@ -7,6 +7,7 @@ use chrono::NaiveDate;
 use mercato::edit::{self, Move, NewReport};
 use mercato::extract::{Action, Extraction, Kind, Proposal, Reader};
 use mercato::model::{PlayerId, Stance, Status};
+use mercato::store::scoped::Scope;
 use mercato::{Error, Result, World, render};
 use serde::Deserialize;
 use std::collections::BTreeSet;
@@ -93,7 +94,25 @@ pub fn run(ctx: &Context, args: RumourExtract) -> Result<Output> {
         })?;
         x
     } else {
-        let world = ctx.read_brief()?;
+        let world = if texts.len() <= FEW {
+            // Only the players the texts may name (and every club): the
+            // same reading as the whole world's, without reading it.
+            let words: Vec<String> = texts
+                .iter()
+                .flat_map(|t| mercato::extract::name_words(&t.text))
+                .collect();
+            ctx.read_scoped(|look| {
+                let scope = Scope {
+                    players: look.players_with_words(&words)?,
+                    all_clubs: true,
+                    ..Scope::default()
+                };
+                Ok((scope, ()))
+            })?
+            .0
+        } else {
+            ctx.read_brief()?
+        };
         let reader = Reader::new(&world);
         let mut all = Extraction::default();
         let mut number = 0;
@@ -112,6 +131,10 @@ pub fn run(ctx: &Context, args: RumourExtract) -> Result<Output> {
     out.notes.extend(skipped);
     Ok(out)
 }
+
+/// Up to this many texts, only the players they may name are read; a
+/// bigger feed reads the world once.
+const FEW: usize = 20;
 
 /// A bar on a terminal, nothing elsewhere.
 fn progress(texts: usize) -> indicatif::ProgressBar {

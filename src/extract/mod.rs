@@ -588,6 +588,27 @@ impl<'w> Reader<'w> {
     }
 }
 
+/// The words of a text that may be part of a player's name (written with
+/// a capital: a name's last word always is), folded: a world holding the
+/// players with one of them reads the text as the whole world would.
+pub fn name_words(text: &str) -> Vec<String> {
+    let mut out: Vec<String> = words::split(text)
+        .words
+        .into_iter()
+        .filter(|w| w.capital && !w.handle)
+        .flat_map(|w| {
+            crate::names::fold(&w.folded)
+                .split(' ')
+                .map(str::to_string)
+                .collect::<Vec<_>>()
+        })
+        .filter(|w| !w.is_empty())
+        .collect();
+    out.sort();
+    out.dedup();
+    out
+}
+
 /// Reads one text against the world (see [`Reader`] for many).
 pub fn extract(world: &World, text: &str, day: NaiveDate, source: &str) -> Extraction {
     Reader::new(world).read(text, day, source)

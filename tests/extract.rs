@@ -395,3 +395,28 @@ fn a_jsonl_feed_is_read_in_date_order_and_applied_as_one_change() {
     // No source on a line and none given: refused, naming the line.
     env.refused(&["rumour", "extract", "--jsonl", path], 1, "line 2");
 }
+
+/// A text reads only the players it may name through the index: the same
+/// proposals as on the world read whole.
+#[test]
+fn the_index_reads_a_text_as_the_whole_world_does() {
+    let env = TestEnv::shipped();
+    let file = env.data.with_file_name("text.txt");
+    let text = format!(
+        "{TWEET}\n\nKonaté will sign a new deal at Liverpool, here we go! Real Madrid have abandoned plans to sign him. Alonso wants Camavinga."
+    );
+    std::fs::write(&file, text).unwrap();
+    let args = [
+        "rumour",
+        "extract",
+        file.to_str().unwrap(),
+        "--source",
+        "TEAMtalk",
+    ];
+    let indexed = env.json(&args);
+    assert_eq!(indexed, env.json_without_index("2025-10-20", &args));
+    assert!(
+        indexed["proposals"].as_array().unwrap().len() >= 3,
+        "{indexed:#}"
+    );
+}

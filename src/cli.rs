@@ -699,10 +699,16 @@ pub struct RumourAdd {
 #[derive(Debug, Args)]
 pub struct RumourExtract {
     /// Files holding the text (standard input when none, or `-`).
+    #[arg(conflicts_with = "jsonl")]
     pub files: Vec<std::path::PathBuf>,
     /// Who published the text (a source; an unknown one is created on --apply).
-    #[arg(long)]
-    pub source: String,
+    /// With --jsonl, for the lines that name none.
+    #[arg(long, required_unless_present = "jsonl")]
+    pub source: Option<String>,
+    /// A feed export: one {"text", "date", "source", "url"} per line, read
+    /// (or recorded, as one change) in date order.
+    #[arg(long, value_name = "FILE")]
+    pub jsonl: Option<std::path::PathBuf>,
     /// The day of the text (default: the as-of date).
     #[arg(long, value_parser = parse_day, value_name = "DATE")]
     pub date: Option<DateSpec>,

@@ -62,7 +62,10 @@ fn extract(env: &TestEnv, text: &str, extra: &[&str]) -> Extraction {
     let file = env.data.with_file_name("text.txt");
     std::fs::write(&file, text).unwrap();
     let path = file.to_str().unwrap();
-    let mut args = vec!["rumour", "extract", path, "--source", "Fabrizio Romano"];
+    let mut args = vec!["rumour", "extract", path];
+    if !extra.contains(&"--source") {
+        args.extend(["--source", "Fabrizio Romano"]);
+    }
     args.extend_from_slice(extra);
     serde_json::from_value(env.json(&args)).unwrap()
 }
@@ -247,6 +250,87 @@ fn a_text_about_a_coach_or_an_advert_gives_no_proposal() {
     assert!(x.proposals.is_empty(), "{x:#?}");
 }
 
+/// One line per proposal: "player from→to kind status action".
+fn moves(x: &Extraction) -> Vec<String> {
+    x.proposals
+        .iter()
+        .map(|p| {
+            let club = |c: &Option<Named>| c.as_ref().map_or("-", |c| c.id.as_str()).to_string();
+            format!(
+                "{} {}→{} {} {} {}",
+                p.player.id,
+                club(&p.from),
+                club(&p.to),
+                p.kind,
+                p.status,
+                p.action
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn a_renewal_and_a_refused_move_of_one_player_are_two_proposals() {
+    let env = TestEnv::shipped();
+    let x = extract(
+        &env,
+        "Konaté will sign a new deal at Liverpool, here we go! Real Madrid have abandoned plans to sign him.",
+        &["--source", "TEAMtalk"],
+    );
+    let got = moves(&x);
+    let konate = |s: &str| {
+        got.iter()
+            .any(|g| g.starts_with(&format!("ibrahima-konate {s}")))
+    };
+    assert!(konate("liverpool→- renewal agreed"), "{got:#?}");
+    assert!(konate("liverpool→real-madrid transfer off"), "{got:#?}");
+    assert_eq!(got.len(), 2, "{got:#?}");
+}
+
+/// The seed article, on the shipped world without its rumours.
+#[test]
+fn the_seed_article_gives_each_move_it_tells() {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../shared/seeds/000_15b46ed091c86433.txt"
+    );
+    let Ok(text) = std::fs::read_to_string(path) else {
+        eprintln!("skipped: {path} is absent (a fresh clone has no ../shared)");
+        return;
+    };
+    let env = TestEnv::shipped();
+    for f in std::fs::read_dir(env.data.join("rumours")).unwrap() {
+        std::fs::remove_file(f.unwrap().path()).unwrap();
+    }
+    let x = extract(
+        &env,
+        &text,
+        &["--source", "TEAMtalk", "--date", "2025-10-20"],
+    );
+    let got = moves(&x);
+    for want in [
+        "ibrahima-konate liverpool→- renewal talks new rumour",
+        "ibrahima-konate liverpool→real-madrid transfer off new rumour",
+        "dayot-upamecano bayern-munich→real-madrid transfer rumour new rumour",
+        "dayot-upamecano bayern-munich→- renewal off new rumour",
+        "david-alaba real-madrid→- departure",
+        "antonio-rudiger real-madrid→- departure",
+    ] {
+        assert!(got.iter().any(|g| g.starts_with(want)), "{want}: {got:#?}");
+    }
+    for player in ["dean-huijsen", "trent-alexander-arnold", "alvaro-carreras"] {
+        let p = x.proposals.iter().find(|p| p.player.id == player);
+        let p = p.unwrap_or_else(|| panic!("{player}: {got:#?}"));
+        assert_eq!(p.to.as_ref().map(|c| c.id.as_str()), Some("real-madrid"));
+        assert_eq!(p.action, "already recorded", "{player}");
+    }
+    let upamecano = x
+        .proposals
+        .iter()
+        .find(|p| p.player.id == "dayot-upamecano" && p.kind == "transfer");
+    assert_eq!(upamecano.unwrap().via.as_deref(), Some("Fichajes"));
+}
+
 /// The figures of the README, measured on the labelled dev set; the issue's
 /// targets are the thresholds (the set is fixed, so this is no timing test).
 #[test]
@@ -268,4 +352,71 @@ fn the_dev_set_meets_the_targets() {
     assert!(s.fee.percent() >= 90.0, "{}", s.report());
     assert!(s.no_move_no_proposal.percent() >= 90.0, "{}", s.report());
     assert!(s.precision.percent() >= 95.0, "{}", s.report());
+}
+
+/// A feed export: read in date order; applied as one change that one undo
+/// reverts.
+#[test]
+fn a_jsonl_feed_is_read_in_date_order_and_applied_as_one_change() {
+    let env = TestEnv::shipped();
+    for f in std::fs::read_dir(env.data.join("rumours")).unwrap() {
+        std::fs::remove_file(f.unwrap().path()).unwrap();
+    }
+    let feed = env.data.with_file_name("feed.jsonl");
+    let lines = [
+        serde_json::json!({"text": "Konaté will sign a new deal at Liverpool, here we go!", "date": "2025-10-19", "source": "TEAMtalk", "url": "https://example.com/2"}),
+        serde_json::json!({"text": TWEET, "date": "2025-10-18T09:00:00Z", "url": "https://example.com/1"}),
+    ];
+    let text: Vec<String> = lines.iter().map(|l| l.to_string()).collect();
+    std::fs::write(&feed, text.join("\n") + "\n\n").unwrap();
+    let path = feed.to_str().unwrap();
+    let before = env.snapshot();
+    let x: Extraction = serde_json::from_value(
+        env.json(&["rumour", "extract", "--jsonl", path, "--source", "Marca"]),
+    )
+    .unwrap();
+    assert_eq!(before, env.snapshot(), "a dry run wrote");
+    let got = moves(&x);
+    assert!(
+        got[0].starts_with("dayot-upamecano bayern-munich→real-madrid transfer agreed"),
+        "{got:#?}"
+    );
+    assert!(
+        got[1].starts_with("ibrahima-konate liverpool→- renewal agreed"),
+        "{got:#?}"
+    );
+    env.ok(&[
+        "rumour", "extract", "--jsonl", path, "--source", "Marca", "--apply",
+    ]);
+    let listed = env.json(&["rumour", "list"]);
+    assert_eq!(listed.as_array().map(Vec::len), Some(2), "{listed}");
+    env.ok(&["undo"]);
+    assert_eq!(before, env.snapshot(), "one undo reverts the feed");
+    // No source on a line and none given: refused, naming the line.
+    env.refused(&["rumour", "extract", "--jsonl", path], 1, "line 2");
+}
+
+/// A text reads only the players it may name through the index: the same
+/// proposals as on the world read whole.
+#[test]
+fn the_index_reads_a_text_as_the_whole_world_does() {
+    let env = TestEnv::shipped();
+    let file = env.data.with_file_name("text.txt");
+    let text = format!(
+        "{TWEET}\n\nKonaté will sign a new deal at Liverpool, here we go! Real Madrid have abandoned plans to sign him. Alonso wants Camavinga."
+    );
+    std::fs::write(&file, text).unwrap();
+    let args = [
+        "rumour",
+        "extract",
+        file.to_str().unwrap(),
+        "--source",
+        "TEAMtalk",
+    ];
+    let indexed = env.json(&args);
+    assert_eq!(indexed, env.json_without_index("2025-10-20", &args));
+    assert!(
+        indexed["proposals"].as_array().unwrap().len() >= 3,
+        "{indexed:#}"
+    );
 }

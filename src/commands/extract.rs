@@ -3,47 +3,191 @@
 
 use super::{Context, Output};
 use crate::cli::RumourExtract;
+use chrono::NaiveDate;
 use mercato::edit::{self, Move, NewReport};
 use mercato::extract::{Action, Extraction, Kind, Proposal, Reader};
-use mercato::model::{Stance, Status};
+use mercato::model::{PlayerId, Stance, Status};
+use mercato::store::scoped::Scope;
 use mercato::{Error, Result, World, render};
+use serde::Deserialize;
+use std::collections::BTreeSet;
 use std::io::Read;
+use std::path::Path;
+
+/// One text to read: what, when, by whom, where from.
+struct Text {
+    text: String,
+    day: NaiveDate,
+    source: String,
+    url: Option<String>,
+}
+
+/// A line of a `--jsonl` feed export.
+#[derive(Deserialize)]
+struct Line {
+    text: String,
+    #[serde(default)]
+    date: Option<String>,
+    #[serde(default)]
+    source: Option<String>,
+    #[serde(default)]
+    url: Option<String>,
+}
 
 pub fn run(ctx: &Context, args: RumourExtract) -> Result<Output> {
-    let text = read_input(&args.files)?;
     let day = ctx.day(args.date).unwrap_or(ctx.as_of);
+    let texts = match &args.jsonl {
+        Some(path) => feed(path, day, args.source.as_deref())?,
+        None => vec![Text {
+            text: read_input(&args.files)?,
+            day,
+            source: args.source.clone().unwrap_or_default(),
+            url: None,
+        }],
+    };
+    let bar = progress(texts.len());
+    let mut skipped = Vec::new();
     let extraction = if args.apply {
         let (_, x) = ctx.write(|store, w| {
-            let x = picked(read(w, &text, day, &args.source), &args.pick)?;
-            let players: std::collections::HashSet<_> = x
-                .proposals
-                .iter()
-                .map(|p| mercato::model::PlayerId(p.player.id.clone()))
-                .collect();
-            let shards: std::collections::BTreeSet<String> =
-                players.iter().map(mercato::store::shard_of).collect();
+            // Which players the texts name, to read their rumours in full
+            // before the first report.
+            let mut names = Reader::new(w).into_names();
+            let shards: BTreeSet<String> = {
+                let reader = Reader::with_names(w, names);
+                let shards = texts
+                    .iter()
+                    .flat_map(|t| reader.read(&t.text, t.day, &t.source).proposals)
+                    .map(|p| mercato::store::shard_of(&PlayerId(p.player.id)))
+                    .collect();
+                names = reader.into_names();
+                shards
+            };
             store.load_rumour_shards(w, shards.iter().map(String::as_str))?;
-            for p in x
-                .proposals
-                .iter()
-                .filter(|p| p.action != Action::AlreadyRecorded)
-            {
-                edit::add_report(w, report(w, p, &args.source, day), ctx.as_of)?;
+            // Each text against the store as the ones before left it.
+            let mut all = Extraction::default();
+            let mut number = 0;
+            for t in &texts {
+                let reader = Reader::with_names(w, names);
+                let x = reader.read(&t.text, t.day, &t.source);
+                names = reader.into_names();
+                let x = picked(x, &args.pick, &mut number);
+                for p in x
+                    .proposals
+                    .iter()
+                    .filter(|p| p.action != Action::AlreadyRecorded)
+                {
+                    match edit::add_report(w, report(w, p, t), ctx.as_of) {
+                        // A feed goes on past a report the store refuses.
+                        Err(Error::Refused(why)) if args.jsonl.is_some() => {
+                            skipped.push(format!("not recorded: {} ({why})", p.player.name));
+                        }
+                        added => {
+                            added?;
+                        }
+                    }
+                }
+                join(&mut all, x);
+                bar.inc(1);
             }
-            Ok(x)
+            check_pick(&args.pick, number)?;
+            Ok(all)
         })?;
         x
     } else {
-        let world = ctx.read_brief()?;
-        picked(read(&world, &text, day, &args.source), &args.pick)?
+        let world = if texts.len() <= FEW {
+            // Only the players the texts may name (and every club): the
+            // same reading as the whole world's, without reading it.
+            let words: Vec<String> = texts
+                .iter()
+                .flat_map(|t| mercato::extract::name_words(&t.text))
+                .collect();
+            ctx.read_scoped(|look| {
+                let scope = Scope {
+                    players: look.players_with_words(&words)?,
+                    all_clubs: true,
+                    ..Scope::default()
+                };
+                Ok((scope, ()))
+            })?
+            .0
+        } else {
+            ctx.read_brief()?
+        };
+        let reader = Reader::new(&world);
+        let mut all = Extraction::default();
+        let mut number = 0;
+        for t in &texts {
+            let x = reader.read(&t.text, t.day, &t.source);
+            join(&mut all, picked(x, &args.pick, &mut number));
+            bar.inc(1);
+        }
+        check_pick(&args.pick, number)?;
+        all
     };
-    Ok(ctx.show(&extraction, || {
+    bar.finish_and_clear();
+    let mut out = ctx.show(&extraction, || {
         render::extract::proposals(&extraction, args.apply, ctx.style)
-    }))
+    });
+    out.notes.extend(skipped);
+    Ok(out)
 }
 
-fn read(world: &World, text: &str, day: chrono::NaiveDate, source: &str) -> Extraction {
-    Reader::new(world).read(text, day, source)
+/// Up to this many texts, only the players they may name are read; a
+/// bigger feed reads the world once.
+const FEW: usize = 20;
+
+/// A bar on a terminal, nothing elsewhere.
+fn progress(texts: usize) -> indicatif::ProgressBar {
+    use std::io::IsTerminal;
+    if texts < 2 || !std::io::stderr().is_terminal() {
+        return indicatif::ProgressBar::hidden();
+    }
+    let bar = indicatif::ProgressBar::new(texts as u64);
+    bar.set_message("texts read");
+    bar
+}
+
+/// The texts of a feed export, in date order (a line without a date is of
+/// `day`, one without a source of `source`).
+fn feed(path: &Path, day: NaiveDate, source: Option<&str>) -> Result<Vec<Text>> {
+    let all = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
+    let bad = |n: usize, why: String| {
+        Error::Refused(format!("{}, line {}: {why}", path.display(), n + 1))
+    };
+    let mut texts = Vec::new();
+    for (n, line) in all.lines().enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        let line: Line = serde_json::from_str(line).map_err(|e| bad(n, e.to_string()))?;
+        let day = match line.date.as_deref() {
+            // A timestamp's day ("2025-10-20T08:15:00Z").
+            Some(d) => mercato::dates::parse(d.get(..10).unwrap_or(d))
+                .map_err(|e| bad(n, format!("date: {e}")))?,
+            None => day,
+        };
+        let source = line.source.or_else(|| source.map(str::to_string));
+        let source =
+            source.ok_or_else(|| bad(n, "no \"source\" (or give --source)".to_string()))?;
+        texts.push(Text {
+            text: line.text,
+            day,
+            source,
+            url: line.url,
+        });
+    }
+    texts.sort_by_key(|t| t.day);
+    Ok(texts)
+}
+
+/// Adds a text's proposals and unknown names to the batch's.
+fn join(all: &mut Extraction, x: Extraction) {
+    all.proposals.extend(x.proposals);
+    for u in x.unknown {
+        if !all.unknown.iter().any(|k| k.text == u.text) {
+            all.unknown.push(u);
+        }
+    }
 }
 
 /// The text of the files, one after another, or of standard input.
@@ -68,31 +212,39 @@ fn read_input(files: &[std::path::PathBuf]) -> Result<String> {
     Ok(text)
 }
 
-/// Only the proposals `--pick` names (all when it names none).
-fn picked(mut x: Extraction, pick: &[usize]) -> Result<Extraction> {
+/// Only the proposals `--pick` names (all when it names none), numbered
+/// across the texts from `number` on.
+fn picked(mut x: Extraction, pick: &[usize], number: &mut usize) -> Extraction {
+    let first = *number;
+    *number += x.proposals.len();
     if pick.is_empty() {
-        return Ok(x);
-    }
-    if let Some(bad) = pick.iter().find(|n| **n == 0 || **n > x.proposals.len()) {
-        return Err(Error::Refused(format!(
-            "--pick {bad}: the text gave {} proposal{} (numbered from 1)",
-            x.proposals.len(),
-            if x.proposals.len() == 1 { "" } else { "s" }
-        )));
+        return x;
     }
     let all = std::mem::take(&mut x.proposals);
     x.proposals = all
         .into_iter()
         .enumerate()
-        .filter(|(i, _)| pick.contains(&(i + 1)))
+        .filter(|(i, _)| pick.contains(&(first + i + 1)))
         .map(|(_, p)| p)
         .collect();
-    Ok(x)
+    x
+}
+
+/// Refuses a `--pick` number beyond the proposals.
+fn check_pick(pick: &[usize], proposals: usize) -> Result<()> {
+    if let Some(bad) = pick.iter().find(|n| **n == 0 || **n > proposals) {
+        return Err(Error::Refused(format!(
+            "--pick {bad}: the text gave {} proposal{} (numbered from 1)",
+            proposals,
+            if proposals == 1 { "" } else { "s" }
+        )));
+    }
+    Ok(())
 }
 
 /// The report a proposal stands for. A status is set only when it moves
 /// the story forward: a "talks" report on an agreed rumour is a report.
-fn report(world: &World, p: &Proposal, source: &str, day: chrono::NaiveDate) -> NewReport {
+fn report(world: &World, p: &Proposal, text: &Text) -> NewReport {
     let target = match (p.kind, &p.to) {
         (Kind::Renewal, _) => Move::Renewal,
         (Kind::Departure, _) | (_, None) => Move::Leaving,
@@ -106,8 +258,8 @@ fn report(world: &World, p: &Proposal, source: &str, day: chrono::NaiveDate) -> 
     NewReport {
         player: p.player.id.clone(),
         target,
-        source: source.to_string(),
-        date: Some(day),
+        source: text.source.clone(),
+        date: Some(text.day),
         status: forward(current, p.status),
         stance: if p.status.fell_through() {
             Stance::Against
@@ -119,7 +271,7 @@ fn report(world: &World, p: &Proposal, source: &str, day: chrono::NaiveDate) -> 
         loan: p.loan,
         option_to_buy: p.option_to_buy,
         note: Some(format!("extracted: {}", p.evidence.join(", "))),
-        url: None,
+        url: text.url.clone(),
         new_source: false,
     }
 }

@@ -145,6 +145,14 @@ pub struct Reader<'w> {
     players: PlayerIndex,
 }
 
+/// A reader's indexes without the world: kept while the world takes
+/// reports (which add no player nor club), to read the next text against
+/// it without indexing every name again.
+pub struct Names {
+    clubs: ClubIndex,
+    players: PlayerIndex,
+}
+
 /// What one text offers, found once and shared by its proposals.
 struct Seen {
     words: Words,
@@ -163,6 +171,23 @@ impl<'w> Reader<'w> {
             world,
             clubs: ClubIndex::new(world),
             players: PlayerIndex::new(world),
+        }
+    }
+
+    /// A reader with indexes made before (of the same players and clubs).
+    pub fn with_names(world: &'w World, names: Names) -> Reader<'w> {
+        Reader {
+            world,
+            clubs: names.clubs,
+            players: names.players,
+        }
+    }
+
+    /// The indexes, for [`Reader::with_names`].
+    pub fn into_names(self) -> Names {
+        Names {
+            clubs: self.clubs,
+            players: self.players,
         }
     }
 
@@ -185,10 +210,14 @@ impl<'w> Reader<'w> {
         };
         let mut proposals = Vec::new();
         for (rank, player) in first_mentions(&seen.players).into_iter().enumerate() {
-            if let Some((p, strong)) = self.propose(&seen, &player, day, rank == 0)
-                && (rank == 0 || strong)
+            for (k, (p, strong)) in self
+                .moves(&seen, &player, day, rank == 0)
+                .into_iter()
+                .enumerate()
             {
-                proposals.push(p);
+                if rank == 0 && k == 0 || strong {
+                    proposals.push(p);
+                }
             }
         }
         Extraction {
@@ -197,25 +226,222 @@ impl<'w> Reader<'w> {
         }
     }
 
-    /// The move of one player, read in his sentences; with whether it is
-    /// told plainly enough to stand beside the main move.
+    /// The moves of one player, his main one first: a renewal told in
+    /// sentences of its own beside a move elsewhere is a move of its own,
+    /// and so is a club named with a refusal ("Real Madrid have abandoned
+    /// plans to sign him"), which is off.
+    fn moves(
+        &self,
+        seen: &Seen,
+        player: &PlayerId,
+        day: NaiveDate,
+        main: bool,
+    ) -> Vec<(Proposal, bool)> {
+        let scope = owned_sentences(seen, player);
+        let Some(first) = self.propose(seen, player, day, main, &scope, None) else {
+            return self.arrived(seen, player, day).into_iter().collect();
+        };
+        let mut out = vec![first];
+        let own = self
+            .world
+            .players
+            .get(player)
+            .and_then(|p| p.club_on(day).cloned());
+        let renewing: Vec<usize> = scope
+            .iter()
+            .copied()
+            .filter(|s| {
+                seen.hits
+                    .iter()
+                    .any(|h| h.sentence == *s && h.cue == Cue::Renewal && belongs(seen, h, player))
+            })
+            .collect();
+        // Sentences telling no renewal, whoever's.
+        let elsewhere: Vec<usize> = scope
+            .iter()
+            .copied()
+            .filter(|s| {
+                !seen
+                    .hits
+                    .iter()
+                    .any(|h| h.sentence == *s && h.cue == Cue::Renewal)
+            })
+            .collect();
+        let named_in = |club: &ClubId, sentences: &[usize]| {
+            seen.clubs
+                .iter()
+                .any(|c| sentences.contains(&c.sentence) && self.clubs.same(club, &c.club))
+        };
+        let first_kind = out[0].0.kind;
+        let going = match (&out[0].0.to, first_kind) {
+            (Some(to), Kind::Transfer | Kind::Loan) => {
+                Some(ClubId(to.id.clone())).filter(|to| named_in(to, &elsewhere))
+            }
+            _ => destination(seen, &self.clubs, player, own.as_ref(), &elsewhere)
+                .filter(|d| d.1 >= 30)
+                .map(|d| d.0),
+        };
+        if let Some(to) = going.as_ref()
+            && !renewing.is_empty()
+        {
+            let kind = if first_kind == Kind::Loan {
+                Kind::Loan
+            } else {
+                Kind::Transfer
+            };
+            let main_move = main && first_kind != Kind::Renewal;
+            let moving = self.propose(
+                seen,
+                player,
+                day,
+                main_move,
+                &elsewhere,
+                Some((kind, Some(to))),
+            );
+            let renewal = self.propose(
+                seen,
+                player,
+                day,
+                main && !main_move,
+                &renewing,
+                Some((Kind::Renewal, None)),
+            );
+            if let (Some(m), Some(r)) = (moving, renewal) {
+                out = if main_move {
+                    vec![m, (r.0, true)]
+                } else {
+                    vec![r, (m.0, true)]
+                };
+            }
+        }
+        // A club named with a refusal, in sentences telling no renewal.
+        let mut refused: Vec<ClubId> = Vec::new();
+        for c in &seen.clubs {
+            let taken = own.as_ref().is_some_and(|o| self.clubs.same(o, &c.club))
+                || out
+                    .iter()
+                    .any(|(p, _)| p.to.as_ref().is_some_and(|t| t.id == c.club.as_str()))
+                || refused.iter().any(|r| self.clubs.same(r, &c.club));
+            let off_here = seen.hits.iter().any(|h| {
+                h.sentence == c.sentence && h.stage == Some(Status::Off) && belongs(seen, h, player)
+            });
+            // "Bayern Munich star Dayot Upamecano": another's club.
+            let anothers = seen.players.iter().any(|m| {
+                m.sentence == c.sentence
+                    && &m.player != player
+                    && self
+                        .world
+                        .players
+                        .get(&m.player)
+                        .and_then(|p| p.club_on(day))
+                        .is_some_and(|o| self.clubs.same(o, &c.club))
+            });
+            if taken || anothers || !off_here || !elsewhere.contains(&c.sentence) {
+                continue;
+            }
+            refused.push(c.club.clone());
+            let told: Vec<usize> = elsewhere
+                .iter()
+                .copied()
+                .filter(|s| named_in(&c.club, &[*s]))
+                .collect();
+            let want = Some((Kind::Transfer, Some(&c.club)));
+            if let Some((p, _)) = self.propose(seen, player, day, false, &told, want)
+                && p.status == Status::Off
+            {
+                out.push((p, true));
+            }
+        }
+        out
+    }
+
+    /// A signing of the last year told again ("the club brought in Trent
+    /// Alexander-Arnold"), in a text naming the club he joined: the
+    /// store has it already.
+    fn arrived(&self, seen: &Seen, player: &PlayerId, day: NaiveDate) -> Option<(Proposal, bool)> {
+        let p = self.world.players.get(player)?;
+        let contract = p.playing_contract(day)?;
+        let began = p.start_of(contract).or(contract.signed)?;
+        if began > day || (day - began).num_days() > 365 {
+            return None;
+        }
+        let club = &contract.club;
+        if !seen.clubs.iter().any(|c| self.clubs.same(club, &c.club)) {
+            return None;
+        }
+        let named: Vec<usize> = seen
+            .players
+            .iter()
+            .filter(|m| &m.player == player)
+            .map(|m| m.sentence)
+            .collect();
+        let w = &seen.words.words;
+        let said = ARRIVALS.iter().find(|a| {
+            let a: Vec<&str> = a.split(' ').collect();
+            (0..w.len()).any(|i| {
+                named.contains(&w[i].sentence)
+                    && i + a.len() <= w.len()
+                    && a.iter().zip(&w[i..]).all(|(x, y)| *x == y.folded)
+            })
+        })?;
+        let before = began.pred_opt().and_then(|d| p.club_on(d).cloned());
+        let from = contract
+            .signed_from
+            .clone()
+            .or(before)
+            .filter(|f| f != club);
+        let (rumour, _) = self.action(
+            player,
+            Kind::Transfer,
+            from.as_ref(),
+            Some(club),
+            Status::Done,
+        );
+        let proposal = Proposal {
+            player: Named {
+                id: p.id.to_string(),
+                name: p.name.clone(),
+            },
+            from: from.as_ref().map(|c| self.named(c)),
+            to: Some(self.named(club)),
+            kind: Kind::Transfer,
+            status: Status::Done,
+            fee: None,
+            loan: contract.loan,
+            option_to_buy: false,
+            via: None,
+            evidence: vec![said.to_string()],
+            confidence: Confidence::Medium,
+            rumour,
+            action: Action::AlreadyRecorded,
+        };
+        Some((proposal, true))
+    }
+
+    /// The move of one player, read in the sentences `scope`, of the kind
+    /// and to the club `want` says if it says; with whether it is told
+    /// plainly enough to stand beside the main move.
     fn propose(
         &self,
         seen: &Seen,
         player: &PlayerId,
         day: NaiveDate,
         main: bool,
+        scope: &[usize],
+        want: Option<(Kind, Option<&ClubId>)>,
     ) -> Option<(Proposal, bool)> {
         let p = self.world.players.get(player)?;
         let from = p.club_on(day).cloned();
-        let scope = owned_sentences(seen, player);
         let hits: Vec<&Hit> = seen
             .hits
             .iter()
-            .filter(|h| scope.contains(&h.sentence))
+            .filter(|h| scope.contains(&h.sentence) && belongs(seen, h, player))
             .collect();
         let has = |cue: Cue| hits.iter().any(|h| h.cue == cue);
-        let dest = destination(seen, &self.clubs, player, from.as_ref(), &scope);
+        let dest = match want {
+            Some((_, Some(club))) => Some((club.clone(), 100)),
+            _ => destination(seen, &self.clubs, player, from.as_ref(), scope),
+        };
         let stage_hits: Vec<&Hit> = hits.iter().copied().filter(|h| h.stage.is_some()).collect();
         let own_named = from.as_ref().is_some_and(|f| {
             let mut own = seen.clubs.iter().filter(|c| scope.contains(&c.sentence));
@@ -230,6 +456,7 @@ impl<'w> Reader<'w> {
             (d, _) => d.is_some(),
         };
         let kind = match (&from, score) {
+            _ if want.is_some() => want?.0,
             (Some(_), s) if leaving_first && s.is_none_or(|s| s < 20 && !has(Cue::Loan)) => {
                 Kind::Departure
             }
@@ -244,7 +471,10 @@ impl<'w> Reader<'w> {
             (Some(_), None) if moving => Kind::Departure,
             _ => return None,
         };
-        if stage_hits.is_empty() && !matches!(kind, Kind::Loan | Kind::Renewal | Kind::Departure) {
+        if stage_hits.is_empty()
+            && want.is_none()
+            && !matches!(kind, Kind::Loan | Kind::Renewal | Kind::Departure)
+        {
             return None;
         }
         let (status, mut evidence) = stage(&hits);
@@ -267,9 +497,9 @@ impl<'w> Reader<'w> {
         // The main move may take a fee its sentences do not hold.
         let everywhere: Vec<usize> = (0..seen.words.sentences.len()).collect();
         let fee_scope = if main && !scope.is_empty() {
-            &everywhere
+            &everywhere[..]
         } else {
-            &scope
+            scope
         };
         let fee = scope
             .iter()
@@ -304,7 +534,7 @@ impl<'w> Reader<'w> {
             fee,
             loan: kind == Kind::Loan,
             option_to_buy: kind == Kind::Loan && has(Cue::BuyOption),
-            via: self.via(seen, &scope, main),
+            via: self.via(seen, scope, main),
             evidence,
             confidence,
             rumour,
@@ -358,9 +588,84 @@ impl<'w> Reader<'w> {
     }
 }
 
+/// The words of a text that may be part of a player's name (written with
+/// a capital: a name's last word always is), folded: a world holding the
+/// players with one of them reads the text as the whole world would.
+pub fn name_words(text: &str) -> Vec<String> {
+    let mut out: Vec<String> = words::split(text)
+        .words
+        .into_iter()
+        .filter(|w| w.capital && !w.handle)
+        .flat_map(|w| {
+            crate::names::fold(&w.folded)
+                .split(' ')
+                .map(str::to_string)
+                .collect::<Vec<_>>()
+        })
+        .filter(|w| !w.is_empty())
+        .collect();
+    out.sort();
+    out.dedup();
+    out
+}
+
 /// Reads one text against the world (see [`Reader`] for many).
 pub fn extract(world: &World, text: &str, day: NaiveDate, source: &str) -> Extraction {
     Reader::new(world).read(text, day, source)
+}
+
+/// Words telling a signing that has happened.
+const ARRIVALS: &[&str] = &[
+    "brought in",
+    "was signed",
+    "were signed",
+    "also signed",
+    "signed",
+    "new signing",
+    "summer signing",
+    "joined",
+    "arrived",
+    "summer move",
+    "fichado",
+    "fichaje",
+    "recrue",
+    "arrive",
+    "acquisto",
+    "neuzugang",
+    "contratacao",
+];
+
+/// Whether a hit speaks of a player. In a sentence naming several, a cue
+/// just before one of them, nearer him than anybody named before it, is
+/// his ("… Upamecano, and having decided to abandon plans to sign
+/// Konate"), and a
+/// renewal is the subject's, the first named ("Upamecano, like Konate, …
+/// talks over a new deal"); other cues are everybody's there.
+fn belongs(seen: &Seen, hit: &Hit, player: &PlayerId) -> bool {
+    let here: Vec<&PlayerMention> = seen
+        .players
+        .iter()
+        .filter(|m| m.sentence == hit.sentence)
+        .collect();
+    if here.iter().all(|m| &m.player == player) || !here.iter().any(|m| &m.player == player) {
+        return true;
+    }
+    // Words between, punctuation counting as one.
+    let w = &seen.words.words;
+    let gap = |a: usize, b: usize| b - a + usize::from((a..=b).any(|j| w[j].after_punct));
+    let before = here
+        .iter()
+        .filter(|m| m.end <= hit.start)
+        .map(|m| gap(m.end, hit.start))
+        .min();
+    let object = here
+        .iter()
+        .find(|m| m.start >= hit.end && m.start - hit.end <= 4)
+        .filter(|m| before.is_none_or(|b| gap(hit.end, m.start) <= b));
+    if let Some(object) = object {
+        return &object.player == player;
+    }
+    hit.cue != Cue::Renewal || &here[0].player == player
 }
 
 /// The players in the order the text first names them.

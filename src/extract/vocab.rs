@@ -222,6 +222,7 @@ const RUMOUR: &[&str] = &[
     "want",
     "wants",
     "eyeing",
+    "chasing",
     "scouting",
     "shortlist",
     "admire",
@@ -291,6 +292,12 @@ const OFF: &[&str] = &[
     "rules out",
     "ruled out",
     "not on the market",
+    "abandon",
+    "abandoned",
+    "abandons",
+    "abandoning",
+    "to a halt",
+    "no longer",
     // es
     "descartado",
     "descarta",
@@ -454,7 +461,10 @@ const HEDGE: &[&str] = &[
 ];
 
 /// Words that make what follows hypothetical ("if", "in case of").
-const CONDITIONALS: &[&str] = &["if", "case", "unless", "should", "si", "falls", "caso"];
+/// "Seemed to have a verbal agreement" is a story that has changed.
+const CONDITIONALS: &[&str] = &[
+    "if", "case", "unless", "should", "si", "falls", "caso", "seemed",
+];
 
 /// Words that turn the phrase after them round ("no talks", "not agreed").
 pub const NEGATORS: &[&str] = &[
@@ -510,6 +520,8 @@ pub struct Hit {
     pub sentence: usize,
     /// The first word's index.
     pub start: usize,
+    /// After the last word.
+    pub end: usize,
     /// The words as found, with the negation ("no talks").
     pub text: String,
 }
@@ -596,6 +608,7 @@ pub fn scan(words: &super::words::Words) -> Vec<Hit> {
                 stage,
                 sentence: w[i].sentence,
                 start: i,
+                end,
                 text,
             });
         }

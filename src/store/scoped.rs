@@ -169,6 +169,31 @@ impl Lookup<'_> {
         }
     }
 
+    /// The players with one of these folded words in a name, an alias or
+    /// the id (see [`crate::extract::name_words`]).
+    pub fn players_with_words(&self, words: &[String]) -> Result<BTreeSet<PlayerId>> {
+        match self {
+            Lookup::Index { index, .. } => Ok(index
+                .players_with_words(words)?
+                .into_iter()
+                .map(PlayerId)
+                .collect()),
+            Lookup::Whole(world) => {
+                let wanted: HashSet<&str> = words.iter().map(String::as_str).collect();
+                Ok(world
+                    .players
+                    .values()
+                    .filter(|p| {
+                        std::iter::once(&p.name)
+                            .chain(&p.aliases)
+                            .any(|n| crate::names::fold(n).split(' ').any(|w| wanted.contains(w)))
+                    })
+                    .map(|p| p.id.clone())
+                    .collect())
+            }
+        }
+    }
+
     /// As [`World::find_player`], over every player.
     pub fn find_player(&self, query: &str) -> Result<PlayerId> {
         match self {

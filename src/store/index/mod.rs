@@ -458,6 +458,22 @@ impl Index {
         Ok(ids)
     }
 
+    /// The players with one of these folded words in a name, an alias or
+    /// the id: every player a text naming them could mean.
+    pub fn players_with_words(&self, words: &[String]) -> Result<BTreeSet<String>> {
+        let mut ids = BTreeSet::new();
+        let mut stmt = self.sql(
+            self.conn
+                .prepare_cached("SELECT player FROM words WHERE word = ?1"),
+        )?;
+        for w in words {
+            for id in self.sql(stmt.query_map([w], |r| r.get::<_, String>(0)))? {
+                ids.insert(self.sql(id)?);
+            }
+        }
+        Ok(ids)
+    }
+
     /// The players with a rumour that can pass `wanted` on `day` (a
     /// superset: the caller's filter decides on the rumours as of the day).
     /// A rumour with news after the day may have had another status then.

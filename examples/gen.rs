@@ -641,6 +641,14 @@ fn main() {
         } else {
             status
         };
+        // A done move signs a contract, which this world does not write:
+        // one to a club is left agreed, so that the world is a possible one
+        // (`check`, and so `import bundle`, refuse a done move with no contract).
+        let status = if status == Status::Done && to.is_some() {
+            Status::Agreed
+        } else {
+            status
+        };
         let last_day = reports.last().map_or(first.date, |r| r.date);
         world.put_rumour(Rumour {
             id,

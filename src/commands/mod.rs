@@ -293,7 +293,7 @@ const STALE_MONTHS: u32 = 6;
 /// A note for a read without `--as-of` on data whose newest dated fact is
 /// more than six months old: everything would read as cold and ended.
 pub fn stale_note(ctx: &Context) -> Option<String> {
-    let newest = ctx.store().ok()?.newest_fact().ok()??;
+    let newest = ctx.store().ok()?.newest_fact()?;
     let horizon = newest.checked_add_months(chrono::Months::new(STALE_MONTHS))?;
     (horizon < ctx.as_of).then(|| {
         format!("the newest fact here is from {newest}; add --as-of {newest} to see that day")

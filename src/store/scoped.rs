@@ -335,20 +335,15 @@ impl Lookup<'_> {
 
 impl Store {
     /// The day of the newest dated fact in the data (a report, a status
-    /// change, a signing), from the index; `None` without one, or when the
-    /// world is empty.
-    pub fn newest_fact(&self) -> Result<Option<NaiveDate>> {
-        if self.cache.is_none() {
-            return Ok(None);
-        }
-        let Some(index) = Index::open(self)? else {
-            return Ok(None);
-        };
-        Ok(index
+    /// change, a signing), from the index as the command just left it;
+    /// `None` without one, or when the world is empty. Only a hint reads it.
+    pub fn newest_fact(&self) -> Option<NaiveDate> {
+        self.cache.as_ref()?;
+        Index::open_as_left(self)?
             .newest_fact()
             .ok()
             .flatten()
-            .and_then(|d| d.parse().ok()))
+            .and_then(|d| d.parse().ok())
     }
 
     /// Reads what `plan` says a command is about, as of `day`, under the

@@ -217,6 +217,15 @@ impl Index {
         }
     }
 
+    /// Opens the index of `store` as the last command left it, without
+    /// bringing it up to date: for a hint read after a command that has
+    /// just refreshed it, where a second pass over every file's stamps would
+    /// cost more than the question. `None` when there is none.
+    pub fn open_as_left(store: &Store) -> Option<Index> {
+        let path = path_for(store.dir()).filter(|p| p.is_file())?;
+        Index::open_at(&path).ok()
+    }
+
     fn open_at(path: &Path) -> std::result::Result<Index, IndexError> {
         let conn = Connection::open(path)?;
         conn.busy_timeout(std::time::Duration::from_secs(30))?;

@@ -220,12 +220,8 @@ pub fn check_world(store: &Store, world: &World, as_of: NaiveDate) -> Vec<Proble
 /// a move hands over on): at two clubs, or twice at one club from the same
 /// day. Each named with the commands that fix it.
 fn overlaps(player: &Player, clubs: &BTreeMap<ClubId, Club>) -> Vec<String> {
-    let name = |c: &Contract| {
-        let club = clubs
-            .get(&c.club)
-            .map_or(c.club.as_str(), |k| k.name.as_str());
-        format!("{club} until {}", c.end_text())
-    };
+    let club_name = |id: &ClubId| clubs.get(id).map_or(id.to_string(), |k| k.name.clone());
+    let name = |c: &Contract| format!("{} until {}", club_name(&c.club), c.end_text());
     let span = |c: &Contract| (player.start_of(c), c.last_day());
     let permanent: Vec<&Contract> = player.contracts.iter().filter(|c| !c.loan).collect();
     let mut found = Vec::new();
@@ -255,7 +251,7 @@ fn overlaps(player: &Player, clubs: &BTreeMap<ClubId, Club>) -> Vec<String> {
                         "two contracts with {club}, the later one ({}) with neither a start nor a signing day: it reads as a renewal from {}; if it is one, date it with `mercato contract edit {id} --club {cid} --until {end} --signed DAY`, else remove it with `mercato contract remove {id} --club {cid} --until {end}`",
                         name(later),
                         player.start_of(later).map_or("always".to_string(), |d| d.to_string()),
-                        club = clubs.get(&a.club).map_or(a.club.as_str(), |k| k.name.as_str()),
+                        club = club_name(&a.club),
                         cid = a.club,
                         end = later.end_text(),
                         id = player.id

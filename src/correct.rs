@@ -727,11 +727,9 @@ pub fn edit_contract(
     let (id, at) = select_contract(world, player, club, until)?;
     let mut record = world.players[&id].clone();
     let before = record.contracts[at].clone();
-    let born = record.born;
     let contract = &mut record.contracts[at];
     if let Some(signed) = dates.signed {
         crate::edit::refuse_after_as_of("signing date", signed, as_of)?;
-        crate::edit::refuse_before_birth("signing date", signed, born)?;
         contract.signed = Some(signed);
     }
     contract.start = dates.start.or(contract.start);

@@ -151,13 +151,12 @@ pub fn sign(
     // The day the move it completes was done: its signing day, else its
     // start if past, else the as-of day (as `rumour update --status done`
     // dates it when no --date is given).
-    let on = contract
+    let date = contract
         .signed
         .or(contract.start.filter(|s| *s <= as_of))
         .unwrap_or(as_of);
-    let date = Some(on);
     let p = &world.players[player];
-    let home = p.as_of(on).club_on(on).cloned();
+    let home = p.as_of(date).club_on(date).cloned();
     let matching = world
         .rumours_of(player)
         .filter(|r| r.status.is_open() && r.to.as_ref() == Some(&contract.club))
@@ -166,16 +165,13 @@ pub fn sign(
             MoveKind::Renewal => !contract.loan,
             MoveKind::Departure => false,
         })
-        .filter(|r| r.first_reported().is_none_or(|f| f <= on))
-        .filter(|r| r.last_changed().is_none_or(|c| c <= on))
+        .filter(|r| r.first_reported().is_none_or(|f| f <= date))
+        .filter(|r| r.last_changed().is_none_or(|c| c <= date))
         .max_by_key(|r| r.last_reported())
         .cloned();
-    let Some((mut rumour, date)) = matching.zip(date) else {
+    let Some(mut rumour) = matching else {
         let mut record = world.players[player].clone();
-        record.contracts.push(contract.clone());
-        sort_contracts(&mut record.contracts);
-        settle_move(&mut record, &contract);
-        sort_contracts(&mut record.contracts);
+        fit_contract(&mut record, contract);
         world.put_player(record);
         return Ok(None);
     };
@@ -243,12 +239,11 @@ fn move_player(
                 && c.start.is_some()
                 && record.start_of(k) == c.start
         });
-        if !twin {
-            record.contracts.push(c.clone());
+        if twin {
             sort_contracts(&mut record.contracts);
-            settle_move(&mut record, c);
+        } else {
+            fit_contract(&mut record, c.clone());
         }
-        sort_contracts(&mut record.contracts);
     }
     world.put_player(record);
     Ok(Settled {
@@ -280,6 +275,16 @@ fn contracts_cut(record: &Player, permanent: bool, date: NaiveDate, cut: NaiveDa
         })
         .map(|(at, _)| at)
         .collect()
+}
+
+/// Adds a contract to a player's history, in its place, and fits it in
+/// (see [`settle_move`]); the history is then sorted again, since a cut
+/// can move a contract whose end placed it.
+fn fit_contract(record: &mut Player, contract: Contract) {
+    record.contracts.push(contract.clone());
+    sort_contracts(&mut record.contracts);
+    settle_move(record, &contract);
+    sort_contracts(&mut record.contracts);
 }
 
 /// Fits a contract just entered (or re-dated) with a known start into the

@@ -289,20 +289,30 @@ impl Player {
         key(a).cmp(&key(b))
     }
 
+    /// Of his contracts that `keep` keeps, the one in force on `day` that
+    /// began last (the one that took over).
+    fn latest_in_force(
+        &self,
+        day: NaiveDate,
+        keep: impl Fn(&Contract) -> bool,
+    ) -> Option<&Contract> {
+        self.contracts
+            .iter()
+            .filter(|c| keep(c) && self.in_force_on(c, day))
+            .max_by(|a, b| self.later_start(a, b))
+    }
+
     /// The permanent contract that governs the player on `day`: the latest to
     /// have begun of those in force, else (out of contract) the last one to
     /// have ended; followed by the renewals that continue it at the same club
     /// (a renewal replaces what it extends, from the day it is known).
     pub fn permanent_contract(&self, day: NaiveDate) -> Option<&Contract> {
-        let permanent = || self.contracts.iter().filter(|c| !c.loan);
-        let mut current = permanent()
-            .filter(|c| self.in_force_on(c, day))
-            .max_by(|a, b| self.later_start(a, b))
-            .or_else(|| {
-                permanent()
-                    .filter(|c| self.started_by(c, day))
-                    .max_by(|a, b| self.later_start(a, b))
-            })?;
+        let mut current = self.latest_in_force(day, |c| !c.loan).or_else(|| {
+            self.contracts
+                .iter()
+                .filter(|c| !c.loan && self.started_by(c, day))
+                .max_by(|a, b| self.later_start(a, b))
+        })?;
         while let Some(next) = self.renewal_of(current) {
             current = next;
         }
@@ -331,21 +341,14 @@ impl Player {
 
     /// The loan the player is on, on `day`.
     pub fn loan_contract(&self, day: NaiveDate) -> Option<&Contract> {
-        self.contracts
-            .iter()
-            .filter(|c| c.loan && self.in_force_on(c, day))
-            .max_by(|a, b| self.later_start(a, b))
+        self.latest_in_force(day, |c| c.loan)
     }
 
     /// The contract under which the player plays on `day`: a loan if he is on
     /// one, else the permanent contract in force.
     pub fn playing_contract(&self, day: NaiveDate) -> Option<&Contract> {
-        self.loan_contract(day).or_else(|| {
-            self.contracts
-                .iter()
-                .filter(|c| !c.loan && self.in_force_on(c, day))
-                .max_by(|a, b| self.later_start(a, b))
-        })
+        self.loan_contract(day)
+            .or_else(|| self.latest_in_force(day, |c| !c.loan))
     }
 
     /// The last day of the contract he plays under on `day`, carried on by
@@ -363,19 +366,8 @@ impl Player {
     /// `club`: where a move to `club` takes him from, even on the day he
     /// joins it.
     pub fn club_on_apart_from(&self, day: NaiveDate, club: &ClubId) -> Option<&ClubId> {
-        let elsewhere = |c: &&Contract| &c.club != club && self.in_force_on(c, day);
-        self.contracts
-            .iter()
-            .filter(|c| c.loan)
-            .filter(elsewhere)
-            .max_by(|a, b| self.later_start(a, b))
-            .or_else(|| {
-                self.contracts
-                    .iter()
-                    .filter(|c| !c.loan)
-                    .filter(elsewhere)
-                    .max_by(|a, b| self.later_start(a, b))
-            })
+        self.latest_in_force(day, |c| c.loan && &c.club != club)
+            .or_else(|| self.latest_in_force(day, |c| !c.loan && &c.club != club))
             .map(|c| &c.club)
     }
 

@@ -28,8 +28,9 @@ pub mod query;
 pub mod render;
 pub mod store;
 pub mod text;
+pub mod visible;
 pub mod world;
 
-pub use error::{Error, Result};
+pub use error::{Error, ErrorKind, Result};
 pub use store::Store;
 pub use world::World;

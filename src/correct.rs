@@ -1,6 +1,6 @@
 //! Corrections: editing players, clubs and sources; removing records entered
-//! by mistake; merging records entered twice. Like every change in
-//! [`crate::edit`], each one is checked before it is made, and a refusal
+//! by mistake; merging records entered twice. Like every change that adds
+//! records (`edit`), each one is checked before it is made, and a refusal
 //! says why; the command layer runs it through [`crate::Store::change`], so
 //! it is journaled and `mercato undo` reverts it.
 //!
@@ -13,13 +13,14 @@
 //! shards concerned first); a rumour known only in brief is refused as an
 //! internal error rather than silently left behind.
 
-use crate::edit::{check_birth, check_tier, clean_aliases, insert_contract, refuse_taken};
+use crate::deal::insert_contract;
 use crate::error::{Error, Result, Rule};
 use crate::model::{
     ClubId, Contract, Foot, MoveKind, PlayerId, Position, Report, Rumour, RumourId, RumourSummary,
     SourceId,
 };
 use crate::names::fold;
+use crate::rules::{check_birth, check_tier, clean_aliases, refuse_after_as_of, refuse_taken};
 use crate::text;
 use crate::world::World;
 use chrono::NaiveDate;
@@ -755,7 +756,7 @@ pub fn edit_contract(
     let before = record.contracts[at].clone();
     let contract = &mut record.contracts[at];
     if let Some(signed) = dates.signed {
-        crate::edit::refuse_after_as_of("signing date", signed, as_of)?;
+        refuse_after_as_of("signing date", signed, as_of)?;
         contract.signed = Some(signed);
     }
     contract.start = dates.start.or(contract.start);

@@ -436,3 +436,10 @@ fn ruled_out(world: &World, settled: &Settled) -> Vec<RumourId> {
         .map(|r| r.id.clone())
         .collect()
 }
+
+/// Adds a contract to a player's history, which is kept in the order the
+/// contracts were signed.
+pub(crate) fn insert_contract(player: &mut Player, contract: Contract) {
+    player.contracts.push(contract);
+    sort_contracts(&mut player.contracts);
+}

@@ -26,6 +26,7 @@ pub mod model;
 pub mod names;
 pub mod query;
 pub mod render;
+pub mod rules;
 pub mod store;
 pub mod text;
 pub mod visible;

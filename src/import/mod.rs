@@ -4,6 +4,7 @@
 //! rows with their line number and import the rest.
 
 pub mod download;
+mod importer;
 pub mod transfermarkt;
 mod transfers;
 pub mod wyscout;

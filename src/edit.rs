@@ -861,6 +861,78 @@ mod tests {
         w
     }
 
+    /// A caller tells refusals apart by their kind, not by their message.
+    #[test]
+    fn refusals_carry_their_kind() {
+        use crate::error::ErrorKind;
+        let mut w = world();
+        let taken = add_club(
+            &mut w,
+            NewClub {
+                name: "real".into(),
+                ..NewClub::default()
+            },
+        )
+        .unwrap_err();
+        assert!(
+            matches!(taken, Error::Duplicate { kind: "club", .. }),
+            "{taken:?}"
+        );
+        assert_eq!(taken.kind(), ErrorKind::Duplicate);
+
+        let empty = add_club(&mut w, NewClub::default()).unwrap_err();
+        assert!(matches!(&empty, Error::Invalid { what, .. } if what == "club name"));
+        assert_eq!(empty.kind().name(), "invalid");
+
+        let late = add_report(&mut w, report("Marca", "2025-10-22"), date("2025-10-21"));
+        let late = late.unwrap_err();
+        assert!(
+            matches!(
+                late,
+                Error::Rule {
+                    rule: Rule::Dates,
+                    ..
+                }
+            ),
+            "{late:?}"
+        );
+        assert_eq!((late.kind().name(), late.exit_code()), ("rule", 1));
+        assert!(late.is_refusal());
+
+        let same = set_contract(
+            &mut w,
+            "upamecano",
+            NewContract {
+                club: "real madrid".into(),
+                signed: None,
+                start: None,
+                end: None,
+                loan: false,
+                signed_from: Some("real".into()),
+            },
+            date("2025-10-21"),
+        )
+        .unwrap_err();
+        assert!(
+            matches!(
+                same,
+                Error::Rule {
+                    rule: Rule::Contract,
+                    ..
+                }
+            ),
+            "{same:?}"
+        );
+
+        let unknown = add_report(&mut w, report("Marca", "2025-10-20"), date("2025-10-21"));
+        let mut unknown_player = report("Marca", "2025-10-20");
+        unknown_player.player = "nobody at all".into();
+        let missing = add_report(&mut w, unknown_player, date("2025-10-21")).unwrap_err();
+        assert!(unknown.is_ok());
+        assert_eq!(missing.kind(), ErrorKind::NotFound);
+        assert!(!missing.is_refusal());
+    }
+
     fn report(source: &str, day: &str) -> NewReport {
         NewReport {
             player: "upamecano".into(),

@@ -151,7 +151,7 @@ impl<'a> Arrays<'a> {
 
     fn item<T: Serialize>(&mut self, item: &T) -> Result<()> {
         let pretty = serde_json::to_string_pretty(item)
-            .map_err(|e| Error::Refused(format!("cannot encode the bundle: {e}")))?;
+            .map_err(|e| Error::Internal(format!("cannot encode the bundle: {e}")))?;
         let first = self.open.replace(true) == Some(false);
         // One level deeper than on its own: every line moves in by 4 (a
         // JSON string holds no raw newline, so only layout lines move).
@@ -213,7 +213,7 @@ pub fn parse(bytes: &[u8], path: &std::path::Path) -> Result<Bundle> {
     };
     let header: Header = serde_json::from_slice(bytes).map_err(parse_error)?;
     if header.format != FORMAT {
-        return Err(Error::Refused(format!(
+        return Err(Error::Corrupt(format!(
             "{}: not a mercato bundle (format '{}')",
             path.display(),
             header.format
@@ -265,7 +265,7 @@ fn refuse_twice(bundle: &Bundle) -> Result<()> {
         return Ok(());
     }
     twice.dedup();
-    Err(Error::Refused(format!(
+    Err(Error::Corrupt(format!(
         "the bundle holds records twice, so importing it would lose one copy: {}; nothing was imported",
         twice.join(", ")
     )))
@@ -335,7 +335,7 @@ pub fn import(world: &mut World, bundle: Bundle) -> Result<ImportCounts> {
         }
     }
     if let Some((orphan, _)) = contracts.into_iter().next() {
-        return Err(Error::Refused(format!(
+        return Err(Error::Corrupt(format!(
             "the bundle has contracts for unknown player '{orphan}'"
         )));
     }

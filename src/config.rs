@@ -35,8 +35,9 @@ pub struct Setting {
 
 /// Reads the settings of a `mercato.toml`; `path` is only for messages.
 pub fn parse(text: &str, path: &Path) -> Result<Vec<Setting>> {
-    let refuse =
-        |line: usize, why: String| Error::Refused(format!("{}:{line}: {why}", path.display()));
+    let refuse = |line: usize, why: String| {
+        Error::invalid("setting", format!("{}:{line}: {why}", path.display()))
+    };
     let table: toml::Table = toml::from_str(text).map_err(|e| {
         let line = e.span().map_or(1, |span| line_of(text, span.start));
         let said = e.message().trim().to_string();

@@ -124,10 +124,13 @@ pub fn resolve(world: &mut World, record: &str, field: &str, side: Side) -> Resu
             .filter(|c| c.record == id && c.kind == kind)
             .map(|c| c.field.as_str())
             .collect();
-        return Err(Error::Refused(format!(
-            "{kind} {id} ({name}) has no open conflict on '{field}'; its conflicts: {}",
-            fields.join(", ")
-        )));
+        return Err(Error::invalid(
+            "field",
+            format!(
+                "{kind} {id} ({name}) has no open conflict on '{field}'; its conflicts: {}",
+                fields.join(", ")
+            ),
+        ));
     }
     let mut removed = false;
     let value = match kind {
@@ -182,7 +185,8 @@ fn find_record<'a>(
     query: &str,
 ) -> Result<&'a OpenConflict> {
     if open.is_empty() {
-        return Err(Error::Refused(
+        return Err(Error::invalid(
+            "conflict",
             "there are no open conflicts to resolve".to_string(),
         ));
     }
@@ -225,14 +229,17 @@ fn find_record<'a>(
     };
     match matches.as_slice() {
         [one] => Ok(one),
-        [] => Err(Error::Refused(format!(
-            "'{query}' names no record with an open conflict; records with conflicts: {}",
-            records(&open.iter().collect::<Vec<_>>())
-        ))),
-        several => Err(Error::Refused(format!(
-            "'{query}' could be {}; give the id",
-            records(several)
-        ))),
+        [] => Err(Error::invalid(
+            "record",
+            format!(
+                "'{query}' names no record with an open conflict; records with conflicts: {}",
+                records(&open.iter().collect::<Vec<_>>())
+            ),
+        )),
+        several => Err(Error::invalid(
+            "record",
+            format!("'{query}' could be {}; give the id", records(several)),
+        )),
     }
 }
 
@@ -244,7 +251,7 @@ fn choose<T: Serialize + DeserializeOwned>(
     side: Side,
 ) -> Result<Option<T>> {
     let invalid = |e: serde_json::Error| {
-        Error::Refused(format!(
+        Error::Corrupt(format!(
             "the {} value of '{field}' is not valid: {e}",
             side_name(side)
         ))
@@ -260,7 +267,10 @@ fn choose<T: Serialize + DeserializeOwned>(
         .map_err(invalid)?
         .unwrap_or_default();
     let Some(conflict) = conflicts.0.remove(field) else {
-        return Err(Error::Refused(format!("no open conflict on '{field}'")));
+        return Err(Error::invalid(
+            "field",
+            format!("no open conflict on '{field}'"),
+        ));
     };
     let taken = conflict.side(side).cloned();
     if field == RECORD {

@@ -1,6 +1,6 @@
 //! Corrections: editing players, clubs and sources; removing records entered
-//! by mistake; merging records entered twice. Like every change in
-//! [`crate::edit`], each one is checked before it is made, and a refusal
+//! by mistake; merging records entered twice. Like every change that adds
+//! records (`edit`), each one is checked before it is made, and a refusal
 //! says why; the command layer runs it through [`crate::Store::change`], so
 //! it is journaled and `mercato undo` reverts it.
 //!
@@ -13,13 +13,14 @@
 //! shards concerned first); a rumour known only in brief is refused as an
 //! internal error rather than silently left behind.
 
-use crate::edit::{check_birth, check_tier, clean_aliases, insert_contract, refuse_taken};
-use crate::error::{Error, Result};
+use crate::deal::insert_contract;
+use crate::error::{Error, Result, Rule};
 use crate::model::{
     ClubId, Contract, Foot, MoveKind, PlayerId, Position, Report, Rumour, RumourId, RumourSummary,
     SourceId,
 };
 use crate::names::fold;
+use crate::rules::{check_birth, check_tier, clean_aliases, refuse_after_as_of, refuse_taken};
 use crate::text;
 use crate::world::World;
 use chrono::NaiveDate;
@@ -221,20 +222,24 @@ fn fill<T: Clone>(value: &mut Option<T>, from: &Option<T>) {
 }
 
 fn nothing_given(what: &str) -> Error {
-    Error::Refused(format!("nothing to change: no new detail given for {what}"))
+    Error::rule(
+        Rule::NoChange,
+        format!("nothing to change: no new detail given for {what}"),
+    )
 }
 
 fn unchanged(what: &str) -> Error {
-    Error::Refused(format!(
-        "nothing to change: {what} already has these details"
-    ))
+    Error::rule(
+        Rule::NoChange,
+        format!("nothing to change: {what} already has these details"),
+    )
 }
 
 /// Refuses a change that needs rumours not read in full (it would lose them).
 fn require_read<'a>(world: &World, ids: impl IntoIterator<Item = &'a RumourId>) -> Result<()> {
     match ids.into_iter().find(|id| !world.rumours.contains_key(*id)) {
-        Some(id) => Err(Error::Refused(format!(
-            "internal error: rumour {id} was not read in full; nothing was changed"
+        Some(id) => Err(Error::Internal(format!(
+            "rumour {id} was not read in full; nothing was changed"
         ))),
         None => Ok(()),
     }
@@ -314,14 +319,17 @@ pub fn edit_player(
             && p.born == player.born
             && fold(&p.name) == folded
     }) {
-        return Err(Error::Refused(format!(
-            "{} (born {}) already exists, with id '{}'; if they are one player, merge them with `mercato player merge {} {}`",
-            twin.name,
-            twin.born.map(|b| b.to_string()).unwrap_or_default(),
-            twin.id,
-            twin.id,
-            id
-        )));
+        return Err(Error::duplicate(
+            "player",
+            format!(
+                "{} (born {}) already exists, with id '{}'; if they are one player, merge them with `mercato player merge {} {}`",
+                twin.name,
+                twin.born.map(|b| b.to_string()).unwrap_or_default(),
+                twin.id,
+                twin.id,
+                id
+            ),
+        ));
     }
     if let Some(position) = changes.position {
         player.position = position;
@@ -363,11 +371,14 @@ pub fn edit_player(
     }
     for contract in &player.contracts {
         if let Some(problem) = contract.problem(player.born) {
-            return Err(Error::Refused(format!(
-                "{} ({}): {problem}",
-                player.name,
-                describe_contract(world, contract)
-            )));
+            return Err(Error::rule(
+                Rule::Contract,
+                format!(
+                    "{} ({}): {problem}",
+                    player.name,
+                    describe_contract(world, contract)
+                ),
+            ));
         }
     }
     if player == *before {
@@ -538,10 +549,13 @@ pub fn remove_player(world: &mut World, query: &str, with_rumours: bool) -> Resu
         ));
     }
     if !refs.is_empty() {
-        return Err(Error::Refused(format!(
-            "cannot remove {name} ({id}) while other records refer to him: {}; or merge him into the player he duplicates with `mercato player merge KEEP {id}`",
-            refs.join("; ")
-        )));
+        return Err(Error::rule(
+            Rule::References,
+            format!(
+                "cannot remove {name} ({id}) while other records refer to him: {}; or merge him into the player he duplicates with `mercato player merge KEEP {id}`",
+                refs.join("; ")
+            ),
+        ));
     }
     require_read(world, &rumour_ids)?;
     for rumour in &rumour_ids {
@@ -584,10 +598,13 @@ pub fn remove_club(world: &mut World, query: &str) -> Result<Removed> {
         refs.push(listing(("rumour", "rumours"), &rumours));
     }
     if !refs.is_empty() {
-        return Err(Error::Refused(format!(
-            "cannot remove {name} ({id}) while other records refer to it: {}; if it duplicates another club, merge it with `mercato club merge KEEP {id}`",
-            refs.join("; ")
-        )));
+        return Err(Error::rule(
+            Rule::References,
+            format!(
+                "cannot remove {name} ({id}) while other records refer to it: {}; if it duplicates another club, merge it with `mercato club merge KEEP {id}`",
+                refs.join("; ")
+            ),
+        ));
     }
     world.remove_club(&id);
     Ok(Removed {
@@ -642,10 +659,13 @@ pub fn remove_source(world: &mut World, query: &str) -> Result<Removed> {
                 )
             })
             .collect();
-        return Err(Error::Refused(format!(
-            "cannot remove {name} ({id}) while rumours cite it: {}; if it duplicates another source, merge it with `mercato source merge KEEP {id}`",
-            listing(("rumour", "rumours"), &items)
-        )));
+        return Err(Error::rule(
+            Rule::References,
+            format!(
+                "cannot remove {name} ({id}) while rumours cite it: {}; if it duplicates another source, merge it with `mercato source merge KEEP {id}`",
+                listing(("rumour", "rumours"), &items)
+            ),
+        ));
     }
     world.remove_source(&id);
     Ok(Removed {
@@ -660,7 +680,7 @@ pub fn remove_rumour(world: &mut World, id: &RumourId) -> Result<Rumour> {
     require_read(world, [id])?;
     world
         .remove_rumour(id)
-        .ok_or_else(|| Error::Refused(format!("internal error: rumour {id} vanished")))
+        .ok_or_else(|| Error::Internal(format!("rumour {id} vanished")))
 }
 
 /// Removes the `n`th report of a rumour (1 is the oldest, as `rumour show`
@@ -670,15 +690,21 @@ pub fn remove_report(world: &mut World, id: &RumourId, n: usize) -> Result<Repor
     let mut rumour = world.rumours[id].clone();
     let count = rumour.reports.len();
     if count == 1 {
-        return Err(Error::Refused(format!(
-            "report 1 is the only report of rumour {id}; remove the whole rumour with `mercato rumour remove {id}`"
-        )));
+        return Err(Error::rule(
+            Rule::References,
+            format!(
+                "report 1 is the only report of rumour {id}; remove the whole rumour with `mercato rumour remove {id}`"
+            ),
+        ));
     }
     if n == 0 || n > count {
-        return Err(Error::Refused(format!(
-            "rumour {id} has {}, numbered 1 (oldest) to {count} as `mercato rumour show {id}` lists them; there is no report {n}",
-            crate::english::count(count, "report")
-        )));
+        return Err(Error::invalid(
+            "report number",
+            format!(
+                "rumour {id} has {}, numbered 1 (oldest) to {count} as `mercato rumour show {id}` lists them; there is no report {n}",
+                crate::english::count(count, "report")
+            ),
+        ));
     }
     let report = rumour.reports.remove(n - 1);
     world.put_rumour(rumour);
@@ -720,8 +746,9 @@ pub fn edit_contract(
     as_of: NaiveDate,
 ) -> Result<(PlayerId, Contract, Contract)> {
     if dates == ContractDates::default() {
-        return Err(Error::Refused(
-            "nothing to change: give --start, --signed or --end".into(),
+        return Err(Error::rule(
+            Rule::NoChange,
+            "nothing to change: give --start, --signed or --end",
         ));
     }
     let (id, at) = select_contract(world, player, club, until)?;
@@ -729,14 +756,14 @@ pub fn edit_contract(
     let before = record.contracts[at].clone();
     let contract = &mut record.contracts[at];
     if let Some(signed) = dates.signed {
-        crate::edit::refuse_after_as_of("signing date", signed, as_of)?;
+        refuse_after_as_of("signing date", signed, as_of)?;
         contract.signed = Some(signed);
     }
     contract.start = dates.start.or(contract.start);
     contract.end = dates.end.or(contract.end);
     let after = contract.clone();
     if let Some(problem) = after.problem(record.born) {
-        return Err(Error::Refused(problem));
+        return Err(Error::rule(Rule::Contract, problem));
     }
     if after.start != before.start {
         // A move re-dated: what it cut short elsewhere on its old start ends
@@ -799,19 +826,25 @@ fn select_contract(
             } else {
                 format!("; his contracts there: {}", listed())
             };
-            Err(Error::Refused(format!(
-                "{} has no contract with {}{wanted}{others}",
-                record.name,
-                world.club_name(&club)
-            )))
+            Err(Error::invalid(
+                "contract",
+                format!(
+                    "{} has no contract with {}{wanted}{others}",
+                    record.name,
+                    world.club_name(&club)
+                ),
+            ))
         }
-        _ => Err(Error::Refused(format!(
-            "{} has {} contracts with {} ({}); say which with --until END",
-            record.name,
-            matching.len(),
-            world.club_name(&club),
-            listed()
-        ))),
+        _ => Err(Error::invalid(
+            "contract",
+            format!(
+                "{} has {} contracts with {} ({}); say which with --until END",
+                record.name,
+                matching.len(),
+                world.club_name(&club),
+                listed()
+            ),
+        )),
     }
 }
 
@@ -888,16 +921,17 @@ fn refuse_conflicted(kind: &str, id: &str, conflicts: &crate::model::Conflicts) 
         return Ok(());
     }
     let fields: Vec<&str> = conflicts.0.keys().map(String::as_str).collect();
-    Err(Error::Refused(format!(
+    Err(Error::Conflict(format!(
         "{kind} {id} has open merge conflicts ({}); resolve them first (`mercato conflicts`, `mercato resolve {id} FIELD --take ours|theirs`)",
         fields.join(", ")
     )))
 }
 
 fn refuse_self_merge(kind: &str, name: &str, id: &str) -> Error {
-    Error::Refused(format!(
-        "both names are {kind} {name} ({id}); a record cannot be merged into itself"
-    ))
+    Error::rule(
+        Rule::Merge,
+        format!("both names are {kind} {name} ({id}); a record cannot be merged into itself"),
+    )
 }
 
 /// Merges a duplicate player into the one kept: his rumours (both shards
@@ -953,12 +987,15 @@ pub fn merge_players(world: &mut World, keep: &str, duplicate: &str) -> Result<M
     reorder_contracts(&mut kept);
     for contract in &kept.contracts {
         if let Some(problem) = contract.problem(kept.born) {
-            return Err(Error::Refused(format!(
-                "cannot merge: {} ({}) would have an impossible contract ({}): {problem}",
-                kept.name,
-                kept.id,
-                describe_contract(world, contract)
-            )));
+            return Err(Error::rule(
+                Rule::Merge,
+                format!(
+                    "cannot merge: {} ({}) would have an impossible contract ({}): {problem}",
+                    kept.name,
+                    kept.id,
+                    describe_contract(world, contract)
+                ),
+            ));
         }
     }
 
@@ -1042,15 +1079,18 @@ pub fn merge_clubs(world: &mut World, keep: &str, duplicate: &str) -> Result<Mer
     for id in &about {
         let r = &world.rumours[id];
         if r.kind == MoveKind::Transfer && swap(&r.from) == swap(&r.to) {
-            return Err(Error::Refused(format!(
-                "cannot merge: rumour {id} ({}, {}) would become a transfer from {} to itself; remove it first with `mercato rumour remove {id}`",
-                world.player_name(&r.player),
-                r.kind.describe(
-                    r.from.as_ref().map(|c| world.club_name(c)),
-                    r.to.as_ref().map(|c| world.club_name(c))
+            return Err(Error::rule(
+                Rule::Merge,
+                format!(
+                    "cannot merge: rumour {id} ({}, {}) would become a transfer from {} to itself; remove it first with `mercato rumour remove {id}`",
+                    world.player_name(&r.player),
+                    r.kind.describe(
+                        r.from.as_ref().map(|c| world.club_name(c)),
+                        r.to.as_ref().map(|c| world.club_name(c))
+                    ),
+                    world.club_name(&keep)
                 ),
-                world.club_name(&keep)
-            )));
+            ));
         }
     }
 

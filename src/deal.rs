@@ -4,7 +4,7 @@
 //! contract at his club, a departure ends his contract. The other open
 //! rumours the move rules out are named, never closed silently.
 
-use crate::error::{Error, Result};
+use crate::error::{Error, Result, Rule};
 use crate::model::{
     ClubId, Contract, Fee, MoveKind, Player, PlayerId, Rumour, RumourId, SourceId, Status,
 };
@@ -54,23 +54,29 @@ pub fn complete(
     source: Option<SourceId>,
 ) -> Result<Settled> {
     if rumour.status_on(date) == Status::Done {
-        return Err(Error::Refused(format!(
-            "rumour {} is already done",
-            rumour.id
-        )));
+        return Err(Error::rule(
+            Rule::Status,
+            format!("rumour {} is already done", rumour.id),
+        ));
     }
     if let Some(to) = &terms.to {
         if rumour.kind != MoveKind::Departure {
-            return Err(Error::Refused(format!(
-                "--to only turns a departure into a transfer; rumour {} is a {}",
-                rumour.id, rumour.kind
-            )));
+            return Err(Error::rule(
+                Rule::Deal,
+                format!(
+                    "--to only turns a departure into a transfer; rumour {} is a {}",
+                    rumour.id, rumour.kind
+                ),
+            ));
         }
         if rumour.from.as_ref() == Some(to) {
-            return Err(Error::Refused(format!(
-                "{} is the club he leaves; --to names where he goes",
-                world.club_name(to)
-            )));
+            return Err(Error::rule(
+                Rule::Deal,
+                format!(
+                    "{} is the club he leaves; --to names where he goes",
+                    world.club_name(to)
+                ),
+            ));
         }
         rumour.kind = MoveKind::Transfer;
         rumour.to = Some(to.clone());
@@ -78,20 +84,25 @@ pub fn complete(
     let contract = match rumour.kind {
         MoveKind::Departure => {
             if terms.until.is_some() || terms.since.is_some() || terms.loan {
-                return Err(Error::Refused(
-                    "a departure has no new contract: --until, --since and --loan need a destination (add --to CLUB)".into(),
+                return Err(Error::rule(
+                    Rule::Deal,
+                    "a departure has no new contract: --until, --since and --loan need a destination (add --to CLUB)",
                 ));
             }
             None
         }
         MoveKind::Renewal if terms.loan => {
-            return Err(Error::Refused(
-                "a renewal is not a loan; drop --loan".into(),
+            return Err(Error::rule(
+                Rule::Deal,
+                "a renewal is not a loan; drop --loan",
             ));
         }
         MoveKind::Transfer | MoveKind::Renewal => {
             let club = rumour.to.clone().ok_or_else(|| {
-                Error::Refused(format!("rumour {} names no club to sign for", rumour.id))
+                Error::rule(
+                    Rule::Deal,
+                    format!("rumour {} names no club to sign for", rumour.id),
+                )
             })?;
             let start = match rumour.kind {
                 // A renewal may run on from the old contract's end.
@@ -119,7 +130,7 @@ pub fn complete(
             };
             let born = world.players.get(&rumour.player).and_then(|p| p.born);
             if let Some(problem) = contract.problem(born) {
-                return Err(Error::Refused(problem));
+                return Err(Error::rule(Rule::Contract, problem));
             }
             Some(contract)
         }
@@ -207,7 +218,7 @@ fn move_player(
         .players
         .get(player)
         .cloned()
-        .ok_or_else(|| Error::Refused(format!("player '{player}' does not exist")))?;
+        .ok_or_else(|| Error::Internal(format!("player '{player}' does not exist")))?;
     // The day he stops playing for the old club: the first day at the new
     // one, or the day of the deal (never before it: a contract is not cut
     // short before the deal that cuts it was done). A contract that ends
@@ -424,4 +435,11 @@ fn ruled_out(world: &World, settled: &Settled) -> Vec<RumourId> {
         })
         .map(|r| r.id.clone())
         .collect()
+}
+
+/// Adds a contract to a player's history, which is kept in the order the
+/// contracts were signed.
+pub(crate) fn insert_contract(player: &mut Player, contract: Contract) {
+    player.contracts.push(contract);
+    sort_contracts(&mut player.contracts);
 }

@@ -1,19 +1,19 @@
 //! Changes to the world, each validated before anything is touched: a change
 //! that is refused leaves the world (and so `data/`) as it was.
 
-use crate::error::{Error, Result};
+use crate::error::{Error, Result, Rule};
 use crate::model::{
     Club, ClubId, Contract, Fee, Foot, MoveKind, Player, PlayerId, Position, Report, Rumour,
-    RumourId, Slot, Source, SourceId, Stance, Status, source::TIERS,
+    RumourId, Slot, Source, SourceId, Stance, Status,
 };
 use crate::names::fold;
+use crate::rules::{
+    check_birth, check_tier, clean_aliases, refuse_after_as_of, refuse_before_birth, refuse_taken,
+};
 use crate::text;
 use crate::world::World;
 use chrono::NaiveDate;
 use std::collections::BTreeMap;
-
-/// Earliest birth date accepted: anything older is a typo.
-const EARLIEST_BIRTH: (i32, u32, u32) = (1900, 1, 1);
 
 /// A club to add.
 #[derive(Debug, Clone, Default)]
@@ -110,59 +110,13 @@ pub struct ReportAdded {
     pub settled: Option<crate::deal::Settled>,
 }
 
-pub(crate) fn earliest_birth() -> NaiveDate {
-    let (y, m, d) = EARLIEST_BIRTH;
-    NaiveDate::from_ymd_opt(y, m, d).unwrap_or(NaiveDate::MIN)
-}
-
-/// Aliases checked as names, repeats (by folded name) dropped.
-pub(crate) fn clean_aliases(aliases: &[String]) -> Result<Vec<String>> {
-    let mut out: Vec<String> = Vec::new();
-    for alias in aliases {
-        let alias = text::name("alias", alias)?;
-        if !out.iter().any(|a| fold(a) == fold(&alias)) {
-            out.push(alias);
-        }
-    }
-    Ok(out)
-}
-
-/// Refuses a name or alias that another record already answers to.
-pub(crate) fn refuse_taken<'a>(
-    kind: &str,
-    wanted: impl IntoIterator<Item = &'a String>,
-    existing: impl IntoIterator<Item = (&'a str, Vec<&'a str>)>,
-) -> Result<()> {
-    let wanted: Vec<String> = wanted.into_iter().map(|w| fold(w)).collect();
-    for (name, aliases) in existing {
-        for taken in std::iter::once(name).chain(aliases) {
-            if wanted.contains(&fold(taken)) {
-                return Err(Error::Refused(format!(
-                    "a {kind} called '{taken}' already exists ({name})"
-                )));
-            }
-        }
-    }
-    Ok(())
-}
-
 fn slug_for(kind: &str, name: &str) -> Result<String> {
     crate::model::ids::slug(name).ok_or_else(|| {
-        Error::Refused(format!(
-            "{kind} name '{name}' must contain a letter or a digit"
-        ))
+        Error::invalid(
+            format!("{kind} name"),
+            format!("{kind} name '{name}' must contain a letter or a digit"),
+        )
     })
-}
-
-/// Tiers run from 1 (official, most reliable) to 5 (gossip).
-pub(crate) fn check_tier(tier: u8) -> Result<()> {
-    if TIERS.contains(&tier) {
-        Ok(())
-    } else {
-        Err(Error::Refused(format!(
-            "tier {tier} does not exist: 1 is the most reliable (official), 5 the least"
-        )))
-    }
 }
 
 /// Adds a club. Its id is the slug of its name.
@@ -181,10 +135,13 @@ pub fn add_club(world: &mut World, new: NewClub) -> Result<ClubId> {
     )?;
     let id = ClubId(slug_for("club", &name)?);
     if world.clubs.contains_key(&id) {
-        return Err(Error::Refused(format!(
-            "a club with id '{id}' already exists ({})",
-            world.club_name(&id)
-        )));
+        return Err(Error::duplicate(
+            "club",
+            format!(
+                "a club with id '{id}' already exists ({})",
+                world.club_name(&id)
+            ),
+        ));
     }
     let mut club = Club::new(id.clone(), &name);
     club.aliases = aliases;
@@ -214,9 +171,10 @@ pub fn add_source(world: &mut World, new: NewSource) -> Result<SourceId> {
     )?;
     let id = SourceId(slug_for("source", &name)?);
     if world.sources.contains_key(&id) {
-        return Err(Error::Refused(format!(
-            "a source with id '{id}' already exists"
-        )));
+        return Err(Error::duplicate(
+            "source",
+            format!("a source with id '{id}' already exists"),
+        ));
     }
     let mut source = Source::new(id.clone(), &name);
     source.aliases = aliases;
@@ -263,10 +221,13 @@ fn build_contract(
         .map(|c| world.find_club(c))
         .transpose()?;
     if signed_from.as_ref() == Some(&club) {
-        return Err(Error::Refused(format!(
-            "a contract cannot be signed from the same club ({})",
-            world.club_name(&club)
-        )));
+        return Err(Error::rule(
+            Rule::Contract,
+            format!(
+                "a contract cannot be signed from the same club ({})",
+                world.club_name(&club)
+            ),
+        ));
     }
     // Only the dates given are stored: the day of typing is neither the
     // start nor the signing day (unknown: always known).
@@ -287,7 +248,7 @@ fn build_contract(
         terminated: None,
     };
     if let Some(problem) = contract.problem(born) {
-        return Err(Error::Refused(problem));
+        return Err(Error::rule(Rule::Contract, problem));
     }
     Ok(contract)
 }
@@ -302,10 +263,13 @@ pub fn add_player(world: &mut World, new: NewPlayer, as_of: NaiveDate) -> Result
         .values()
         .find(|p| fold(&p.name) == folded && p.born == Some(new.born))
     {
-        return Err(Error::Refused(format!(
-            "{} (born {}) already exists, with id '{}'",
-            twin.name, new.born, twin.id
-        )));
+        return Err(Error::duplicate(
+            "player",
+            format!(
+                "{} (born {}) already exists, with id '{}'",
+                twin.name, new.born, twin.id
+            ),
+        ));
     }
     let mut also: Vec<Position> = Vec::new();
     for p in new.also {
@@ -339,21 +303,6 @@ pub fn add_player(world: &mut World, new: NewPlayer, as_of: NaiveDate) -> Result
     Ok(id)
 }
 
-/// A date of birth must be before the as-of date and not before 1900.
-pub(crate) fn check_birth(born: NaiveDate, as_of: NaiveDate) -> Result<()> {
-    if born > as_of {
-        return Err(Error::Refused(format!(
-            "date of birth {born} is after the as-of date {as_of}"
-        )));
-    }
-    if born < earliest_birth() {
-        return Err(Error::Refused(format!(
-            "date of birth {born} is before 1900; is the year right?"
-        )));
-    }
-    Ok(())
-}
-
 /// The slug of the name; namesakes get their birth year, then a counter.
 pub fn unique_player_id(world: &World, name: &str, born: NaiveDate) -> Result<PlayerId> {
     use chrono::Datelike;
@@ -368,7 +317,7 @@ pub fn unique_player_id(world: &World, name: &str, born: NaiveDate) -> Result<Pl
         .into_iter()
         .map(PlayerId)
         .find(|id| !world.players.contains_key(id))
-        .ok_or_else(|| Error::Refused(format!("too many players called '{name}'")))
+        .ok_or_else(|| Error::duplicate("player", format!("too many players called '{name}'")))
 }
 
 /// What recording a contract did.
@@ -411,12 +360,15 @@ fn refuse_contract_conflicts(
 ) -> Result<()> {
     let club = world.club_name(&contract.club);
     if let Some(twin) = player.contracts.iter().find(|c| c.same_terms(contract)) {
-        return Err(Error::Refused(format!(
-            "{} already has this contract with {club} (until {}{})",
-            player.name,
-            twin.end_text(),
-            if twin.loan { ", loan" } else { "" }
-        )));
+        return Err(Error::duplicate(
+            "contract",
+            format!(
+                "{} already has this contract with {club} (until {}{})",
+                player.name,
+                twin.end_text(),
+                if twin.loan { ", loan" } else { "" }
+            ),
+        ));
     }
     let day = contract.start.unwrap_or(as_of);
     let parent = player
@@ -426,70 +378,29 @@ fn refuse_contract_conflicts(
         && let Some(parent) = parent
         && parent.club == contract.club
     {
-        return Err(Error::Refused(format!(
-            "{} is under contract with {club} already; a loan goes to another club",
-            player.name
-        )));
+        return Err(Error::rule(
+            Rule::Contract,
+            format!(
+                "{} is under contract with {club} already; a loan goes to another club",
+                player.name
+            ),
+        ));
     }
     let current = player.permanent_contract(as_of);
     if let (Some(current), Some(end)) = (current, contract.end)
         && let Some(current_start) = player.start_of(current)
         && end < current_start
     {
-        return Err(Error::Refused(format!(
-            "this contract ends ({end}) before {}'s current contract with {} began ({current_start}); check the dates",
-            player.name,
-            world.club_name(&current.club)
-        )));
+        return Err(Error::rule(
+            Rule::Dates,
+            format!(
+                "this contract ends ({end}) before {}'s current contract with {} began ({current_start}); check the dates",
+                player.name,
+                world.club_name(&current.club)
+            ),
+        ));
     }
     Ok(())
-}
-
-/// A dated change cannot be recorded for a day after the as-of date: it
-/// would be a forecast, and would block every later update.
-pub(crate) fn refuse_after_as_of(what: &str, date: NaiveDate, as_of: NaiveDate) -> Result<()> {
-    refuse_before_football(what, date)?;
-    if date > as_of {
-        return Err(Error::Refused(format!(
-            "the {what} {date} is after the as-of date {as_of}; record it on the day (or pass --as-of {date})"
-        )));
-    }
-    Ok(())
-}
-
-/// The first year a transfer can be dated: earlier is a typo (year 0, 25
-/// for 2025), which would sort before every real event.
-pub const FIRST_YEAR: i32 = 1850;
-
-/// Refuses a date before [`FIRST_YEAR`].
-pub(crate) fn refuse_before_football(what: &str, date: NaiveDate) -> Result<()> {
-    if chrono::Datelike::year(&date) < FIRST_YEAR {
-        return Err(Error::Refused(format!(
-            "the {what} {date} is before {FIRST_YEAR}; a typo for the year?"
-        )));
-    }
-    Ok(())
-}
-
-/// A player cannot sign before he is born: the date or the birth is wrong.
-pub(crate) fn refuse_before_birth(
-    what: &str,
-    date: NaiveDate,
-    born: Option<NaiveDate>,
-) -> Result<()> {
-    match born {
-        Some(born) if date < born => Err(Error::Refused(format!(
-            "the {what} {date} is before the player was born ({born})"
-        ))),
-        _ => Ok(()),
-    }
-}
-
-/// Adds a contract to a player's history, which is kept in the order the
-/// contracts were signed.
-pub(crate) fn insert_contract(player: &mut Player, contract: Contract) {
-    player.contracts.push(contract);
-    crate::deal::sort_contracts(&mut player.contracts);
 }
 
 /// Adds a report: appended to the open rumour of the same move, or starting a
@@ -524,18 +435,21 @@ fn report_into(world: &mut World, new: NewReport, as_of: NaiveDate) -> Result<Re
         Move::To(club) => {
             let to = world.find_club(club)?;
             if current.as_ref() == Some(&to) {
-                return Err(Error::Refused(format!(
-                    "{} already plays for {}; use --renewal for a new contract there",
-                    player.name,
-                    world.club_name(&to)
-                )));
+                return Err(Error::rule(
+                    Rule::Report,
+                    format!(
+                        "{} already plays for {}; use --renewal for a new contract there",
+                        player.name,
+                        world.club_name(&to)
+                    ),
+                ));
             }
             let from = then.club_on_apart_from(date, &to).cloned();
             (MoveKind::Transfer, from, Some(to))
         }
         Move::Renewal => {
             let club = current.ok_or_else(|| {
-                Error::Refused(format!(
+                Error::rule(Rule::Report, format!(
                     "{} has no club on {date}, so there is nothing to renew; record a contract with `mercato contract set`",
                     player.name
                 ))
@@ -544,7 +458,10 @@ fn report_into(world: &mut World, new: NewReport, as_of: NaiveDate) -> Result<Re
         }
         Move::Leaving => {
             let club = current.ok_or_else(|| {
-                Error::Refused(format!("{} has no club on {date} to leave", player.name))
+                Error::rule(
+                    Rule::Report,
+                    format!("{} has no club on {date} to leave", player.name),
+                )
             })?;
             (MoveKind::Departure, Some(club), None)
         }
@@ -552,8 +469,9 @@ fn report_into(world: &mut World, new: NewReport, as_of: NaiveDate) -> Result<Re
     let note = text::optional_note("note", new.note.as_deref())?;
     let url = new.url.as_deref().map(text::url).transpose()?;
     if new.option_to_buy && !new.loan {
-        return Err(Error::Refused(
-            "an option to buy only goes with a loan (add --loan)".into(),
+        return Err(Error::rule(
+            Rule::Report,
+            "an option to buy only goes with a loan (add --loan)",
         ));
     }
     let mut new_sources = Vec::new();
@@ -567,10 +485,13 @@ fn report_into(world: &mut World, new: NewReport, as_of: NaiveDate) -> Result<Re
         None => None,
     };
     if via.as_ref() == Some(&source) {
-        return Err(Error::Refused(format!(
-            "a source cannot repeat itself (--via {})",
-            world.source_name(&source)
-        )));
+        return Err(Error::rule(
+            Rule::Report,
+            format!(
+                "a source cannot repeat itself (--via {})",
+                world.source_name(&source)
+            ),
+        ));
     }
     let credited = (source.clone(), via.clone());
     let report = Report {
@@ -591,10 +512,10 @@ fn report_into(world: &mut World, new: NewReport, as_of: NaiveDate) -> Result<Re
     let (mut rumour, new_rumour) = match story {
         Some(mut rumour) => {
             if rumour.reports.contains(&report) {
-                return Err(Error::Refused(format!(
-                    "this report is already recorded in rumour {}",
-                    rumour.id
-                )));
+                return Err(Error::duplicate(
+                    "report",
+                    format!("this report is already recorded in rumour {}", rumour.id),
+                ));
             }
             if let Some(status) = status.filter(|s| *s != rumour.status_on(date)) {
                 refuse_backdated_status(&rumour, date)?;
@@ -688,16 +609,22 @@ fn source_or_new(
 ) -> Result<SourceId> {
     match world.find_source(name) {
         // Asked to create it, he must not find his report credited elsewhere.
-        Ok(id) if force => Err(Error::Refused(format!(
-            "a source named '{}' exists already (id {id}); without --new-source the report is credited to it",
-            text::shown(name)
-        ))),
+        Ok(id) if force => Err(Error::duplicate(
+            "source",
+            format!(
+                "a source named '{}' exists already (id {id}); without --new-source the report is credited to it",
+                text::shown(name)
+            ),
+        )),
         Ok(id) => Ok(id),
-        Err(Error::Ambiguous { candidates, .. }) if force => Err(Error::Refused(format!(
-            "sources named '{}' exist already: {}",
-            text::shown(name),
-            candidates.join(", ")
-        ))),
+        Err(Error::Ambiguous { candidates, .. }) if force => Err(Error::duplicate(
+            "source",
+            format!(
+                "sources named '{}' exist already: {}",
+                text::shown(name),
+                candidates.join(", ")
+            ),
+        )),
         Err(Error::NotFound { suggestions, .. }) if force || suggestions.is_empty() => {
             let id = add_source(
                 world,
@@ -769,9 +696,12 @@ pub fn update_rumour(
         || terms.loan
         || terms.to.is_some();
     if has_terms && status != Status::Done {
-        return Err(Error::Refused(format!(
-            "--until, --since, --fee, --loan and --to are the terms of a done deal; they go with --status done, not {status}"
-        )));
+        return Err(Error::rule(
+            Rule::Deal,
+            format!(
+                "--until, --since, --fee, --loan and --to are the terms of a done deal; they go with --status done, not {status}"
+            ),
+        ));
     }
     let note = note.as_deref();
     let date = date.unwrap_or(as_of);
@@ -780,22 +710,29 @@ pub fn update_rumour(
         .rumours
         .get(id)
         .cloned()
-        .ok_or_else(|| Error::Refused(format!("internal error: rumour {id} was not read")))?;
+        .ok_or_else(|| Error::Internal(format!("rumour {id} was not read")))?;
     if let Some(first) = rumour.first_reported()
         && date < first
     {
-        return Err(Error::Refused(format!(
-            "date {date} is before the rumour was first reported ({first})"
-        )));
+        return Err(Error::rule(
+            Rule::Dates,
+            format!("date {date} is before the rumour was first reported ({first})"),
+        ));
     }
     if rumour.status == status && note.is_none() {
-        return Err(Error::Refused(format!("rumour {id} is already '{status}'")));
+        return Err(Error::rule(
+            Rule::Status,
+            format!("rumour {id} is already '{status}'"),
+        ));
     }
     let note = text::optional_note("note", note)?;
     refuse_backdated_status(&rumour, date)?;
     if status == Status::Done {
         if rumour.status == Status::Done {
-            return Err(Error::Refused(format!("rumour {id} is already 'done'")));
+            return Err(Error::rule(
+                Rule::Status,
+                format!("rumour {id} is already 'done'"),
+            ));
         }
         let born = world.players.get(&rumour.player).and_then(|p| p.born);
         refuse_before_birth("signing date", date, born)?;
@@ -821,10 +758,13 @@ pub fn update_rumour(
 /// order; it is refused rather than silently leaving the status unchanged.
 fn refuse_backdated_status(rumour: &Rumour, date: NaiveDate) -> Result<()> {
     match rumour.history.last() {
-        Some(last) if date < last.date => Err(Error::Refused(format!(
-            "rumour {} last changed status on {} ({}); a change dated {date} would come before it",
-            rumour.id, last.date, last.status
-        ))),
+        Some(last) if date < last.date => Err(Error::rule(
+            Rule::Dates,
+            format!(
+                "rumour {} last changed status on {} ({}); a change dated {date} would come before it",
+                rumour.id, last.date, last.status
+            ),
+        )),
         _ => Ok(()),
     }
 }
@@ -843,11 +783,14 @@ pub fn set_depth_order(
         let id = world.find_player(query)?;
         let player = &world.players[&id];
         if player.club_on(as_of) != Some(club) {
-            return Err(Error::Refused(format!(
-                "{} is not in the {} squad on {as_of}",
-                player.name,
-                world.club_name(club)
-            )));
+            return Err(Error::rule(
+                Rule::Squad,
+                format!(
+                    "{} is not in the {} squad on {as_of}",
+                    player.name,
+                    world.club_name(club)
+                ),
+            ));
         }
         if !order.contains(&id) {
             order.push(id);
@@ -916,6 +859,78 @@ mod tests {
         )
         .unwrap();
         w
+    }
+
+    /// A caller tells refusals apart by their kind, not by their message.
+    #[test]
+    fn refusals_carry_their_kind() {
+        use crate::error::ErrorKind;
+        let mut w = world();
+        let taken = add_club(
+            &mut w,
+            NewClub {
+                name: "real".into(),
+                ..NewClub::default()
+            },
+        )
+        .unwrap_err();
+        assert!(
+            matches!(taken, Error::Duplicate { kind: "club", .. }),
+            "{taken:?}"
+        );
+        assert_eq!(taken.kind(), ErrorKind::Duplicate);
+
+        let empty = add_club(&mut w, NewClub::default()).unwrap_err();
+        assert!(matches!(&empty, Error::Invalid { what, .. } if what == "club name"));
+        assert_eq!(empty.kind().name(), "invalid");
+
+        let late = add_report(&mut w, report("Marca", "2025-10-22"), date("2025-10-21"));
+        let late = late.unwrap_err();
+        assert!(
+            matches!(
+                late,
+                Error::Rule {
+                    rule: Rule::Dates,
+                    ..
+                }
+            ),
+            "{late:?}"
+        );
+        assert_eq!((late.kind().name(), late.exit_code()), ("rule", 1));
+        assert!(late.is_refusal());
+
+        let same = set_contract(
+            &mut w,
+            "upamecano",
+            NewContract {
+                club: "real madrid".into(),
+                signed: None,
+                start: None,
+                end: None,
+                loan: false,
+                signed_from: Some("real".into()),
+            },
+            date("2025-10-21"),
+        )
+        .unwrap_err();
+        assert!(
+            matches!(
+                same,
+                Error::Rule {
+                    rule: Rule::Contract,
+                    ..
+                }
+            ),
+            "{same:?}"
+        );
+
+        let unknown = add_report(&mut w, report("Marca", "2025-10-20"), date("2025-10-21"));
+        let mut unknown_player = report("Marca", "2025-10-20");
+        unknown_player.player = "nobody at all".into();
+        let missing = add_report(&mut w, unknown_player, date("2025-10-21")).unwrap_err();
+        assert!(unknown.is_ok());
+        assert_eq!(missing.kind(), ErrorKind::NotFound);
+        assert!(!missing.is_refusal());
     }
 
     fn report(source: &str, day: &str) -> NewReport {

@@ -114,7 +114,7 @@ pub struct SetUp {
 /// `binary`. Refused outside a git work tree.
 pub fn set_up(dir: &Path, binary: &Path) -> Result<SetUp> {
     let work_tree = work_tree(dir).ok_or_else(|| {
-        Error::Refused(format!(
+        Error::External(format!(
             "{} is not inside a git work tree (run `git init` first, or clone the shared repository)",
             dir.display()
         ))
@@ -131,7 +131,7 @@ pub fn set_up(dir: &Path, binary: &Path) -> Result<SetUp> {
     for (key, value) in [(DRIVER_KEY, driver.as_str()), ("merge.mercato.name", name)] {
         let ok = git(dir, &["config", key, value]).is_some_and(|o| o.status.success());
         if !ok {
-            return Err(Error::Refused(format!(
+            return Err(Error::External(format!(
                 "could not set {key} with `git config` in {}",
                 work_tree.display()
             )));

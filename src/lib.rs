@@ -26,10 +26,12 @@ pub mod model;
 pub mod names;
 pub mod query;
 pub mod render;
+pub mod rules;
 pub mod store;
 pub mod text;
+pub mod visible;
 pub mod world;
 
-pub use error::{Error, Result};
+pub use error::{Error, ErrorKind, Result};
 pub use store::Store;
 pub use world::World;

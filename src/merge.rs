@@ -51,22 +51,22 @@ pub fn merge_files(base: &[u8], ours: &[u8], theirs: &[u8], path: &str) -> Resul
             return Ok(BTreeMap::new());
         }
         let value: Value = serde_json::from_slice(bytes)
-            .map_err(|e| Error::Refused(format!("{path} ({side}): {e}")))?;
+            .map_err(|e| Error::Corrupt(format!("{path} ({side}): {e}")))?;
         let value = migrate::upgrade(value, &kind)
-            .map_err(|e| Error::Refused(format!("{path} ({side}): {e}")))?;
+            .map_err(|e| Error::Corrupt(format!("{path} ({side}): {e}")))?;
         let list = value
             .get("records")
             .and_then(Value::as_array)
-            .ok_or_else(|| Error::Refused(format!("{path} ({side}): no records")))?;
+            .ok_or_else(|| Error::Corrupt(format!("{path} ({side}): no records")))?;
         let mut map = BTreeMap::new();
         for record in list {
             let id = record
                 .get("id")
                 .and_then(Value::as_str)
-                .ok_or_else(|| Error::Refused(format!("{path} ({side}): a record has no id")))?;
+                .ok_or_else(|| Error::Corrupt(format!("{path} ({side}): a record has no id")))?;
             if map.insert(id.to_string(), record.clone()).is_some() {
                 // Merging would keep one copy and lose the other's edits.
-                return Err(Error::Refused(format!(
+                return Err(Error::Corrupt(format!(
                     "{path} ({side}): record '{}' appears more than once; keep one copy by hand, then merge again (nothing was merged)",
                     crate::text::shown(id)
                 )));
@@ -90,9 +90,10 @@ pub fn merge_files(base: &[u8], ours: &[u8], theirs: &[u8], path: &str) -> Resul
             }
         }),
         "rumours" => finish::<Rumour>(&kind, merged, normalize_rumours),
-        other => Err(Error::Refused(format!(
-            "{path}: unknown kind of file '{other}'"
-        ))),
+        other => Err(Error::invalid(
+            "path",
+            format!("{path}: unknown kind of file '{other}'"),
+        )),
     }?;
     let conflicts = open_conflicts(&bytes);
     Ok(Merged { bytes, conflicts })
@@ -112,7 +113,7 @@ fn refuse_blank_side(base: &[u8], sides: &[(&[u8], &str)], path: &str) -> Result
         return Ok(());
     }
     match sides.iter().find(|(bytes, _)| is_blank(bytes)) {
-        Some((_, side)) => Err(Error::Refused(format!(
+        Some((_, side)) => Err(Error::Conflict(format!(
             "{path} ({side}): the file is empty while the common ancestor holds records; an empty file is not the removal of every record (nothing was merged)"
         ))),
         None => Ok(()),
@@ -159,7 +160,12 @@ fn kind_of(sides: &[&[u8]], path: &str) -> Result<String> {
         (_, "sources.json") => "sources",
         ("players", _) => "players",
         ("rumours", _) => "rumours",
-        _ => return Err(Error::Refused(format!("{path}: not a mercato data file"))),
+        _ => {
+            return Err(Error::invalid(
+                "path",
+                format!("{path}: not a mercato data file"),
+            ));
+        }
     }
     .to_string())
 }
@@ -173,7 +179,9 @@ fn finish<T: Serialize + DeserializeOwned>(
         .into_iter()
         .map(serde_json::from_value)
         .collect::<Result<_, _>>()
-        .map_err(|e| Error::Refused(format!("the merged {kind} do not make valid records: {e}")))?;
+        .map_err(|e| {
+            Error::Conflict(format!("the merged {kind} do not make valid records: {e}"))
+        })?;
     fix(&mut records);
     encode(kind, &records.iter().collect::<Vec<_>>())
 }

@@ -4,78 +4,14 @@
 
 use crate::error::{Error, Result};
 
+// Re-exported: the checks below and every echo of input share them, and
+// error.rs needs `shown` without needing these checks.
+pub use crate::visible::{has_hidden, is_format, shown};
+
 /// The longest name accepted (player, club, source, alias): real names are far shorter.
 pub const MAX_NAME: usize = 200;
 /// The longest note or URL accepted.
 pub const MAX_NOTE: usize = 10_000;
-
-/// Whether `c` is a Unicode format character (general category Cf): the
-/// bidi controls that reorder what a terminal shows (U+202A–U+202E,
-/// U+2066–U+2069), zero-width spaces and joiners, the byte-order mark,
-/// invisible operators, tags. Invisible, they make a name print as
-/// something other than what is stored. The table is Unicode 15's Cf.
-pub fn is_format(c: char) -> bool {
-    matches!(
-        c as u32,
-        0x00AD
-            | 0x0600..=0x0605
-            | 0x061C
-            | 0x06DD
-            | 0x070F
-            | 0x0890..=0x0891
-            | 0x08E2
-            | 0x180E
-            | 0x200B..=0x200F
-            | 0x202A..=0x202E
-            | 0x2060..=0x2064
-            | 0x2066..=0x206F
-            | 0xFEFF
-            | 0xFFF9..=0xFFFB
-            | 0x110BD
-            | 0x110CD
-            | 0x13430..=0x1343F
-            | 0x1BCA0..=0x1BCA3
-            | 0x1D173..=0x1D17A
-            | 0xE0001
-            | 0xE0020..=0xE007F
-    )
-}
-
-/// Whether a text holds a character that must not reach a terminal raw:
-/// a control character (ESC starts a terminal escape sequence) or a format one.
-pub fn has_hidden(text: &str, allow_newline: bool) -> bool {
-    // Most text is ASCII, where only the control characters are hidden:
-    // every cell of a 10,000-row table passes through here.
-    text.chars().any(|c| {
-        if c.is_ascii() {
-            c.is_ascii_control() && !(allow_newline && c == '\n')
-        } else {
-            c.is_control() || is_format(c)
-        }
-    })
-}
-
-/// Bad input as an error echoes it: at most [`MAX_NAME`] characters,
-/// control and format characters escaped, so a 100 KB paste or a newline
-/// cannot flood or forge the terminal.
-pub fn shown(value: &str) -> String {
-    let mut out: String = value
-        .chars()
-        .take(MAX_NAME)
-        .map(|c| {
-            if c.is_control() || is_format(c) {
-                c.escape_default().to_string()
-            } else {
-                c.to_string()
-            }
-        })
-        .collect();
-    let more = value.chars().count().saturating_sub(MAX_NAME);
-    if more > 0 {
-        out.push_str(&format!("… ({more} more characters)"));
-    }
-    out
-}
 
 /// A trimmed single-line name in NFC (so "Konate" + a combining accent and
 /// "Konaté" are the same stored text), or the reason it cannot be one.
@@ -84,36 +20,45 @@ pub fn name(field: &str, value: &str) -> Result<String> {
     let value: String = value.trim().nfc().collect();
     let value = value.as_str();
     if value.is_empty() {
-        return Err(Error::Refused(format!("{field} must not be empty")));
+        return Err(Error::invalid(field, format!("{field} must not be empty")));
     }
     if value.chars().any(char::is_control) {
-        return Err(Error::Refused(format!(
-            "{field} must not contain control characters (newlines, tabs, NUL…)"
-        )));
+        return Err(Error::invalid(
+            field,
+            format!("{field} must not contain control characters (newlines, tabs, NUL…)"),
+        ));
     }
     if let Some(c) = value.chars().find(|c| is_format(*c)) {
-        return Err(Error::Refused(format!(
-            "{field} must not contain invisible format characters (here U+{:04X}: bidi controls and zero-width characters make a name print as something it is not)",
-            c as u32
-        )));
+        return Err(Error::invalid(
+            field,
+            format!(
+                "{field} must not contain invisible format characters (here U+{:04X}: bidi controls and zero-width characters make a name print as something it is not)",
+                c as u32
+            ),
+        ));
     }
     if value.chars().count() > MAX_NAME {
-        return Err(Error::Refused(format!(
-            "{field} is too long ({} characters; at most {MAX_NAME})",
-            value.chars().count()
-        )));
+        return Err(Error::invalid(
+            field,
+            format!(
+                "{field} is too long ({} characters; at most {MAX_NAME})",
+                value.chars().count()
+            ),
+        ));
     }
     // Names never become file names here, but a name that looks like a path
     // is a mistake or an attack either way.
     if value.contains(['/', '\\']) || value.contains("..") {
-        return Err(Error::Refused(format!(
-            "{field} must not contain path separators or '..'"
-        )));
+        return Err(Error::invalid(
+            field,
+            format!("{field} must not contain path separators or '..'"),
+        ));
     }
     if !value.chars().any(char::is_alphanumeric) {
-        return Err(Error::Refused(format!(
-            "{field} '{value}' must contain a letter or a digit"
-        )));
+        return Err(Error::invalid(
+            field,
+            format!("{field} '{value}' must contain a letter or a digit"),
+        ));
     }
     Ok(value.to_string())
 }
@@ -122,15 +67,19 @@ pub fn name(field: &str, value: &str) -> Result<String> {
 pub fn note(field: &str, value: &str) -> Result<String> {
     let value = value.trim();
     if value.chars().any(|c| c.is_control() && c != '\n') {
-        return Err(Error::Refused(format!(
-            "{field} must not contain control characters other than newlines"
-        )));
+        return Err(Error::invalid(
+            field,
+            format!("{field} must not contain control characters other than newlines"),
+        ));
     }
     if value.chars().count() > MAX_NOTE {
-        return Err(Error::Refused(format!(
-            "{field} is too long ({} characters; at most {MAX_NOTE})",
-            value.chars().count()
-        )));
+        return Err(Error::invalid(
+            field,
+            format!(
+                "{field} is too long ({} characters; at most {MAX_NOTE})",
+                value.chars().count()
+            ),
+        ));
     }
     Ok(value.to_string())
 }
@@ -153,19 +102,22 @@ pub fn url(value: &str) -> Result<String> {
     let value = value.trim();
     let ok_scheme = value.starts_with("https://") || value.starts_with("http://");
     if !ok_scheme || value.len() <= "https://".len() {
-        return Err(Error::Refused(format!(
-            "URL '{value}' must start with http:// or https://"
-        )));
+        return Err(Error::invalid(
+            "URL",
+            format!("URL '{value}' must start with http:// or https://"),
+        ));
     }
     if value.chars().any(|c| c.is_whitespace() || c.is_control()) {
-        return Err(Error::Refused(
-            "URL must not contain spaces or control characters".into(),
+        return Err(Error::invalid(
+            "URL",
+            "URL must not contain spaces or control characters",
         ));
     }
     if value.len() > MAX_NOTE {
-        return Err(Error::Refused(format!(
-            "URL is too long (at most {MAX_NOTE} bytes)"
-        )));
+        return Err(Error::invalid(
+            "URL",
+            format!("URL is too long (at most {MAX_NOTE} bytes)"),
+        ));
     }
     Ok(value.to_string())
 }
@@ -203,6 +155,11 @@ mod tests {
             name("name", "Brighton & Hove Albion").unwrap(),
             "Brighton & Hove Albion"
         );
+    }
+
+    #[test]
+    fn a_name_too_long_is_echoed_whole() {
+        assert_eq!(MAX_NAME, crate::visible::ECHO_MAX);
     }
 
     #[test]

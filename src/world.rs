@@ -634,10 +634,10 @@ impl World {
         let candidates = match (open.as_slice(), all.as_slice()) {
             ([one], _) | ([], [one]) => return Ok(one.id.clone()),
             ([], []) => {
-                return Err(Error::Refused(format!(
-                    "{} has no rumours",
-                    self.player_name(&player)
-                )));
+                return Err(Error::invalid(
+                    "rumour",
+                    format!("{} has no rumours", self.player_name(&player)),
+                ));
             }
             ([], several) => several,
             (several, _) => several,

@@ -78,7 +78,7 @@ pub fn run(ctx: &Context, args: RumourExtract) -> Result<Output> {
                 {
                     match edit::add_report(w, report(w, p, t), ctx.as_of) {
                         // A feed goes on past a report the store refuses.
-                        Err(Error::Refused(why)) if args.jsonl.is_some() => {
+                        Err(why) if why.is_refusal() && args.jsonl.is_some() => {
                             skipped.push(format!("not recorded: {} ({why})", p.player.name));
                         }
                         added => {

@@ -69,7 +69,7 @@ pub fn fetch_all(base: &str, dir: &Path) -> Result<Downloaded> {
 /// then renamed into place.
 fn fetch(agent: &ureq::Agent, url: &str, dest: &Path) -> Result<()> {
     let failed = |why: String| {
-        Error::Refused(format!(
+        Error::External(format!(
             "could not download {url}: {why}; nothing was imported (is there a network? `--url BASE` fetches from a mirror)"
         ))
     };

@@ -4,6 +4,7 @@
 //! rows with their line number and import the rest.
 
 pub mod download;
+mod importer;
 pub mod transfermarkt;
 mod transfers;
 pub mod wyscout;
@@ -532,7 +533,7 @@ impl CsvFile {
             let mut out = Vec::new();
             std::io::Read::read_to_end(&mut flate2::read::GzDecoder::new(&raw[..]), &mut out)
                 .map_err(|e| {
-                    crate::Error::Refused(format!("{name}: not a readable gzip file: {e}"))
+                    crate::Error::Corrupt(format!("{name}: not a readable gzip file: {e}"))
                 })?;
             out
         } else {
@@ -540,7 +541,7 @@ impl CsvFile {
         };
         let headers = csv::Reader::from_reader(&bytes[..])
             .headers()
-            .map_err(|e| crate::Error::Refused(format!("{name}: {e}")))?
+            .map_err(|e| crate::Error::Corrupt(format!("{name}: {e}")))?
             .clone();
         Ok(CsvFile {
             name,
@@ -555,7 +556,7 @@ impl CsvFile {
             .iter()
             .position(|h| h == column)
             .ok_or_else(|| {
-                crate::Error::Refused(format!(
+                crate::Error::Corrupt(format!(
                     "{}: no column '{column}' in the header; is this the right file?",
                     self.name
                 ))

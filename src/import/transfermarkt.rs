@@ -3,6 +3,8 @@
 //! `YYYY-MM-DD HH:MM:SS`, sub-positions such as "Centre-Back", competition
 //! codes such as "GB1".
 
+use super::importer::Importer;
+pub use super::importer::SYSTEM;
 use super::{
     Counts, CsvFile, ImportReport, Matcher, Progress, RowProblem, link_club, new_player_id,
     parse_day, upsert_player,
@@ -14,9 +16,6 @@ use crate::world::World;
 use chrono::NaiveDate;
 use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
-
-/// The system name under which Transfermarkt ids are kept.
-pub const SYSTEM: &str = "transfermarkt";
 
 /// A Transfermarkt sub-position (or, failing that, position) as one of ours.
 pub fn position(sub_position: &str, position: &str) -> Option<Position> {
@@ -70,28 +69,6 @@ pub struct Files<'a> {
     pub transfers: Option<&'a Path>,
 }
 
-/// What one import holds while it reads its files.
-pub(super) struct Importer<'w, 'p> {
-    pub(super) world: &'w mut World,
-    pub(super) matcher: Matcher,
-    pub(super) report: ImportReport,
-    /// Transfermarkt club id → our club, for contracts and moves.
-    pub(super) club_ids: HashMap<String, ClubId>,
-    /// Transfermarkt player id → the last day of his last season, for the
-    /// players whose last season is older than the file's newest.
-    pub(super) gone: HashMap<String, NaiveDate>,
-    rows: u64,
-    progress: Progress<'p>,
-}
-
-impl Importer<'_, '_> {
-    /// Counts one more row read, for the progress bar.
-    pub(super) fn tick(&mut self) {
-        self.rows += 1;
-        (self.progress)(self.rows);
-    }
-}
-
 /// Imports clubs, then players, then transfers (the moves that make each
 /// player's contract history).
 pub fn import(
@@ -100,24 +77,7 @@ pub fn import(
     as_of: NaiveDate,
     progress: Progress,
 ) -> Result<ImportReport> {
-    let club_ids = world
-        .clubs
-        .values()
-        .filter_map(|c| {
-            c.external_ids
-                .get(SYSTEM)
-                .map(|e| (e.clone(), c.id.clone()))
-        })
-        .collect();
-    let mut run = Importer {
-        matcher: Matcher::new(world),
-        world,
-        report: ImportReport::default(),
-        club_ids,
-        gone: HashMap::new(),
-        rows: 0,
-        progress,
-    };
+    let mut run = Importer::new(world, progress);
     if let Some(path) = files.clubs {
         import_clubs(&mut run, &CsvFile::open(path)?)?;
     }

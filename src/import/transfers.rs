@@ -8,7 +8,7 @@
 //! three contracts (parent, borrower, parent again), which says where he
 //! played on every day, the thing squads and depth charts ask.
 
-use super::transfermarkt::{Importer, SYSTEM};
+use super::importer::{Importer, SYSTEM};
 use super::{CsvFile, RowProblem, link_club};
 use crate::error::Result;
 use crate::model::fee::{Currency, format_amount};

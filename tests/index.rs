@@ -1,4 +1,4 @@
-//! The index outside `data/` is derived and disposable: every way a data
+//! The index (`.mercato/index.sqlite`) is derived and disposable: every way a data
 //! file can change behind mercato's back is seen by the next query, and an
 //! index that is corrupt or was half-written by a killed process is rebuilt,
 //! never trusted.
@@ -27,13 +27,9 @@ fn edit_in_place_keeping_mtime(path: &Path, from: &str, to: &str) {
 }
 
 fn index_file(env: &TestEnv) -> PathBuf {
-    let cache = env.data.parent().unwrap().join("cache");
-    let found = std::fs::read_dir(&cache)
-        .unwrap()
-        .flatten()
-        .map(|e| e.path().join("index.sqlite"))
-        .find(|p| p.exists());
-    found.expect("an index was built")
+    let file = env.index_file();
+    assert!(file.exists(), "an index was built");
+    file
 }
 
 #[test]
@@ -132,6 +128,18 @@ fn a_process_killed_while_building_the_index_leaves_the_next_command_right() {
     big_world(&env);
     let cache = env.data.parent().unwrap().join("cache");
     let args = ["contract", "expiring", "--year", "2027", "--json"];
+    let forget_index = || {
+        let dir = env.index_file().parent().unwrap().to_path_buf();
+        for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+            if entry
+                .file_name()
+                .to_string_lossy()
+                .starts_with("index.sqlite")
+            {
+                std::fs::remove_file(entry.path()).unwrap();
+            }
+        }
+    };
     let spawn = || {
         Command::cargo_bin("mercato")
             .unwrap()
@@ -139,9 +147,10 @@ fn a_process_killed_while_building_the_index_leaves_the_next_command_right() {
             .to_owned()
     };
     let program = spawn();
-    let start = |cache: &Path| {
+    let start = || {
         std::process::Command::new(&program)
-            .env("MERCATO_CACHE_DIR", cache)
+            .env_remove("MERCATO_NO_INDEX")
+            .env_remove("MERCATO_NO_CACHE")
             .env("XDG_CONFIG_HOME", cache.join("config"))
             .arg("--data-dir")
             .arg(&env.data)
@@ -154,7 +163,7 @@ fn a_process_killed_while_building_the_index_leaves_the_next_command_right() {
     };
     // The answer read from the JSON alone, with no index.
     let truth = Command::new(&program)
-        .env("MERCATO_NO_CACHE", "1")
+        .env("MERCATO_NO_INDEX", "1")
         .arg("--data-dir")
         .arg(&env.data)
         .args(["--as-of", ARTICLE_DAY])
@@ -166,22 +175,23 @@ fn a_process_killed_while_building_the_index_leaves_the_next_command_right() {
     assert!(rows.as_array().unwrap().len() > 4000, "the window has rows");
     // How long a build from nothing takes, to kill inside it.
     let timed = Instant::now();
-    let whole = start(&cache.join("timing")).wait_with_output().unwrap();
+    let whole = start().wait_with_output().unwrap();
     assert_eq!(
         whole.stdout, truth.stdout,
         "the index answers as the JSON does"
     );
     let build = timed.elapsed().as_micros() as u64;
+    forget_index();
     let mut seed = 7u64;
     for round in 0..12 {
         seed = seed
             .wrapping_mul(6364136223846793005)
             .wrapping_add(1442695040888963407);
-        let mut child = start(&cache);
+        let mut child = start();
         std::thread::sleep(Duration::from_micros((seed >> 33) % build.max(1)));
         let _ = child.kill();
         let _ = child.wait();
-        let next = start(&cache).wait_with_output().unwrap();
+        let next = start().wait_with_output().unwrap();
         assert!(next.status.success(), "round {round}");
         assert_eq!(
             next.stdout, truth.stdout,

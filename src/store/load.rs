@@ -1,15 +1,16 @@
 //! Reading the data files into a [`World`]: whole, leniently (for
-//! `check`), with rumours in brief from the summary cache, or the rumour
+//! `check`), with rumours in brief from the index, or the rumour
 //! shards a command asks for.
 
 use super::FileKey;
+use super::index::Index;
 use super::parallel::on_all_cores;
-use super::{Placed, Store, atomic, cache, duplicate, read_records, shard_name};
+use super::{Placed, Store, atomic, duplicate, read_records, shard_name};
 use crate::error::{Error, Result};
 use crate::model::Rumour;
 use crate::world::World;
 use serde::de::DeserializeOwned;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 
 impl Store {
@@ -81,9 +82,12 @@ impl Store {
         );
     }
 
-    /// Loads clubs, sources, players and every rumour in brief, but reads
-    /// in full only the rumour shards the cache cannot vouch for. Commands
-    /// then read the shards they need with [`Store::load_rumour_shards`].
+    /// Loads clubs, sources, players and every rumour in brief: the
+    /// summaries and each shard's track records come from the index, which
+    /// is brought up to date first. Commands then read the shards they need
+    /// with [`Store::load_rumour_shards`]. Without an index (turned off, a
+    /// read-only directory, or one that fails) every rumour shard is read
+    /// in full instead: the same world, more slowly.
     pub fn load_index(&self) -> Result<World> {
         let mut problems = Vec::new();
         let mut world = World::default();
@@ -91,61 +95,33 @@ impl Store {
         if let Some(first) = problems.into_iter().next() {
             return Err(first);
         }
+        if let Some(index) = Index::open(self)? {
+            match briefs_from_index(&index, &mut world) {
+                // Never trusted, never fatal: drop it and read the JSON;
+                // the next command builds it again.
+                Err(Error::Index(_)) => {
+                    drop(index);
+                    if let Some(path) = self.index_path() {
+                        super::index::forget(path);
+                    }
+                }
+                done => return done.map(|()| world),
+            }
+        }
         let mut problems = Vec::new();
         let files = self.shard_files("rumours", &mut problems);
         if let Some(first) = problems.into_iter().next() {
             return Err(first);
         }
-        // Each shard: its cache entry if still valid, else the file itself.
-        let cache_dir = self.cache.as_deref();
-        type Looked = (
-            PathBuf,
-            Option<cache::Fingerprint>,
-            Option<cache::CachedShard>,
-        );
-        let looked_up: Vec<Looked> = on_all_cores(&files, |path| {
-            let fp = cache::Fingerprint::of(path);
-            let entry = cache_dir
-                .zip(fp)
-                .and_then(|(dir, fp)| cache::read(dir, &shard_name(path), fp));
-            (path.clone(), fp, entry)
-        });
-        let mut stale = Vec::new();
-        let mut fingerprints = BTreeMap::new();
-        for (path, fp, entry) in looked_up {
-            let shard = shard_name(&path);
-            match entry {
-                Some(entry) => {
-                    for summary in entry.summaries {
-                        if world.summary(&summary.id).is_some() {
-                            return Err(duplicate(&path, "rumour", summary.id.as_str()));
-                        }
-                        world.insert_summary(summary);
-                    }
-                    world.set_tally(&shard, entry.tallies);
-                }
-                None => stale.push(path),
-            }
-            if let Some(fp) = fp {
-                fingerprints.insert(shard, fp);
-            }
-        }
-        let mut loaded = std::collections::BTreeSet::new();
-        for (path, records) in self.read_files::<Rumour>(&stale, "rumours") {
-            let rumours = records?;
-            let shard = shard_name(&path);
-            if let (Some(dir), Some(fp)) = (cache_dir, fingerprints.get(&shard)) {
-                let refs: Vec<&Rumour> = rumours.iter().collect();
-                cache::write(dir, &shard, &cache::CachedShard::of(*fp, &refs));
-            }
-            for rumour in rumours {
-                // Against the cached shards' summaries too: one id in two files.
-                if world.rumours.contains_key(&rumour.id) || world.summary(&rumour.id).is_some() {
+        let mut loaded = BTreeSet::new();
+        for (path, records) in self.read_files::<Rumour>(&files, "rumours") {
+            for rumour in records? {
+                if world.summary(&rumour.id).is_some() {
                     return Err(duplicate(&path, "rumour", rumour.id.as_str()));
                 }
                 world.insert_rumour(rumour);
             }
-            loaded.insert(shard);
+            loaded.insert(shard_name(&path));
         }
         world.set_loaded(Some(loaded));
         Ok(world)
@@ -222,25 +198,6 @@ impl Store {
         self.load_rumour_shards(world, [super::shard_of(player).as_str()])
     }
 
-    /// Records the rumour shards a change just wrote in the cache, so the
-    /// next command need not read them again.
-    pub(super) fn refresh_cache(&self, world: &World, shards: &[String]) {
-        let Some(dir) = self.cache.as_deref() else {
-            return;
-        };
-        let by_shard = world.rumours_by_shard();
-        for shard in shards {
-            let path = self.path_of(&FileKey::Rumours(shard.clone()));
-            match cache::Fingerprint::of(&path) {
-                Some(fingerprint) => {
-                    let rumours = by_shard.get(shard).map_or(&[][..], Vec::as_slice);
-                    cache::write(dir, shard, &cache::CachedShard::of(fingerprint, rumours));
-                }
-                None => cache::forget(dir, shard),
-            }
-        }
-    }
-
     /// Reads files into a map by id; a duplicate id is a problem (the last
     /// copy wins so that `check` can still look at it).
     pub(super) fn read_into<T, K>(
@@ -303,4 +260,19 @@ impl Store {
     ) -> Vec<(PathBuf, Result<Vec<T>>)> {
         on_all_cores(paths, |p| (p.clone(), read_records(p, kind)))
     }
+}
+
+/// Every rumour in brief and each shard's track records, from the index,
+/// into a world holding no rumour shard in full. The index holds each
+/// rumour id once (it refuses one id in two files when refreshed).
+fn briefs_from_index(index: &Index, world: &mut World) -> Result<()> {
+    index.begin_reading()?;
+    for summary in index.all_summaries()? {
+        world.insert_summary(summary);
+    }
+    for (shard, tally) in index.tallies_by_shard()? {
+        world.set_tally(&shard, tally);
+    }
+    world.set_loaded(Some(BTreeSet::new()));
+    Ok(())
 }

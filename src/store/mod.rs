@@ -13,7 +13,6 @@
 //! changelog and two people editing different players touch different files.
 
 pub mod atomic;
-pub mod cache;
 mod fix;
 mod format;
 pub mod index;
@@ -70,8 +69,8 @@ const GITATTRIBUTES: &str = "# Merge data files record by record. Each clone nee
 pub struct Store {
     dir: PathBuf,
     lock_timeout: Duration,
-    /// Where rumour summaries are cached (see [`cache`]); none to read every file.
-    cache: Option<PathBuf>,
+    /// Where the index lives (see [`index`]); none to answer from the JSON alone.
+    index: Option<PathBuf>,
 }
 
 impl Store {
@@ -82,7 +81,7 @@ impl Store {
             Ok(meta) if meta.is_dir() => {
                 refuse_without_clubs(&dir)?;
                 Ok(Store {
-                    cache: cache::dir_for(&dir),
+                    index: index::path_for(&dir),
                     dir,
                     lock_timeout: Duration::from_secs(5),
                 })
@@ -118,10 +117,16 @@ impl Store {
         Ok(store)
     }
 
-    /// Reads every file, keeping no cache (tests, and `MERCATO_NO_CACHE=1`).
-    pub fn without_cache(mut self) -> Store {
-        self.cache = None;
+    /// Answers from the JSON alone, with no index (tests, and
+    /// `MERCATO_NO_INDEX=1`).
+    pub fn without_index(mut self) -> Store {
+        self.index = None;
         self
+    }
+
+    /// Where the index lives, unless the store answers from the JSON alone.
+    pub fn index_path(&self) -> Option<&Path> {
+        self.index.as_deref()
     }
 
     /// How long a writer waits for another one before giving up.
@@ -153,15 +158,8 @@ impl Store {
     /// A directory without write permission is refused up front, with a clear
     /// reason, even for root (who could write anyway): read-only is a choice.
     fn refuse_read_only(&self) -> Result<()> {
-        let meta = std::fs::metadata(&self.dir).map_err(|e| Error::io(&self.dir, e))?;
-        #[cfg(unix)]
-        let read_only = {
-            use std::os::unix::fs::PermissionsExt;
-            meta.permissions().mode() & 0o222 == 0
-        };
-        #[cfg(not(unix))]
-        let read_only = meta.permissions().readonly();
-        if read_only {
+        std::fs::metadata(&self.dir).map_err(|e| Error::io(&self.dir, e))?;
+        if is_read_only(&self.dir) {
             return Err(Error::DataDir {
                 path: self.dir.clone(),
                 reason: "is read-only; nothing was changed".into(),
@@ -193,7 +191,7 @@ impl Store {
 
     /// The world as it stood on `day` (see [`World::view_as_of`]), rumours
     /// in brief; `then` reads the shards it needs, which are cut to `day`
-    /// as they are read. Shards whose cached summaries do not hold on `day`
+    /// as they are read. Shards whose indexed summaries do not hold on `day`
     /// (something in them is dated later) are read in full first.
     pub fn read_as_of<T>(
         &self,
@@ -231,16 +229,8 @@ impl Store {
         journal::recover(&self.dir)?;
         let mut world = self.load_index()?;
         let result = edit(&mut world)?;
-        let rumour_shards: Vec<String> = world
-            .changed_files()
-            .iter()
-            .filter_map(|k| match k {
-                FileKey::Rumours(s) => Some(s.clone()),
-                _ => None,
-            })
-            .collect();
+        // The index catches up with the files written when next opened.
         self.save(&mut world, command, as_of)?;
-        self.refresh_cache(&world, &rumour_shards);
         Ok((world, result))
     }
 
@@ -356,6 +346,22 @@ impl Store {
             }
         }
         Ok(())
+    }
+}
+
+/// Whether a directory is read-only by its permission bits (whoever runs).
+fn is_read_only(dir: &Path) -> bool {
+    let Ok(meta) = std::fs::metadata(dir) else {
+        return false;
+    };
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        meta.permissions().mode() & 0o222 == 0
+    }
+    #[cfg(not(unix))]
+    {
+        meta.permissions().readonly()
     }
 }
 
@@ -516,7 +522,7 @@ mod tests {
     #[test]
     fn round_trip_through_a_directory() {
         let dir = tempfile::tempdir().unwrap();
-        let store = Store::init(dir.path()).unwrap().without_cache();
+        let store = Store::init(dir.path()).unwrap().without_index();
         let day = "2025-10-20".parse().unwrap();
         store
             .change("club add Liverpool", day, |w| {
@@ -537,7 +543,7 @@ mod tests {
     /// A store in a temporary directory after one change ("one", adding club A).
     fn store_after_one_change() -> (tempfile::TempDir, Store, chrono::NaiveDate) {
         let dir = tempfile::tempdir().unwrap();
-        let store = Store::open(dir.path()).unwrap().without_cache();
+        let store = Store::open(dir.path()).unwrap().without_index();
         let day = "2025-10-20".parse().unwrap();
         store
             .change("one", day, |w| {

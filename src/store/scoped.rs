@@ -2,7 +2,8 @@
 //! club, a window of contract ends) and the store loads only that, through
 //! the [`Index`]: the clubs and sources, the players concerned with their
 //! rumours in brief, every shard's track records, and in full only the
-//! rumour shards asked for. Without an index (no cache directory) the same
+//! rumour shards asked for. Without an index (turned off, or a read-only
+//! directory) the same
 //! plans run on the world read whole, so answers never depend on it.
 
 use super::index::Index;
@@ -338,7 +339,6 @@ impl Store {
     /// change, a signing), from the index as the command just left it;
     /// `None` without one, or when the world is empty. Only a hint reads it.
     pub fn newest_fact(&self) -> Option<NaiveDate> {
-        self.cache.as_ref()?;
         Index::open_as_left(self)?
             .newest_fact()
             .ok()
@@ -399,11 +399,7 @@ impl Store {
         day: Option<NaiveDate>,
         plan: impl Fn(&Lookup) -> Result<(Scope, T)>,
     ) -> Result<(World, Scope, T, bool)> {
-        let index = if self.cache.is_some() {
-            Index::open(self)?
-        } else {
-            None
-        };
+        let index = Index::open(self)?;
         if let Some(index) = index {
             // A plan only looks things up: it can run again on the JSON.
             match self.load_from_index(&index, day, &plan) {
@@ -411,8 +407,8 @@ impl Store {
                     // Never trusted, never fatal: drop it, answer from the
                     // JSON; the next command builds it again.
                     drop(index);
-                    if let Some(path) = super::index::path_for(&self.dir) {
-                        super::index::forget(&path);
+                    if let Some(path) = self.index_path() {
+                        super::index::forget(path);
                     }
                 }
                 done => return done,

@@ -1,5 +1,8 @@
-//! The index: a derived, disposable SQLite file outside `data/` that answers
-//! "which players, which rumours" without parsing the whole world.
+//! The index: a derived, disposable SQLite file (`.mercato/index.sqlite`,
+//! beside the undo journal and like it out of git) that answers "which
+//! players, which rumours" without parsing the whole world. It is the one
+//! derived store: scoped reads and the lists that read every player in brief
+//! both take their rumour summaries and track records from it.
 //!
 //! The JSON files stay the truth. The index holds, per player and rumour
 //! shard file, what the scoped reads need: each player's record (as JSON),
@@ -186,31 +189,52 @@ pub struct Index {
     conn: Connection,
 }
 
-/// Where the index of `data` lives, if there is anywhere to put it.
+/// Where the index of a data directory lives, inside it.
+pub const FILE: &str = ".mercato/index.sqlite";
+
+/// The environment variables that make every command answer from the JSON
+/// alone, with no index (`MERCATO_NO_CACHE` is the older name).
+pub const JSON_ONLY_VARS: [&str; 2] = ["MERCATO_NO_INDEX", "MERCATO_NO_CACHE"];
+
+/// Where the index of `data` lives, unless the environment asks for the JSON
+/// alone (see [`JSON_ONLY_VARS`]).
 pub fn path_for(data: &Path) -> Option<PathBuf> {
-    super::cache::dir_for(data).and_then(|d| d.parent().map(|p| p.join("index.sqlite")))
+    let json_only = JSON_ONLY_VARS
+        .iter()
+        .any(|var| std::env::var_os(var).is_some_and(|v| !v.is_empty()));
+    (!json_only).then(|| data.join(FILE))
 }
 
 impl Index {
     /// Opens the index of `store` and brings it up to date with the files.
-    /// `None` when there is no cache directory (the caller reads the JSON).
+    /// `None` when there is none to use (the caller reads the JSON): turned
+    /// off, a read-only data directory (read-only is a choice: a read must
+    /// not write there, even as root, who could), or one without data.
     pub fn open(store: &Store) -> Result<Option<Index>> {
-        let Some(path) = path_for(store.dir()) else {
+        let Some(path) = store.index_path() else {
             return Ok(None);
         };
+        if super::is_read_only(store.dir()) {
+            return Ok(None);
+        }
+        // A directory without data (every store written has a clubs file)
+        // has nothing to index, and a read there leaves it as it was.
+        if !store.dir().join(CLUBS).exists() {
+            return Ok(None);
+        }
         if let Some(parent) = path.parent() {
             let _ = std::fs::create_dir_all(parent);
         }
         // A broken index is rebuilt once; a second failure is the data's.
-        match Index::open_at(&path).and_then(|index| index.refresh(store).map(|()| index)) {
+        match Index::open_at(path).and_then(|index| index.refresh(store).map(|()| index)) {
             Ok(index) => Ok(Some(index)),
             Err(IndexError::Data(e)) => Err(e),
             Err(IndexError::Sql) => {
-                forget(&path);
-                match Index::open_at(&path).and_then(|i| i.refresh(store).map(|()| i)) {
+                forget(path);
+                match Index::open_at(path).and_then(|i| i.refresh(store).map(|()| i)) {
                     Ok(index) => Ok(Some(index)),
                     Err(IndexError::Data(e)) => Err(e),
-                    // The cache directory is unusable: answer from the JSON.
+                    // `.mercato/` is unusable: answer from the JSON.
                     Err(IndexError::Sql) => Ok(None),
                 }
             }
@@ -222,8 +246,11 @@ impl Index {
     /// just refreshed it, where a second pass over every file's stamps would
     /// cost more than the question. `None` when there is none.
     pub fn open_as_left(store: &Store) -> Option<Index> {
-        let path = path_for(store.dir()).filter(|p| p.is_file())?;
-        Index::open_at(&path).ok()
+        let path = store.index_path().filter(|p| p.is_file())?;
+        if super::is_read_only(store.dir()) {
+            return None;
+        }
+        Index::open_at(path).ok()
     }
 
     fn open_at(path: &Path) -> std::result::Result<Index, IndexError> {
@@ -760,6 +787,51 @@ impl Index {
             for json in self.sql(stmt.query_map([p], |r| r.get::<_, String>(0)))? {
                 out.push(parse_json(&self.sql(json)?)?);
             }
+        }
+        Ok(out)
+    }
+
+    /// Every rumour in brief (thousands of rows: parsed on every core).
+    pub fn all_summaries(&self) -> Result<Vec<RumourSummary>> {
+        let mut stmt = self.sql(self.conn.prepare_cached("SELECT summary FROM rumours"))?;
+        let mut rows = self.sql(stmt.query([]))?;
+        let mut texts: Vec<Vec<u8>> = Vec::new();
+        while let Some(row) = self.sql(rows.next())? {
+            let text = self.sql(row.get_ref(0))?;
+            texts.push(
+                self.sql(text.as_bytes().map_err(rusqlite::Error::from))?
+                    .to_vec(),
+            );
+        }
+        on_all_cores(&texts, |t| parse_bytes::<RumourSummary>(t))
+            .into_iter()
+            .collect()
+    }
+
+    /// The track records each rumour shard earns each source: a shard read
+    /// in full later counts its own instead.
+    pub fn tallies_by_shard(&self) -> Result<BTreeMap<String, BTreeMap<SourceId, TrackRecord>>> {
+        let mut stmt = self.sql(
+            self.conn
+                .prepare_cached("SELECT shard, source, reports, hits, misses FROM tallies"),
+        )?;
+        let rows = self.sql(stmt.query_map([], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, String>(1)?,
+                TrackRecord {
+                    reports: r.get::<_, i64>(2)? as usize,
+                    hits: r.get::<_, i64>(3)? as usize,
+                    misses: r.get::<_, i64>(4)? as usize,
+                },
+            ))
+        }))?;
+        let mut out: BTreeMap<String, BTreeMap<SourceId, TrackRecord>> = BTreeMap::new();
+        for row in rows {
+            let (shard, source, record) = self.sql(row)?;
+            out.entry(shard)
+                .or_default()
+                .insert(SourceId(source), record);
         }
         Ok(out)
     }

@@ -478,3 +478,69 @@ fn a_digest_reads_only_the_players_with_news_and_answers_as_the_json_does() {
         "{text}"
     );
 }
+
+/// Every list reads its brief world from the index: with changes made
+/// through mercato and behind its back, on days before, during and after
+/// them, each answers exactly as the JSON alone does.
+#[test]
+fn every_list_answers_as_the_json_does() {
+    let env = TestEnv::shipped();
+    let id = alaba_to_liverpool(&env);
+    env.ok_as_of(
+        "2025-11-01",
+        &[
+            "rumour", "update", &id, "--status", "talks", "--source", "L'Equipe",
+        ],
+    );
+    // The index is built, then files change behind mercato's back: a
+    // contract end moved in place with its mtime put back, and a rumour
+    // called off by hand in another shard.
+    env.ok(&["rumour", "list"]);
+    edit_in_place_keeping_mtime(
+        &env.data.join("players/4f.json"),
+        "\"end\": \"2026-06-30\",\n          \"signed_from\"",
+        "\"end\": \"2027-06-30\",\n          \"signed_from\"",
+    );
+    let list = env.json(&["rumour", "list", "--player", "upamecano"]);
+    let upamecano = list[0]["id"].as_str().expect("a rumour").to_string();
+    let mut edited = false;
+    for entry in std::fs::read_dir(env.data.join("rumours"))
+        .unwrap()
+        .flatten()
+    {
+        let text = std::fs::read_to_string(entry.path()).unwrap();
+        if text.contains(&upamecano) && text.contains("\"status\": \"rumour\",") {
+            let off = text.replacen("\"status\": \"rumour\",", "\"status\": \"off\",", 1);
+            std::fs::write(entry.path(), off).unwrap();
+            edited = true;
+        }
+    }
+    assert!(edited, "a rumour was called off by hand");
+    let lists: &[&[&str]] = &[
+        &["rumour", "list"],
+        &["rumour", "list", "--sort", "player"],
+        &["rumour", "list", "--player", "konate"],
+        &["rumour", "list", "--club", "liverpool", "--open"],
+        &["rumour", "list", "--status", "talks"],
+        &["rumour", "list", "--source", "L'Equipe"],
+        &["rumour", "list", "--min-tier", "2", "--sort", "likelihood"],
+        &["player", "list"],
+        &["player", "list", "--club", "liverpool"],
+        &["player", "list", "--position", "CB"],
+        &["club", "list"],
+        &["source", "list"],
+        &["contract", "timeline"],
+        &["contract", "timeline", "--club", "real madrid"],
+        &["digest"],
+        &["digest", "--since", "2025-10-01"],
+    ];
+    for day in ["2025-10-19", ARTICLE_DAY, "2025-11-05", "2026-03-01"] {
+        for args in lists {
+            assert_eq!(
+                env.json_as_of(day, args),
+                env.json_without_index(day, args),
+                "{args:?} as of {day}"
+            );
+        }
+    }
+}

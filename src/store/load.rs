@@ -2,15 +2,18 @@
 //! `check`), with rumours in brief from the index, or the rumour
 //! shards a command asks for.
 
-use super::FileKey;
+use super::atomic;
+use super::dir::Store;
+use super::files::{FileKey, duplicate, shard_name, shard_of};
+use super::format::{self, Placed, read_records};
 use super::index::Index;
 use super::parallel::on_all_cores;
-use super::{Placed, Store, atomic, duplicate, read_records, shard_name};
+use super::snapshot::Snapshot;
 use crate::error::{Error, Result};
 use crate::model::Rumour;
 use crate::world::World;
 use serde::de::DeserializeOwned;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::path::PathBuf;
 
 impl Store {
@@ -88,13 +91,14 @@ impl Store {
     /// with [`Store::load_rumour_shards`]. Without an index (turned off, a
     /// read-only directory, or one that fails) every rumour shard is read
     /// in full instead: the same world, more slowly.
-    pub fn load_index(&self) -> Result<World> {
+    pub fn load_index(&self) -> Result<Snapshot> {
         let mut problems = Vec::new();
         let mut world = World::default();
         self.load_people(&mut world, &mut problems);
         if let Some(first) = problems.into_iter().next() {
             return Err(first);
         }
+        let mut world = Snapshot::brief(world);
         if let Some(index) = Index::open(self)? {
             match briefs_from_index(&index, &mut world) {
                 // Never trusted, never fatal: drop it and read the JSON;
@@ -113,24 +117,23 @@ impl Store {
         if let Some(first) = problems.into_iter().next() {
             return Err(first);
         }
-        let mut loaded = BTreeSet::new();
         for (path, records) in self.read_files::<Rumour>(&files, "rumours") {
-            for rumour in records? {
-                if world.summary(&rumour.id).is_some() {
+            let rumours = records?;
+            let mut seen = HashSet::new();
+            for rumour in &rumours {
+                if world.summary(&rumour.id).is_some() || !seen.insert(&rumour.id) {
                     return Err(duplicate(&path, "rumour", rumour.id.as_str()));
                 }
-                world.insert_rumour(rumour);
             }
-            loaded.insert(shard_name(&path));
+            world.add_shard(&shard_name(&path), rumours);
         }
-        world.set_loaded(Some(loaded));
         Ok(world)
     }
 
     /// Reads rumour shards in full into a world loaded with [`Store::load_index`].
     pub fn load_rumour_shards<'a>(
         &self,
-        world: &mut World,
+        world: &mut Snapshot,
         shards: impl IntoIterator<Item = &'a str>,
     ) -> Result<()> {
         let wanted: Vec<PathBuf> = shards
@@ -141,10 +144,7 @@ impl Store {
             .map(|s| self.path_of(&FileKey::Rumours(s.to_string())))
             .collect();
         for (path, records) in self.read_files::<Rumour>(&wanted, "rumours") {
-            for rumour in records? {
-                world.insert_rumour(rumour);
-            }
-            world.mark_loaded(&shard_name(&path));
+            world.add_shard(&shard_name(&path), records?);
         }
         Ok(())
     }
@@ -154,29 +154,26 @@ impl Store {
     /// shards are not marked as read whole (so nothing can write them).
     pub fn load_rumours_of_players(
         &self,
-        world: &mut World,
-        players: &std::collections::HashSet<crate::model::PlayerId>,
+        world: &mut Snapshot,
+        players: &HashSet<crate::model::PlayerId>,
     ) -> Result<()> {
-        let shards: std::collections::BTreeSet<String> =
-            players.iter().map(super::shard_of).collect();
+        let shards: BTreeSet<String> = players.iter().map(shard_of).collect();
         let wanted: Vec<PathBuf> = shards
             .iter()
             .filter(|s| !world.is_loaded(s))
             .map(|s| self.path_of(&FileKey::Rumours(s.clone())))
             .collect();
-        let kept = on_all_cores(&wanted, |path| {
-            super::format::read_rumours_of(path, players)
-        });
+        let kept = on_all_cores(&wanted, |path| format::read_rumours_of(path, players));
         for rumours in kept {
             for rumour in rumours? {
-                world.insert_rumour(rumour);
+                world.insert_rumour_counted_elsewhere(rumour);
             }
         }
         Ok(())
     }
 
     /// Reads every rumour shard in full.
-    pub fn load_all_rumours(&self, world: &mut World) -> Result<()> {
+    pub fn load_all_rumours(&self, world: &mut Snapshot) -> Result<()> {
         let mut problems = Vec::new();
         let shards: Vec<String> = self
             .shard_files("rumours", &mut problems)
@@ -192,10 +189,10 @@ impl Store {
     /// Reads in full the rumours about one player.
     pub fn load_rumours_of(
         &self,
-        world: &mut World,
+        world: &mut Snapshot,
         player: &crate::model::PlayerId,
     ) -> Result<()> {
-        self.load_rumour_shards(world, [super::shard_of(player).as_str()])
+        self.load_rumour_shards(world, [shard_of(player).as_str()])
     }
 
     /// Reads files into a map by id; a duplicate id is a problem (the last
@@ -265,7 +262,7 @@ impl Store {
 /// Every rumour in brief and each shard's track records, from the index,
 /// into a world holding no rumour shard in full. The index holds each
 /// rumour id once (it refuses one id in two files when refreshed).
-fn briefs_from_index(index: &Index, world: &mut World) -> Result<()> {
+fn briefs_from_index(index: &Index, world: &mut Snapshot) -> Result<()> {
     index.begin_reading()?;
     for summary in index.all_summaries()? {
         world.insert_summary(summary);
@@ -273,6 +270,5 @@ fn briefs_from_index(index: &Index, world: &mut World) -> Result<()> {
     for (shard, tally) in index.tallies_by_shard()? {
         world.set_tally(&shard, tally);
     }
-    world.set_loaded(Some(BTreeSet::new()));
     Ok(())
 }

@@ -133,7 +133,7 @@ impl TestEnv {
 
     /// The index of the data directory (see `mercato::store::index`).
     pub fn index_file(&self) -> PathBuf {
-        self.data.join(mercato::store::index::FILE)
+        self.data.join(mercato::store::files::INDEX_FILE)
     }
 }
 
@@ -141,7 +141,7 @@ impl TestEnv {
 /// SQLite's side files.
 fn is_index(path: &Path) -> bool {
     path.to_string_lossy()
-        .starts_with(mercato::store::index::FILE)
+        .starts_with(mercato::store::files::INDEX_FILE)
 }
 
 fn run_mercato(data: &Path, as_of: Option<&str>, args: &[&str]) -> Run {

@@ -26,12 +26,15 @@
 
 mod rows;
 
+use super::dir::{Store, is_read_only};
+use super::files::shard_name;
+use super::format::read_records;
 use super::format::{Span, decode_rumours_with_spans, read_data_file};
-use super::scoped::RumourQuery;
-use super::{Store, on_all_cores, read_records, shard_name};
+use super::parallel::on_all_cores;
 use crate::error::{Error, Result};
 use crate::model::{Club, ClubId, Player, Rumour, RumourSummary, SourceId, TrackRecord};
 use crate::names::fold;
+use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension, params};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
@@ -184,25 +187,27 @@ impl Stamp {
     }
 }
 
+/// Which rumours a list is about, as far as the index can tell: their club,
+/// status, whether open, and news since a day. A superset is found (see
+/// `scoped::Lookup::players_with_rumours`); the command's filter decides.
+#[derive(Debug, Default, Clone)]
+pub struct RumourQuery {
+    pub club: Option<ClubId>,
+    pub status: Option<crate::model::Status>,
+    pub open: bool,
+    pub since: Option<NaiveDate>,
+}
+
+impl RumourQuery {
+    /// Whether it narrows anything (else every player is concerned).
+    pub fn narrows(&self) -> bool {
+        self.club.is_some() || self.status.is_some() || self.open || self.since.is_some()
+    }
+}
+
 /// An open, up-to-date index.
 pub struct Index {
     conn: Connection,
-}
-
-/// Where the index of a data directory lives, inside it.
-pub const FILE: &str = ".mercato/index.sqlite";
-
-/// The environment variables that make every command answer from the JSON
-/// alone, with no index (`MERCATO_NO_CACHE` is the older name).
-pub const JSON_ONLY_VARS: [&str; 2] = ["MERCATO_NO_INDEX", "MERCATO_NO_CACHE"];
-
-/// Where the index of `data` lives, unless the environment asks for the JSON
-/// alone (see [`JSON_ONLY_VARS`]).
-pub fn path_for(data: &Path) -> Option<PathBuf> {
-    let json_only = JSON_ONLY_VARS
-        .iter()
-        .any(|var| std::env::var_os(var).is_some_and(|v| !v.is_empty()));
-    (!json_only).then(|| data.join(FILE))
 }
 
 impl Index {
@@ -214,7 +219,7 @@ impl Index {
         let Some(path) = store.index_path() else {
             return Ok(None);
         };
-        if super::is_read_only(store.dir()) {
+        if is_read_only(store.dir()) {
             return Ok(None);
         }
         // A directory without data (every store written has a clubs file)
@@ -247,7 +252,7 @@ impl Index {
     /// cost more than the question. `None` when there is none.
     pub fn open_as_left(store: &Store) -> Option<Index> {
         let path = store.index_path().filter(|p| p.is_file())?;
-        if super::is_read_only(store.dir()) {
+        if is_read_only(store.dir()) {
             return None;
         }
         Index::open_at(path).ok()

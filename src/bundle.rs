@@ -354,7 +354,7 @@ mod tests {
     #[test]
     fn a_streamed_export_is_the_pretty_bundle_and_imports_back() {
         let dir = tempfile::tempdir().unwrap();
-        let store = Store::init(dir.path()).unwrap().without_cache();
+        let store = Store::init(dir.path()).unwrap().without_index();
         let day = chrono::NaiveDate::from_ymd_opt(2025, 10, 20).unwrap();
         let bundle: Bundle = serde_json::from_value(serde_json::json!({
             "format": FORMAT, "version": VERSION,

@@ -524,7 +524,7 @@ mod tests {
             rumour["reports"][0]["source"] = json!("no-such-source");
             rumour["conflicts"] = json!({"status": {"ours": "talks", "theirs": "off"}});
         });
-        let store = Store::open(d).unwrap().without_cache();
+        let store = Store::open(d).unwrap().without_index();
         let day = NaiveDate::from_ymd_opt(2025, 10, 20).unwrap();
         let streamed = check(&store, day);
         let mut whole = check_world(&store, &store.load().unwrap(), day);

@@ -345,7 +345,7 @@ mod tests {
         source.tier = Some(2);
         source.conflicts.0.insert(field.to_string(), conflict);
         world.put_source(source);
-        world.mark_saved();
+        world.forget_changes();
         world
     }
 
@@ -367,10 +367,7 @@ mod tests {
         assert_eq!(sky.tier, Some(4));
         assert!(sky.conflicts.is_empty());
         assert!(list(&world).is_empty());
-        assert!(
-            !world.changed_files().is_empty(),
-            "the change is to be written"
-        );
+        assert!(world.has_changes(), "the change is to be written");
     }
 
     #[test]

@@ -1,4 +1,6 @@
-//! The whole transfer world in memory, and which of its files a change touched.
+//! The transfer world in memory, the questions asked of it, and which of its
+//! records a change touched. Where records live (files, shards) and what was
+//! read of them is the store's business (see the store's `Snapshot`).
 
 use crate::error::{Error, Result};
 use crate::model::{
@@ -7,75 +9,86 @@ use crate::model::{
 };
 use crate::names::{self, Candidate};
 use chrono::NaiveDate;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
-// Where records live (files and shards) is the store's business.
-use crate::store::{FileKey, shard_of};
+/// The records a world's changes touched since it was read (or since its
+/// changes were last written): what must be written to persist them.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Touched {
+    pub clubs: bool,
+    pub sources: bool,
+    /// Players put or removed.
+    pub players: BTreeSet<PlayerId>,
+    /// The players whose rumours were put or removed.
+    pub rumours_of: BTreeSet<PlayerId>,
+}
 
-/// Every record, keyed by id, plus the set of files changed since loading.
+impl Touched {
+    /// Whether nothing was touched.
+    pub fn is_empty(&self) -> bool {
+        *self == Touched::default()
+    }
+}
+
+/// Every record held, keyed by id, plus what its changes touched.
 #[derive(Debug, Default, Clone)]
 pub struct World {
     pub clubs: BTreeMap<ClubId, Club>,
     pub sources: BTreeMap<SourceId, Source>,
     pub players: BTreeMap<PlayerId, Player>,
-    /// The rumours read in full (every rumour, or the shards a command
-    /// needed: see [`crate::Store::load_rumour_shards`]). Change them through
+    /// The rumours held in full (every rumour, or those a command needed:
+    /// see `Store::load_rumour_shards`). Change them through
     /// [`World::put_rumour`], which keeps the summaries right.
     pub rumours: BTreeMap<RumourId, Rumour>,
     /// Every rumour in brief, read in full or not.
     summaries: BTreeMap<RumourId, RumourSummary>,
     /// The rumours of each player, so a player's stories are found without a scan.
     by_player: HashMap<PlayerId, Vec<RumourId>>,
-    /// The rumour shards read in full; `None` when all are.
-    loaded: Option<BTreeSet<String>>,
-    /// The player shards read whole; `None` when all are. A scoped read
-    /// (see `store::scoped`) holds only some players, and must not write
-    /// a player file it did not read whole.
-    players_loaded: Option<BTreeSet<String>>,
-    /// Whether only some clubs are held (a scoped read or change): then the
-    /// clubs file, which holds every club, must not be written.
-    clubs_partial: bool,
-    /// The players removed since the world was read (a shard read in part
-    /// can only be completed from its file if none of its players went).
-    removed_players: BTreeSet<PlayerId>,
-    /// Track records earned in the shards read only in brief (from the cache).
-    tallies: BTreeMap<String, BTreeMap<SourceId, TrackRecord>>,
-    changed: BTreeSet<FileKey>,
+    /// The track records earned by rumours not counted from those held in
+    /// full (held in brief, or counted here already), in groups the reader
+    /// chose (the store's are files), so one group can be dropped when its
+    /// rumours come to be held and counted in full.
+    counted_elsewhere: BTreeMap<String, BTreeMap<SourceId, TrackRecord>>,
+    /// The players whose rumours held in full are already counted in
+    /// `counted_elsewhere` (held for display only).
+    tallied_players: HashSet<PlayerId>,
+    touched: Touched,
     /// The day the world is seen as of, once [`World::view_as_of`] has cut
     /// away what came later. Such a world is for reading only.
     view: Option<NaiveDate>,
 }
 
 impl World {
-    /// The files that must be written to persist the changes made so far.
-    pub fn changed_files(&self) -> &BTreeSet<FileKey> {
-        &self.changed
+    /// The records the changes made so far touched.
+    pub fn touched(&self) -> &Touched {
+        &self.touched
+    }
+
+    /// Whether anything was changed since the world was read or written.
+    pub fn has_changes(&self) -> bool {
+        !self.touched.is_empty()
     }
 
     /// Forgets the changes (after they were written).
-    pub fn mark_saved(&mut self) {
-        self.changed.clear();
-    }
-
-    pub(crate) fn touch(&mut self, key: FileKey) {
-        self.changed.insert(key);
+    pub fn forget_changes(&mut self) {
+        self.touched = Touched::default();
     }
 
     /// Inserts or replaces a club.
     pub fn put_club(&mut self, club: Club) {
-        self.touch(FileKey::Clubs);
+        self.touched.clubs = true;
         self.clubs.insert(club.id.clone(), club);
     }
 
     /// Inserts or replaces a source.
     pub fn put_source(&mut self, source: Source) {
-        self.touch(FileKey::Sources);
+        self.touched.sources = true;
         self.sources.insert(source.id.clone(), source);
     }
 
     /// Inserts or replaces a player.
     pub fn put_player(&mut self, player: Player) {
-        self.touch(FileKey::Players(shard_of(&player.id)));
+        self.touched.players.insert(player.id.clone());
         let id = player.id.clone();
         let old = self.players.insert(id.clone(), player);
         if old.is_none_or(|old| old.contracts != self.players[&id].contracts) {
@@ -142,35 +155,35 @@ impl World {
 
     /// Inserts or replaces a rumour.
     pub fn put_rumour(&mut self, rumour: Rumour) {
-        self.touch(FileKey::Rumours(shard_of(&rumour.player)));
+        self.touched.rumours_of.insert(rumour.player.clone());
         self.insert_rumour(rumour);
     }
 
     /// Removes a player (his rumours stay: remove or move them first).
     pub fn remove_player(&mut self, id: &PlayerId) -> Option<Player> {
         let player = self.players.remove(id)?;
-        self.removed_players.insert(id.clone());
-        self.touch(FileKey::Players(shard_of(id)));
+        self.touched.players.insert(id.clone());
         Some(player)
     }
 
     /// Removes a club.
     pub fn remove_club(&mut self, id: &ClubId) -> Option<Club> {
         let club = self.clubs.remove(id)?;
-        self.touch(FileKey::Clubs);
+        self.touched.clubs = true;
         Some(club)
     }
 
     /// Removes a source.
     pub fn remove_source(&mut self, id: &SourceId) -> Option<Source> {
         let source = self.sources.remove(id)?;
-        self.touch(FileKey::Sources);
+        self.touched.sources = true;
         Some(source)
     }
 
-    /// Removes a rumour, from the rumours read in full and from the index,
-    /// and marks its player's shard as changed. A rumour moving to another
-    /// player is removed here, then put back: both shards get rewritten.
+    /// Removes a rumour, from the rumours held in full and in brief, and
+    /// marks its player's rumours as changed. A rumour moving to another
+    /// player is removed here, then put back: both players' rumours get
+    /// rewritten.
     pub fn remove_rumour(&mut self, id: &RumourId) -> Option<Rumour> {
         let summary = self.summaries.remove(id)?;
         if let Some(ids) = self.by_player.get_mut(&summary.player) {
@@ -179,11 +192,11 @@ impl World {
                 self.by_player.remove(&summary.player);
             }
         }
-        self.touch(FileKey::Rumours(shard_of(&summary.player)));
+        self.touched.rumours_of.insert(summary.player.clone());
         self.rumours.remove(id)
     }
 
-    /// Adds a rumour read from a file (nothing to write). In a world seen
+    /// Adds a rumour as read (nothing to write). In a world seen
     /// as of a day, it is added as it stood that day, or not at all.
     pub(crate) fn insert_rumour(&mut self, rumour: Rumour) {
         let rumour = match self.view {
@@ -245,7 +258,7 @@ impl World {
     /// and status changes dated later, and rumours first reported later are
     /// cut away, so every question asked afterwards is answered as it would
     /// have been on that day. The rumours that change by this must have been
-    /// read in full (see [`crate::Store::read_as_of`]). The world can no
+    /// read in full (see `Store::read_as_of`). The world can no
     /// longer be saved.
     pub fn view_as_of(&mut self, day: NaiveDate) {
         self.view = Some(day);
@@ -296,91 +309,43 @@ impl World {
         self.summaries.insert(summary.id.clone(), summary);
     }
 
-    /// The rumour shards that hold a rumour that looks different on `day`
-    /// (something in it is dated later) and are not read in full yet: their
-    /// cached summaries and track records do not hold on that day.
-    pub fn shards_changed_after(&self, day: NaiveDate) -> BTreeSet<String> {
-        self.summaries
-            .values()
-            .filter(|s| !s.is_final_on(day))
-            .map(|s| shard_of(&s.player))
-            .filter(|shard| !self.is_loaded(shard))
-            .collect()
+    /// Adds a rumour as read, held for display only: its track records are
+    /// counted in a group of [`World::count_elsewhere`] already.
+    pub(crate) fn insert_rumour_counted_elsewhere(&mut self, rumour: Rumour) {
+        self.tallied_players.insert(rumour.player.clone());
+        self.insert_rumour(rumour);
     }
 
-    /// Says which rumour shards are read in full (`None`: all of them).
-    pub(crate) fn set_loaded(&mut self, loaded: Option<BTreeSet<String>>) {
-        self.loaded = loaded;
+    /// Says that the rumours of the players `which` picks, now held in
+    /// full, are counted from them (their group of track records was
+    /// dropped).
+    pub(crate) fn count_here(&mut self, which: impl Fn(&PlayerId) -> bool) {
+        self.tallied_players.retain(|p| !which(p));
     }
 
-    /// Says which player shards are read whole (`None`: all of them).
-    pub(crate) fn set_players_loaded(&mut self, loaded: Option<BTreeSet<String>>) {
-        self.players_loaded = loaded;
+    /// Records the track records earned by a group of rumours held only in
+    /// brief (or for display only).
+    pub(crate) fn count_elsewhere(&mut self, group: &str, tally: BTreeMap<SourceId, TrackRecord>) {
+        self.counted_elsewhere.insert(group.to_string(), tally);
     }
 
-    /// Says that only some clubs are held.
-    pub(crate) fn set_clubs_partial(&mut self) {
-        self.clubs_partial = true;
-    }
-
-    /// Whether every club is in memory.
-    pub fn clubs_whole(&self) -> bool {
-        !self.clubs_partial
-    }
-
-    /// Fills in a player shard read in part with the players of its file
-    /// the world does not hold (untouched, since they were not read), so
-    /// that it can be written whole. Refused (false) if a player of the
-    /// shard was removed: the file would bring him back.
-    pub(crate) fn complete_players(&mut self, shard: &str, from_file: Vec<Player>) -> bool {
-        if self.removed_players.iter().any(|p| shard_of(p) == shard) {
-            return false;
-        }
-        for player in from_file {
-            self.players.entry(player.id.clone()).or_insert(player);
-        }
-        if let Some(loaded) = &mut self.players_loaded {
-            loaded.insert(shard.to_string());
-        }
-        true
-    }
-
-    /// Whether every player of a shard is in memory.
-    pub fn players_loaded(&self, shard: &str) -> bool {
-        self.players_loaded
-            .as_ref()
-            .is_none_or(|l| l.contains(shard))
-    }
-
-    /// Whether a rumour shard is read in full.
-    pub fn is_loaded(&self, shard: &str) -> bool {
-        self.loaded.as_ref().is_none_or(|l| l.contains(shard))
-    }
-
-    /// Marks a shard as read in full: its track records now come from its rumours.
-    pub(crate) fn mark_loaded(&mut self, shard: &str) {
-        if let Some(l) = self.loaded.as_mut() {
-            l.insert(shard.to_string());
-        }
-        self.tallies.remove(shard);
-    }
-
-    /// Records the track records earned in a shard read only in brief.
-    pub(crate) fn set_tally(&mut self, shard: &str, tally: BTreeMap<SourceId, TrackRecord>) {
-        self.tallies.insert(shard.to_string(), tally);
+    /// Drops a group of track records: its rumours are now held and counted
+    /// in full.
+    pub(crate) fn drop_counted_elsewhere(&mut self, group: &str) {
+        self.counted_elsewhere.remove(group);
     }
 
     /// Every source's track record over all rumours: counted from the
-    /// rumours read in full, and taken from the cache for the others.
+    /// rumours held in full, and taken as read for the others.
     pub fn track_records(&self) -> BTreeMap<SourceId, TrackRecord> {
-        // Rumours read from a shard that is not read whole (see
-        // `Store::load_rumours_of_players`) are already in its cached tally.
+        // Rumours held for display only (see
+        // `Store::load_rumours_of_players`) are counted elsewhere already.
         let mut records = crate::model::summary::tally(
             self.rumours
                 .values()
-                .filter(|r| self.is_loaded(&shard_of(&r.player))),
+                .filter(|r| !self.tallied_players.contains(&r.player)),
         );
-        for tally in self.tallies.values() {
+        for tally in self.counted_elsewhere.values() {
             for (source, record) in tally {
                 records.entry(source.clone()).or_default().add(record);
             }
@@ -408,24 +373,6 @@ impl World {
             .into_iter()
             .flatten()
             .filter_map(|id| self.summaries.get(id))
-    }
-
-    /// The players of each shard, sorted by id (one pass over all players).
-    pub fn players_by_shard(&self) -> BTreeMap<String, Vec<&Player>> {
-        let mut shards: BTreeMap<String, Vec<&Player>> = BTreeMap::new();
-        for p in self.players.values() {
-            shards.entry(shard_of(&p.id)).or_default().push(p);
-        }
-        shards
-    }
-
-    /// The rumours of each shard, sorted by id (one pass over all rumours).
-    pub fn rumours_by_shard(&self) -> BTreeMap<String, Vec<&Rumour>> {
-        let mut shards: BTreeMap<String, Vec<&Rumour>> = BTreeMap::new();
-        for r in self.rumours.values() {
-            shards.entry(shard_of(&r.player)).or_default().push(r);
-        }
-        shards
     }
 
     /// A club's display name (its id if it is unknown, which `check` reports).
@@ -686,19 +633,11 @@ mod tests {
     use super::*;
 
     #[test]
-    fn shards_are_two_hex_digits_and_stable() {
-        let s = shard_of(&PlayerId::from("ibrahima-konate"));
-        assert_eq!(s.len(), 2);
-        assert!(s.chars().all(|c| c.is_ascii_hexdigit()));
-        assert_eq!(s, shard_of(&PlayerId::from("ibrahima-konate")));
-    }
-
-    #[test]
-    fn putting_a_record_marks_its_file() {
+    fn putting_a_record_marks_it_touched() {
         let mut w = World::default();
         w.put_club(Club::new("liverpool".into(), "Liverpool"));
-        assert!(w.changed_files().contains(&FileKey::Clubs));
-        w.mark_saved();
-        assert!(w.changed_files().is_empty());
+        assert!(w.touched().clubs && w.has_changes());
+        w.forget_changes();
+        assert!(!w.has_changes());
     }
 }

@@ -9,7 +9,7 @@ use mercato::{Store, World};
 
 fn world(env: &TestEnv) -> (World, NaiveDate) {
     let day = NaiveDate::from_ymd_opt(2025, 10, 20).unwrap();
-    let store = Store::open(&env.data).unwrap().without_cache();
+    let store = Store::open(&env.data).unwrap().without_index();
     let (world, ()) = store
         .read_as_of(day, |store, w| store.load_all_rumours(w))
         .unwrap();

@@ -307,6 +307,7 @@ fn download_cache(env: &TestEnv) -> std::path::PathBuf {
         .parent()
         .unwrap()
         .join("cache")
+        .join("mercato")
         .join("transfermarkt")
 }
 

@@ -1,4 +1,4 @@
-//! The index outside `data/` is derived and disposable: every way a data
+//! The index (`.mercato/index.sqlite`) is derived and disposable: every way a data
 //! file can change behind mercato's back is seen by the next query, and an
 //! index that is corrupt or was half-written by a killed process is rebuilt,
 //! never trusted.
@@ -27,13 +27,9 @@ fn edit_in_place_keeping_mtime(path: &Path, from: &str, to: &str) {
 }
 
 fn index_file(env: &TestEnv) -> PathBuf {
-    let cache = env.data.parent().unwrap().join("cache");
-    let found = std::fs::read_dir(&cache)
-        .unwrap()
-        .flatten()
-        .map(|e| e.path().join("index.sqlite"))
-        .find(|p| p.exists());
-    found.expect("an index was built")
+    let file = env.index_file();
+    assert!(file.exists(), "an index was built");
+    file
 }
 
 #[test]
@@ -132,6 +128,18 @@ fn a_process_killed_while_building_the_index_leaves_the_next_command_right() {
     big_world(&env);
     let cache = env.data.parent().unwrap().join("cache");
     let args = ["contract", "expiring", "--year", "2027", "--json"];
+    let forget_index = || {
+        let dir = env.index_file().parent().unwrap().to_path_buf();
+        for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+            if entry
+                .file_name()
+                .to_string_lossy()
+                .starts_with("index.sqlite")
+            {
+                std::fs::remove_file(entry.path()).unwrap();
+            }
+        }
+    };
     let spawn = || {
         Command::cargo_bin("mercato")
             .unwrap()
@@ -139,9 +147,10 @@ fn a_process_killed_while_building_the_index_leaves_the_next_command_right() {
             .to_owned()
     };
     let program = spawn();
-    let start = |cache: &Path| {
+    let start = || {
         std::process::Command::new(&program)
-            .env("MERCATO_CACHE_DIR", cache)
+            .env_remove("MERCATO_NO_INDEX")
+            .env_remove("MERCATO_NO_CACHE")
             .env("XDG_CONFIG_HOME", cache.join("config"))
             .arg("--data-dir")
             .arg(&env.data)
@@ -154,7 +163,7 @@ fn a_process_killed_while_building_the_index_leaves_the_next_command_right() {
     };
     // The answer read from the JSON alone, with no index.
     let truth = Command::new(&program)
-        .env("MERCATO_NO_CACHE", "1")
+        .env("MERCATO_NO_INDEX", "1")
         .arg("--data-dir")
         .arg(&env.data)
         .args(["--as-of", ARTICLE_DAY])
@@ -166,22 +175,23 @@ fn a_process_killed_while_building_the_index_leaves_the_next_command_right() {
     assert!(rows.as_array().unwrap().len() > 4000, "the window has rows");
     // How long a build from nothing takes, to kill inside it.
     let timed = Instant::now();
-    let whole = start(&cache.join("timing")).wait_with_output().unwrap();
+    let whole = start().wait_with_output().unwrap();
     assert_eq!(
         whole.stdout, truth.stdout,
         "the index answers as the JSON does"
     );
     let build = timed.elapsed().as_micros() as u64;
+    forget_index();
     let mut seed = 7u64;
     for round in 0..12 {
         seed = seed
             .wrapping_mul(6364136223846793005)
             .wrapping_add(1442695040888963407);
-        let mut child = start(&cache);
+        let mut child = start();
         std::thread::sleep(Duration::from_micros((seed >> 33) % build.max(1)));
         let _ = child.kill();
         let _ = child.wait();
-        let next = start(&cache).wait_with_output().unwrap();
+        let next = start().wait_with_output().unwrap();
         assert!(next.status.success(), "round {round}");
         assert_eq!(
             next.stdout, truth.stdout,
@@ -467,4 +477,70 @@ fn a_digest_reads_only_the_players_with_news_and_answers_as_the_json_does() {
         text.contains("Konaté") && text.contains("Huijsen"),
         "{text}"
     );
+}
+
+/// Every list reads its brief world from the index: with changes made
+/// through mercato and behind its back, on days before, during and after
+/// them, each answers exactly as the JSON alone does.
+#[test]
+fn every_list_answers_as_the_json_does() {
+    let env = TestEnv::shipped();
+    let id = alaba_to_liverpool(&env);
+    env.ok_as_of(
+        "2025-11-01",
+        &[
+            "rumour", "update", &id, "--status", "talks", "--source", "L'Equipe",
+        ],
+    );
+    // The index is built, then files change behind mercato's back: a
+    // contract end moved in place with its mtime put back, and a rumour
+    // called off by hand in another shard.
+    env.ok(&["rumour", "list"]);
+    edit_in_place_keeping_mtime(
+        &env.data.join("players/4f.json"),
+        "\"end\": \"2026-06-30\",\n          \"signed_from\"",
+        "\"end\": \"2027-06-30\",\n          \"signed_from\"",
+    );
+    let list = env.json(&["rumour", "list", "--player", "upamecano"]);
+    let upamecano = list[0]["id"].as_str().expect("a rumour").to_string();
+    let mut edited = false;
+    for entry in std::fs::read_dir(env.data.join("rumours"))
+        .unwrap()
+        .flatten()
+    {
+        let text = std::fs::read_to_string(entry.path()).unwrap();
+        if text.contains(&upamecano) && text.contains("\"status\": \"rumour\",") {
+            let off = text.replacen("\"status\": \"rumour\",", "\"status\": \"off\",", 1);
+            std::fs::write(entry.path(), off).unwrap();
+            edited = true;
+        }
+    }
+    assert!(edited, "a rumour was called off by hand");
+    let lists: &[&[&str]] = &[
+        &["rumour", "list"],
+        &["rumour", "list", "--sort", "player"],
+        &["rumour", "list", "--player", "konate"],
+        &["rumour", "list", "--club", "liverpool", "--open"],
+        &["rumour", "list", "--status", "talks"],
+        &["rumour", "list", "--source", "L'Equipe"],
+        &["rumour", "list", "--min-tier", "2", "--sort", "likelihood"],
+        &["player", "list"],
+        &["player", "list", "--club", "liverpool"],
+        &["player", "list", "--position", "CB"],
+        &["club", "list"],
+        &["source", "list"],
+        &["contract", "timeline"],
+        &["contract", "timeline", "--club", "real madrid"],
+        &["digest"],
+        &["digest", "--since", "2025-10-01"],
+    ];
+    for day in ["2025-10-19", ARTICLE_DAY, "2025-11-05", "2026-03-01"] {
+        for args in lists {
+            assert_eq!(
+                env.json_as_of(day, args),
+                env.json_without_index(day, args),
+                "{args:?} as of {day}"
+            );
+        }
+    }
 }

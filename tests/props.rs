@@ -278,7 +278,7 @@ proptest! {
     #[test]
     fn random_changes_keep_every_invariant(ops in proptest::collection::vec(op(), 1..40)) {
         let dir = tempfile::tempdir().unwrap();
-        let store = Store::open(dir.path()).unwrap().without_cache();
+        let store = Store::open(dir.path()).unwrap().without_index();
         let (world, ()) = store
             .change("props", as_of(), |world| {
                 for op in &ops {

@@ -100,9 +100,7 @@ fn refuse_unless_checked(ctx: &Context, store: &mercato::store::Store) -> Result
 pub fn download_transfermarkt(url: Option<&str>) -> Result<mercato::import::download::Downloaded> {
     use mercato::import::download;
     let dir = download::cache_dir().ok_or_else(|| {
-        Error::Refused(
-            "no folder to download into: set XDG_CACHE_HOME or HOME (or MERCATO_CACHE_DIR)".into(),
-        )
+        Error::Refused("no folder to download into: set XDG_CACHE_HOME or HOME".into())
     })?;
     download::fetch_all(url.unwrap_or(download::DEFAULT_BASE_URL), &dir)
 }

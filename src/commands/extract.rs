@@ -76,7 +76,8 @@ pub fn run(ctx: &Context, args: RumourExtract) -> Result<Output> {
                     .iter()
                     .filter(|p| p.action != Action::AlreadyRecorded)
                 {
-                    match edit::add_report(w, report(w, p, t), ctx.as_of) {
+                    let new = report(w, p, t);
+                    match edit::add_report(w, new, ctx.as_of) {
                         // A feed goes on past a report the store refuses.
                         Err(why) if why.is_refusal() && args.jsonl.is_some() => {
                             skipped.push(format!("not recorded: {} ({why})", p.player.name));

@@ -14,6 +14,7 @@ use crate::cli::{Command, GitCommand, ImportCommand};
 use chrono::NaiveDate;
 use mercato::model::{Currency, Fee};
 use mercato::render::Style;
+use mercato::store::Snapshot;
 use mercato::store::scoped::{Lookup, Scope};
 use mercato::{Error, Result, Store, World, render};
 use std::mem::ManuallyDrop;
@@ -91,7 +92,7 @@ impl Context {
     /// in full the shards it needs.
     fn read_with<T>(
         &self,
-        then: impl FnOnce(&Store, &mut World) -> Result<T>,
+        then: impl FnOnce(&Store, &mut Snapshot) -> Result<T>,
     ) -> Result<(Kept, T)> {
         let (world, t) = self.store()?.read_as_of(self.as_of, then)?;
         Ok((ManuallyDrop::new(world), t))
@@ -99,7 +100,10 @@ impl Context {
 
     /// A read-modify-write; nothing is written unless `change` succeeds.
     /// `change` reads in full the rumour shards it changes.
-    fn write<T>(&self, change: impl FnOnce(&Store, &mut World) -> Result<T>) -> Result<(Kept, T)> {
+    fn write<T>(
+        &self,
+        change: impl FnOnce(&Store, &mut Snapshot) -> Result<T>,
+    ) -> Result<(Kept, T)> {
         let store = self.store()?;
         let (world, t) = store.change(&self.command_line, self.as_of, |w| change(&store, w))?;
         self.wrote.set(true);

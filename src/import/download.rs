@@ -31,14 +31,13 @@ pub struct Downloaded {
     pub transfers: PathBuf,
 }
 
-/// The cache folder for downloads: `$MERCATO_CACHE_DIR/transfermarkt`, else
-/// `$XDG_CACHE_HOME/mercato/transfermarkt`, else `~/.cache/mercato/transfermarkt`
-/// (beside the rumour cache, see `store::cache`).
+/// The cache folder for downloads: `$XDG_CACHE_HOME/mercato/transfermarkt`,
+/// else `~/.cache/mercato/transfermarkt`. Downloads are the user's, not one
+/// data directory's, so they live in the user's cache, not in `.mercato/`.
 pub fn cache_dir() -> Option<PathBuf> {
     let env = |name| std::env::var_os(name).filter(|v| !v.is_empty());
-    let base = env("MERCATO_CACHE_DIR")
-        .map(PathBuf::from)
-        .or_else(|| env("XDG_CACHE_HOME").map(|d| PathBuf::from(d).join("mercato")))
+    let base = env("XDG_CACHE_HOME")
+        .map(|d| PathBuf::from(d).join("mercato"))
         .or_else(|| env("HOME").map(|h| PathBuf::from(h).join(".cache/mercato")))?;
     Some(base.join("transfermarkt"))
 }

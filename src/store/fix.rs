@@ -3,8 +3,10 @@
 //! left for a person, both copies shown: which one is right is not
 //! mercato's to guess, and dropping either would lose what only it holds.
 
+use super::dir::Store;
+use super::files::{shard_name, shard_of};
 use super::format::{Placed, encode, read_records_as_found};
-use super::{Store, journal, shard_name};
+use super::journal;
 use crate::error::Result;
 use crate::model::{Player, Rumour};
 use serde::Serialize;
@@ -113,7 +115,7 @@ fn move_home<T: Placed>(sub: &str, found: &mut Files<T>, moved: &mut Vec<Moved>)
         for record in std::mem::take(records) {
             let home = record
                 .owner()
-                .map(|p| format!("{sub}/{}.json", super::shard_of(p)));
+                .map(|p| format!("{sub}/{}.json", shard_of(p)));
             match home {
                 Some(home) if &home != file => going.push((file.clone(), home, record)),
                 _ => kept.push(record),

@@ -129,7 +129,7 @@ fn check_ids_placed<'a>(
     let mut seen = std::collections::HashSet::new();
     for (id, owner) in pairs {
         let belongs = owner
-            .map(super::shard_of)
+            .map(super::files::shard_of)
             .filter(|shard| stem.as_deref() != Some(shard.as_str()))
             .map(|shard| format!("{sub}/{shard}.json"));
         if belongs.is_some() || !seen.insert(id) {

@@ -1,15 +1,19 @@
 //! Reading the data files into a [`World`]: whole, leniently (for
-//! `check`), with rumours in brief from the summary cache, or the rumour
+//! `check`), with rumours in brief from the index, or the rumour
 //! shards a command asks for.
 
-use super::FileKey;
+use super::atomic;
+use super::dir::Store;
+use super::files::{FileKey, duplicate, shard_name, shard_of};
+use super::format::{self, Placed, read_records};
+use super::index::Index;
 use super::parallel::on_all_cores;
-use super::{Placed, Store, atomic, cache, duplicate, read_records, shard_name};
+use super::snapshot::Snapshot;
 use crate::error::{Error, Result};
 use crate::model::Rumour;
 use crate::world::World;
 use serde::de::DeserializeOwned;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::path::PathBuf;
 
 impl Store {
@@ -81,80 +85,55 @@ impl Store {
         );
     }
 
-    /// Loads clubs, sources, players and every rumour in brief, but reads
-    /// in full only the rumour shards the cache cannot vouch for. Commands
-    /// then read the shards they need with [`Store::load_rumour_shards`].
-    pub fn load_index(&self) -> Result<World> {
+    /// Loads clubs, sources, players and every rumour in brief: the
+    /// summaries and each shard's track records come from the index, which
+    /// is brought up to date first. Commands then read the shards they need
+    /// with [`Store::load_rumour_shards`]. Without an index (turned off, a
+    /// read-only directory, or one that fails) every rumour shard is read
+    /// in full instead: the same world, more slowly.
+    pub fn load_index(&self) -> Result<Snapshot> {
         let mut problems = Vec::new();
         let mut world = World::default();
         self.load_people(&mut world, &mut problems);
         if let Some(first) = problems.into_iter().next() {
             return Err(first);
         }
+        let mut world = Snapshot::brief(world);
+        if let Some(index) = Index::open(self)? {
+            match briefs_from_index(&index, &mut world) {
+                // Never trusted, never fatal: drop it and read the JSON;
+                // the next command builds it again.
+                Err(Error::Index(_)) => {
+                    drop(index);
+                    if let Some(path) = self.index_path() {
+                        super::index::forget(path);
+                    }
+                }
+                done => return done.map(|()| world),
+            }
+        }
         let mut problems = Vec::new();
         let files = self.shard_files("rumours", &mut problems);
         if let Some(first) = problems.into_iter().next() {
             return Err(first);
         }
-        // Each shard: its cache entry if still valid, else the file itself.
-        let cache_dir = self.cache.as_deref();
-        type Looked = (
-            PathBuf,
-            Option<cache::Fingerprint>,
-            Option<cache::CachedShard>,
-        );
-        let looked_up: Vec<Looked> = on_all_cores(&files, |path| {
-            let fp = cache::Fingerprint::of(path);
-            let entry = cache_dir
-                .zip(fp)
-                .and_then(|(dir, fp)| cache::read(dir, &shard_name(path), fp));
-            (path.clone(), fp, entry)
-        });
-        let mut stale = Vec::new();
-        let mut fingerprints = BTreeMap::new();
-        for (path, fp, entry) in looked_up {
-            let shard = shard_name(&path);
-            match entry {
-                Some(entry) => {
-                    for summary in entry.summaries {
-                        if world.summary(&summary.id).is_some() {
-                            return Err(duplicate(&path, "rumour", summary.id.as_str()));
-                        }
-                        world.insert_summary(summary);
-                    }
-                    world.set_tally(&shard, entry.tallies);
-                }
-                None => stale.push(path),
-            }
-            if let Some(fp) = fp {
-                fingerprints.insert(shard, fp);
-            }
-        }
-        let mut loaded = std::collections::BTreeSet::new();
-        for (path, records) in self.read_files::<Rumour>(&stale, "rumours") {
+        for (path, records) in self.read_files::<Rumour>(&files, "rumours") {
             let rumours = records?;
-            let shard = shard_name(&path);
-            if let (Some(dir), Some(fp)) = (cache_dir, fingerprints.get(&shard)) {
-                let refs: Vec<&Rumour> = rumours.iter().collect();
-                cache::write(dir, &shard, &cache::CachedShard::of(*fp, &refs));
-            }
-            for rumour in rumours {
-                // Against the cached shards' summaries too: one id in two files.
-                if world.rumours.contains_key(&rumour.id) || world.summary(&rumour.id).is_some() {
+            let mut seen = HashSet::new();
+            for rumour in &rumours {
+                if world.summary(&rumour.id).is_some() || !seen.insert(&rumour.id) {
                     return Err(duplicate(&path, "rumour", rumour.id.as_str()));
                 }
-                world.insert_rumour(rumour);
             }
-            loaded.insert(shard);
+            world.add_shard(&shard_name(&path), rumours);
         }
-        world.set_loaded(Some(loaded));
         Ok(world)
     }
 
     /// Reads rumour shards in full into a world loaded with [`Store::load_index`].
     pub fn load_rumour_shards<'a>(
         &self,
-        world: &mut World,
+        world: &mut Snapshot,
         shards: impl IntoIterator<Item = &'a str>,
     ) -> Result<()> {
         let wanted: Vec<PathBuf> = shards
@@ -165,10 +144,7 @@ impl Store {
             .map(|s| self.path_of(&FileKey::Rumours(s.to_string())))
             .collect();
         for (path, records) in self.read_files::<Rumour>(&wanted, "rumours") {
-            for rumour in records? {
-                world.insert_rumour(rumour);
-            }
-            world.mark_loaded(&shard_name(&path));
+            world.add_shard(&shard_name(&path), records?);
         }
         Ok(())
     }
@@ -178,29 +154,26 @@ impl Store {
     /// shards are not marked as read whole (so nothing can write them).
     pub fn load_rumours_of_players(
         &self,
-        world: &mut World,
-        players: &std::collections::HashSet<crate::model::PlayerId>,
+        world: &mut Snapshot,
+        players: &HashSet<crate::model::PlayerId>,
     ) -> Result<()> {
-        let shards: std::collections::BTreeSet<String> =
-            players.iter().map(super::shard_of).collect();
+        let shards: BTreeSet<String> = players.iter().map(shard_of).collect();
         let wanted: Vec<PathBuf> = shards
             .iter()
             .filter(|s| !world.is_loaded(s))
             .map(|s| self.path_of(&FileKey::Rumours(s.clone())))
             .collect();
-        let kept = on_all_cores(&wanted, |path| {
-            super::format::read_rumours_of(path, players)
-        });
+        let kept = on_all_cores(&wanted, |path| format::read_rumours_of(path, players));
         for rumours in kept {
             for rumour in rumours? {
-                world.insert_rumour(rumour);
+                world.insert_rumour_counted_elsewhere(rumour);
             }
         }
         Ok(())
     }
 
     /// Reads every rumour shard in full.
-    pub fn load_all_rumours(&self, world: &mut World) -> Result<()> {
+    pub fn load_all_rumours(&self, world: &mut Snapshot) -> Result<()> {
         let mut problems = Vec::new();
         let shards: Vec<String> = self
             .shard_files("rumours", &mut problems)
@@ -216,29 +189,10 @@ impl Store {
     /// Reads in full the rumours about one player.
     pub fn load_rumours_of(
         &self,
-        world: &mut World,
+        world: &mut Snapshot,
         player: &crate::model::PlayerId,
     ) -> Result<()> {
-        self.load_rumour_shards(world, [super::shard_of(player).as_str()])
-    }
-
-    /// Records the rumour shards a change just wrote in the cache, so the
-    /// next command need not read them again.
-    pub(super) fn refresh_cache(&self, world: &World, shards: &[String]) {
-        let Some(dir) = self.cache.as_deref() else {
-            return;
-        };
-        let by_shard = world.rumours_by_shard();
-        for shard in shards {
-            let path = self.path_of(&FileKey::Rumours(shard.clone()));
-            match cache::Fingerprint::of(&path) {
-                Some(fingerprint) => {
-                    let rumours = by_shard.get(shard).map_or(&[][..], Vec::as_slice);
-                    cache::write(dir, shard, &cache::CachedShard::of(fingerprint, rumours));
-                }
-                None => cache::forget(dir, shard),
-            }
-        }
+        self.load_rumour_shards(world, [shard_of(player).as_str()])
     }
 
     /// Reads files into a map by id; a duplicate id is a problem (the last
@@ -303,4 +257,18 @@ impl Store {
     ) -> Vec<(PathBuf, Result<Vec<T>>)> {
         on_all_cores(paths, |p| (p.clone(), read_records(p, kind)))
     }
+}
+
+/// Every rumour in brief and each shard's track records, from the index,
+/// into a world holding no rumour shard in full. The index holds each
+/// rumour id once (it refuses one id in two files when refreshed).
+fn briefs_from_index(index: &Index, world: &mut Snapshot) -> Result<()> {
+    index.begin_reading()?;
+    for summary in index.all_summaries()? {
+        world.insert_summary(summary);
+    }
+    for (shard, tally) in index.tallies_by_shard()? {
+        world.set_tally(&shard, tally);
+    }
+    Ok(())
 }

@@ -1,5 +1,5 @@
 //! The JSON files under `data/`: where each record lives, how files are read,
-//! versioned and written.
+//! versioned and written, and what a command read of them.
 //!
 //! Layout (documented in the README):
 //! ```text
@@ -13,7 +13,8 @@
 //! changelog and two people editing different players touch different files.
 
 pub mod atomic;
-pub mod cache;
+mod dir;
+pub mod files;
 mod fix;
 mod format;
 pub mod index;
@@ -23,153 +24,23 @@ pub mod lock;
 pub mod migrate;
 mod parallel;
 pub mod scoped;
+pub mod snapshot;
 mod stream;
 
 use crate::error::{Error, Result};
 use crate::world::World;
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
-use std::time::Duration;
 
+pub use dir::Store;
+pub use files::{FileKey, relative_path, shard_of};
 pub use fix::{Fixed, Moved, Twice};
 pub use format::{
     FORMAT_VERSION, Placed, check_places, decode, encode, misplaced, read_records,
     read_records_as_found,
 };
-use parallel::on_all_cores;
-
-/// One file of the store. Players and their rumours are sharded by a hash of
-/// the player id, so a change rewrites one small file and two people working
-/// on different players rarely touch the same file.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum FileKey {
-    Clubs,
-    Sources,
-    Players(String),
-    Rumours(String),
-}
-
-/// How many shards players and rumours are spread over: 256 keeps every shard
-/// small (about 400 players at 100,000) while the directory stays listable.
-pub fn shard_of(player: &crate::model::PlayerId) -> String {
-    format!(
-        "{:02x}",
-        crate::model::ids::fnv1a(player.as_str().as_bytes()) >> 56
-    )
-}
-
-/// What the shipped `.gitignore` of a data directory holds.
-const GITIGNORE: &str = "# Written by mercato: temp files and mercato's own undo log stay out of git.\n.tmp-*\n.mercato/\n";
-
-/// What the `.gitattributes` of a data directory holds: data files merge
-/// with `mercato merge-driver` once a clone enables it (see the README).
-const GITATTRIBUTES: &str = "# Merge data files record by record. Each clone needs the driver configured once:\n#   mercato git setup      (mercato init and the first write in a clone do it too)\n*.json merge=mercato\n";
-
-/// A data directory.
-#[derive(Debug, Clone)]
-pub struct Store {
-    dir: PathBuf,
-    lock_timeout: Duration,
-    /// Where rumour summaries are cached (see [`cache`]); none to read every file.
-    cache: Option<PathBuf>,
-}
+pub use snapshot::Snapshot;
 
 impl Store {
-    /// Opens an existing data directory.
-    pub fn open(dir: impl Into<PathBuf>) -> Result<Store> {
-        let dir = dir.into();
-        match std::fs::metadata(&dir) {
-            Ok(meta) if meta.is_dir() => {
-                refuse_without_clubs(&dir)?;
-                Ok(Store {
-                    cache: cache::dir_for(&dir),
-                    dir,
-                    lock_timeout: Duration::from_secs(5),
-                })
-            }
-            Ok(_) => Err(Error::DataDir {
-                path: dir,
-                reason: "is not a directory".into(),
-            }),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Err(Error::DataDir {
-                path: dir,
-                reason: "does not exist".into(),
-            }),
-            Err(e) => Err(Error::DataDir {
-                path: dir,
-                reason: e.to_string(),
-            }),
-        }
-    }
-
-    /// Creates a data directory (and its `.gitignore`) if needed, then opens it.
-    pub fn init(dir: impl Into<PathBuf>) -> Result<Store> {
-        let dir = dir.into();
-        if dir.exists() && !dir.is_dir() {
-            return Err(Error::DataDir {
-                path: dir,
-                reason: "is not a directory".into(),
-            });
-        }
-        refuse_foreign_files(&dir)?;
-        std::fs::create_dir_all(&dir).map_err(|e| Error::io(&dir, e))?;
-        let store = Store::open(&dir)?;
-        store.ensure_gitignore()?;
-        Ok(store)
-    }
-
-    /// Reads every file, keeping no cache (tests, and `MERCATO_NO_CACHE=1`).
-    pub fn without_cache(mut self) -> Store {
-        self.cache = None;
-        self
-    }
-
-    /// How long a writer waits for another one before giving up.
-    pub fn with_lock_timeout(mut self, timeout: Duration) -> Store {
-        self.lock_timeout = timeout;
-        self
-    }
-
-    /// The directory.
-    pub fn dir(&self) -> &Path {
-        &self.dir
-    }
-
-    /// The path of one file of the store.
-    pub fn path_of(&self, key: &FileKey) -> PathBuf {
-        self.dir.join(relative_path(key))
-    }
-
-    /// Takes the shared lock: no writer can change files while it is held.
-    pub fn lock_for_reading(&self) -> Result<lock::Lock> {
-        lock::acquire(&self.dir, lock::Mode::Shared, self.lock_timeout)
-    }
-
-    /// Takes the exclusive lock for a read-modify-write.
-    pub fn lock_for_writing(&self) -> Result<lock::Lock> {
-        lock::acquire(&self.dir, lock::Mode::Exclusive, self.lock_timeout)
-    }
-
-    /// A directory without write permission is refused up front, with a clear
-    /// reason, even for root (who could write anyway): read-only is a choice.
-    fn refuse_read_only(&self) -> Result<()> {
-        let meta = std::fs::metadata(&self.dir).map_err(|e| Error::io(&self.dir, e))?;
-        #[cfg(unix)]
-        let read_only = {
-            use std::os::unix::fs::PermissionsExt;
-            meta.permissions().mode() & 0o222 == 0
-        };
-        #[cfg(not(unix))]
-        let read_only = meta.permissions().readonly();
-        if read_only {
-            return Err(Error::DataDir {
-                path: self.dir.clone(),
-                reason: "is read-only; nothing was changed".into(),
-            });
-        }
-        Ok(())
-    }
-
     /// Loads the world for reading, under the shared lock. A change a
     /// killed writer left half-done is rolled back first.
     pub fn read(&self) -> Result<World> {
@@ -182,29 +53,29 @@ impl Store {
     /// `then` reads the shards it needs while the lock is still held.
     pub fn read_index<T>(
         &self,
-        then: impl FnOnce(&Store, &mut World) -> Result<T>,
+        then: impl FnOnce(&Store, &mut Snapshot) -> Result<T>,
     ) -> Result<(World, T)> {
         self.recover_if_needed()?;
         let _lock = self.lock_for_reading()?;
-        let mut world = self.load_index()?;
-        let result = then(self, &mut world)?;
-        Ok((world, result))
+        let mut read = self.load_index()?;
+        let result = then(self, &mut read)?;
+        Ok((read.into_world(), result))
     }
 
     /// The world as it stood on `day` (see [`World::view_as_of`]), rumours
     /// in brief; `then` reads the shards it needs, which are cut to `day`
-    /// as they are read. Shards whose cached summaries do not hold on `day`
+    /// as they are read. Shards whose indexed summaries do not hold on `day`
     /// (something in them is dated later) are read in full first.
     pub fn read_as_of<T>(
         &self,
         day: chrono::NaiveDate,
-        then: impl FnOnce(&Store, &mut World) -> Result<T>,
+        then: impl FnOnce(&Store, &mut Snapshot) -> Result<T>,
     ) -> Result<(World, T)> {
-        self.read_index(|store, world| {
-            let stale = world.shards_changed_after(day);
-            store.load_rumour_shards(world, stale.iter().map(String::as_str))?;
-            world.view_as_of(day);
-            then(store, world)
+        self.read_index(|store, read| {
+            let stale = read.shards_changed_after(day);
+            store.load_rumour_shards(read, stale.iter().map(String::as_str))?;
+            read.view_as_of(day);
+            then(store, read)
         })
     }
 
@@ -224,30 +95,22 @@ impl Store {
         &self,
         command: &str,
         as_of: chrono::NaiveDate,
-        edit: impl FnOnce(&mut World) -> Result<T>,
+        edit: impl FnOnce(&mut Snapshot) -> Result<T>,
     ) -> Result<(World, T)> {
         self.refuse_read_only()?;
         let _lock = self.lock_for_writing()?;
         journal::recover(&self.dir)?;
-        let mut world = self.load_index()?;
-        let result = edit(&mut world)?;
-        let rumour_shards: Vec<String> = world
-            .changed_files()
-            .iter()
-            .filter_map(|k| match k {
-                FileKey::Rumours(s) => Some(s.clone()),
-                _ => None,
-            })
-            .collect();
-        self.save(&mut world, command, as_of)?;
-        self.refresh_cache(&world, &rumour_shards);
-        Ok((world, result))
+        let mut read = self.load_index()?;
+        let result = edit(&mut read)?;
+        // The index catches up with the files written when next opened.
+        self.save(&mut read, command, as_of)?;
+        Ok((read.into_world(), result))
     }
 
     /// Writes every file the world's changes touched, referenced records
     /// first (clubs, sources, players, then rumours), as one journaled change.
-    fn save(&self, world: &mut World, command: &str, as_of: chrono::NaiveDate) -> Result<()> {
-        let changed: Vec<FileKey> = world.changed_files().iter().cloned().collect();
+    fn save(&self, world: &mut Snapshot, command: &str, as_of: chrono::NaiveDate) -> Result<()> {
+        let changed: Vec<FileKey> = world.changed_files().into_iter().collect();
         if changed.is_empty() {
             return Ok(());
         }
@@ -292,7 +155,10 @@ impl Store {
             }
         }
         let mut files: Vec<(String, Vec<u8>)> = Vec::new();
-        for (name, content) in [(".gitignore", GITIGNORE), (".gitattributes", GITATTRIBUTES)] {
+        for (name, content) in [
+            (".gitignore", dir::GITIGNORE),
+            (".gitattributes", dir::GITATTRIBUTES),
+        ] {
             if !self.dir.join(name).exists() {
                 files.push((name.to_string(), content.as_bytes().to_vec()));
             }
@@ -304,12 +170,12 @@ impl Store {
         }
         // Group records by shard once, not once per changed shard.
         let players = if changed.iter().any(|k| matches!(k, FileKey::Players(_))) {
-            world.players_by_shard()
+            snapshot::players_by_shard(world)
         } else {
             BTreeMap::new()
         };
         let rumours = if changed.iter().any(|k| matches!(k, FileKey::Rumours(_))) {
-            world.rumours_by_shard()
+            snapshot::rumours_by_shard(world)
         } else {
             BTreeMap::new()
         };
@@ -330,7 +196,7 @@ impl Store {
             atomic::remove_leftovers(&self.dir.join(dir));
         }
         journal::apply(&self.dir, command, as_of, &files)?;
-        world.mark_saved();
+        world.forget_changes();
         Ok(())
     }
 
@@ -347,105 +213,6 @@ impl Store {
         journal::recover(&self.dir)?;
         journal::undo(&self.dir)
     }
-
-    fn ensure_gitignore(&self) -> Result<()> {
-        for (name, content) in [(".gitignore", GITIGNORE), (".gitattributes", GITATTRIBUTES)] {
-            let path = self.dir.join(name);
-            if !path.exists() {
-                atomic::write_atomic(&path, content.as_bytes())?;
-            }
-        }
-        Ok(())
-    }
-}
-
-/// Where a file lives inside the data directory, with `/` separators.
-pub fn relative_path(key: &FileKey) -> String {
-    match key {
-        FileKey::Clubs => "clubs.json".to_string(),
-        FileKey::Sources => "sources.json".to_string(),
-        FileKey::Players(shard) => format!("players/{shard}.json"),
-        FileKey::Rumours(shard) => format!("rumours/{shard}.json"),
-    }
-}
-
-/// What a data directory may hold at its top level.
-const DATA_ENTRIES: &[&str] = &[
-    "clubs.json",
-    "sources.json",
-    "players",
-    "rumours",
-    ".mercato",
-    ".gitignore",
-    ".gitattributes",
-];
-
-/// Whether the directory holds data files (sources, players, rumours).
-fn holds_data(dir: &Path) -> bool {
-    let has_json = |sub: &str| {
-        std::fs::read_dir(dir.join(sub)).is_ok_and(|mut entries| {
-            entries.any(|e| e.is_ok_and(|e| e.path().extension().is_some_and(|x| x == "json")))
-        })
-    };
-    dir.join("sources.json").exists() || has_json("players") || has_json("rumours")
-}
-
-/// Players, rumours or sources without `clubs.json`: the file was lost
-/// (every write since has written it). Reads would show club ids and
-/// writes would start a new, empty club list, so nothing goes on.
-fn refuse_without_clubs(dir: &Path) -> Result<()> {
-    if dir.join("clubs.json").exists() || !holds_data(dir) {
-        return Ok(());
-    }
-    Err(Error::DataDir {
-        path: dir.to_path_buf(),
-        reason: "holds players, rumours or sources but no clubs.json; put it back (e.g. `git checkout clubs.json`) — nothing was read or changed".into(),
-    })
-}
-
-/// `init` writes into an empty directory or a data directory only: files
-/// of anything else would end up mixed with the data (and in its git).
-fn refuse_foreign_files(dir: &Path) -> Result<()> {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return Ok(());
-    };
-    let foreign: Vec<String> = entries
-        .flatten()
-        .map(|e| e.file_name().to_string_lossy().into_owned())
-        .filter(|name| !DATA_ENTRIES.contains(&name.as_str()))
-        .collect();
-    match foreign.first() {
-        None => Ok(()),
-        Some(first) => Err(Error::DataDir {
-            path: dir.to_path_buf(),
-            reason: format!(
-                "is not empty and not a mercato data directory (it holds {}{}); choose an empty or new directory — nothing was written",
-                crate::text::shown(first),
-                if foreign.len() > 1 {
-                    format!(" and {} more", foreign.len() - 1)
-                } else {
-                    String::new()
-                }
-            ),
-        }),
-    }
-}
-
-/// "ab" for `.../rumours/ab.json`.
-fn shard_name(path: &Path) -> String {
-    path.file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_default()
-}
-
-/// An id found a second time (here, in `path`).
-fn duplicate(path: &Path, kind: &'static str, id: &str) -> Error {
-    Error::OutOfPlace {
-        path: path.to_path_buf(),
-        kind,
-        id: id.to_string(),
-        belongs: None,
-    }
 }
 
 #[cfg(test)]
@@ -454,17 +221,18 @@ mod tests {
     fn a_worker_panic_is_the_callers_panic() {
         let items: Vec<u32> = (0..64).collect();
         let caught = std::panic::catch_unwind(|| {
-            super::on_all_cores(&items, |&i| {
+            super::parallel::on_all_cores(&items, |&i| {
                 assert!(i != 50, "worker fails on item 50");
                 i
             })
         });
         assert!(caught.is_err(), "the panic was swallowed");
-        assert_eq!(super::on_all_cores(&items, |&i| i * 2)[63], 126);
+        assert_eq!(super::parallel::on_all_cores(&items, |&i| i * 2)[63], 126);
     }
 
     use super::*;
     use crate::model::Club;
+    use std::path::{Path, PathBuf};
 
     #[test]
     fn a_broken_file_is_reported_with_line_and_column() {
@@ -516,7 +284,7 @@ mod tests {
     #[test]
     fn round_trip_through_a_directory() {
         let dir = tempfile::tempdir().unwrap();
-        let store = Store::init(dir.path()).unwrap().without_cache();
+        let store = Store::init(dir.path()).unwrap().without_index();
         let day = "2025-10-20".parse().unwrap();
         store
             .change("club add Liverpool", day, |w| {
@@ -537,7 +305,7 @@ mod tests {
     /// A store in a temporary directory after one change ("one", adding club A).
     fn store_after_one_change() -> (tempfile::TempDir, Store, chrono::NaiveDate) {
         let dir = tempfile::tempdir().unwrap();
-        let store = Store::open(dir.path()).unwrap().without_cache();
+        let store = Store::open(dir.path()).unwrap().without_index();
         let day = "2025-10-20".parse().unwrap();
         store
             .change("one", day, |w| {

@@ -2,17 +2,22 @@
 //! club, a window of contract ends) and the store loads only that, through
 //! the [`Index`]: the clubs and sources, the players concerned with their
 //! rumours in brief, every shard's track records, and in full only the
-//! rumour shards asked for. Without an index (no cache directory) the same
+//! rumour shards asked for. Without an index (turned off, or a read-only
+//! directory) the same
 //! plans run on the world read whole, so answers never depend on it.
 
+use super::dir::Store;
+use super::files::{FileKey, shard_of};
 use super::index::Index;
-use super::{FileKey, shard_of};
-use super::{Store, journal};
+use super::journal;
+use super::snapshot::Snapshot;
 use crate::error::{Error, Result};
 use crate::model::{Club, ClubId, PlayerId, RumourId};
 use crate::world::World;
 use chrono::NaiveDate;
 use std::collections::{BTreeMap, BTreeSet, HashSet};
+
+pub use super::index::RumourQuery;
 
 /// The key of the track records summed over the shards not read in full
 /// (not a shard name: reading a shard never drops it).
@@ -52,24 +57,6 @@ impl Scope {
             rumours_of: BTreeSet::from([id.clone()]),
             ..Scope::default()
         }
-    }
-}
-
-/// Which rumours a list is about, as far as the index can tell: their club,
-/// status, whether open, and news since a day. A superset is found (see
-/// [`Lookup::players_with_rumours`]); the command's filter decides.
-#[derive(Debug, Default, Clone)]
-pub struct RumourQuery {
-    pub club: Option<ClubId>,
-    pub status: Option<crate::model::Status>,
-    pub open: bool,
-    pub since: Option<NaiveDate>,
-}
-
-impl RumourQuery {
-    /// Whether it narrows anything (else every player is concerned).
-    pub fn narrows(&self) -> bool {
-        self.club.is_some() || self.status.is_some() || self.open || self.since.is_some()
     }
 }
 
@@ -264,8 +251,9 @@ impl Lookup<'_> {
         if let Ok(player) = world.find_player(query) {
             // His rumours as they stood on the day: read in full, since
             // an "open" rumour then may be done now.
-            world.set_loaded(Some(BTreeSet::new()));
-            store.load_rumour_shards(&mut world, [shard_of(&player).as_str()])?;
+            let mut read = Snapshot::brief(world);
+            store.load_rumour_shards(&mut read, [shard_of(&player).as_str()])?;
+            world = read.into_world();
             world.view_as_of(day);
         }
         let named = world.clubs_named();
@@ -338,7 +326,6 @@ impl Store {
     /// change, a signing), from the index as the command just left it;
     /// `None` without one, or when the world is empty. Only a hint reads it.
     pub fn newest_fact(&self) -> Option<NaiveDate> {
-        self.cache.as_ref()?;
         Index::open_as_left(self)?
             .newest_fact()
             .ok()
@@ -356,12 +343,12 @@ impl Store {
     ) -> Result<(World, T)> {
         self.recover_if_needed()?;
         let _lock = self.lock_for_reading()?;
-        let (mut world, scope, t, scoped) = self.load_scoped(Some(day), plan)?;
+        let (mut read, scope, t, scoped) = self.load_scoped(Some(day), plan)?;
         if !scoped {
             let players = scope.rumours_of.iter().cloned().collect();
-            self.load_rumours_of_players(&mut world, &players)?;
+            self.load_rumours_of_players(&mut read, &players)?;
         }
-        Ok((world, t))
+        Ok((read.into_world(), t))
     }
 
     /// A scoped read-modify-write under the exclusive lock: the scope's
@@ -384,7 +371,7 @@ impl Store {
         self.load_rumour_shards(&mut world, shards.iter().map(String::as_str))?;
         let result = edit(&mut world, p)?;
         self.save(&mut world, command, as_of)?;
-        Ok((world, result))
+        Ok((world.into_world(), result))
     }
 
     /// The world a plan asks for: from the index when there is one (then
@@ -398,12 +385,8 @@ impl Store {
         &self,
         day: Option<NaiveDate>,
         plan: impl Fn(&Lookup) -> Result<(Scope, T)>,
-    ) -> Result<(World, Scope, T, bool)> {
-        let index = if self.cache.is_some() {
-            Index::open(self)?
-        } else {
-            None
-        };
+    ) -> Result<(Snapshot, Scope, T, bool)> {
+        let index = Index::open(self)?;
         if let Some(index) = index {
             // A plan only looks things up: it can run again on the JSON.
             match self.load_from_index(&index, day, &plan) {
@@ -411,8 +394,8 @@ impl Store {
                     // Never trusted, never fatal: drop it, answer from the
                     // JSON; the next command builds it again.
                     drop(index);
-                    if let Some(path) = super::index::path_for(&self.dir) {
-                        super::index::forget(&path);
+                    if let Some(path) = self.index_path() {
+                        super::index::forget(path);
                     }
                 }
                 done => return done,
@@ -435,7 +418,7 @@ impl Store {
     /// be cut to the day with it.
     fn back_to(
         &self,
-        world: &mut World,
+        world: &mut Snapshot,
         index: &Index,
         day: NaiveDate,
         track: &mut std::collections::BTreeMap<crate::model::SourceId, crate::model::TrackRecord>,
@@ -479,7 +462,7 @@ impl Store {
             }
             for rumour in rumours {
                 if world.players.contains_key(&rumour.player) {
-                    world.insert_rumour(rumour);
+                    world.insert_rumour_counted_elsewhere(rumour);
                 }
             }
         }
@@ -492,7 +475,7 @@ impl Store {
         index: &Index,
         day: Option<NaiveDate>,
         plan: &impl Fn(&Lookup) -> Result<(Scope, T)>,
-    ) -> Result<(World, Scope, T, bool)> {
+    ) -> Result<(Snapshot, Scope, T, bool)> {
         index.begin_reading()?;
         let mut world = World::default();
         let mut problems = Vec::new();
@@ -533,8 +516,8 @@ impl Store {
             None => scope.rumours_of.iter().map(shard_of).collect(),
         };
         let mut track = index.track_records_except(&full)?;
-        world.set_loaded(Some(BTreeSet::new()));
-        world.set_players_loaded(Some(BTreeSet::new()));
+        let mut world = Snapshot::brief(world);
+        world.players_in_part();
         self.load_rumour_shards(&mut world, full.iter().map(String::as_str))?;
         if let Some(day) = day {
             self.back_to(&mut world, index, day, &mut track)?;
@@ -562,7 +545,7 @@ impl Store {
         let clubs = match named {
             Some(named) if named.len() <= 500 => {
                 // Not every club: a change must not write the clubs file.
-                world.set_clubs_partial();
+                world.clubs_in_part();
                 index.clubs(named.iter().map(ClubId::as_str))?
             }
             _ => index.all_clubs()?,
@@ -583,7 +566,7 @@ impl Store {
     /// shards without spans or whose file is not as they were taken.
     fn load_rumours_at_spans(
         &self,
-        world: &mut World,
+        world: &mut Snapshot,
         index: &Index,
         players: HashSet<PlayerId>,
         briefed: &BTreeSet<PlayerId>,
@@ -608,7 +591,7 @@ impl Store {
             match wanted.and_then(|w| super::format::read_rumour_spans(&path, &w)) {
                 Some(rumours) => {
                     for rumour in rumours {
-                        world.insert_rumour(rumour);
+                        world.insert_rumour_counted_elsewhere(rumour);
                     }
                 }
                 None => left.extend(players),

@@ -2,8 +2,10 @@
 //! through the shard files a few at a time, so their memory is that of a
 //! few shards (plus the ids they must remember), whatever the world's size.
 
-use super::FileKey;
-use super::Store;
+use super::dir::Store;
+use super::files::{FileKey, duplicate, shard_name, shard_of};
+use super::format::{Placed, read_records, read_records_as_found};
+use super::parallel::on_all_cores;
 use crate::error::{Error, Result};
 use crate::model::{PlayerId, Rumour};
 use crate::world::World;
@@ -29,14 +31,14 @@ impl Store {
     /// `each`, parsed, in file order, a few shards at a time. Returns what
     /// kept the directory from being listed (a shard that cannot be parsed
     /// is handed to `each` as an error).
-    pub fn each_shard<T: DeserializeOwned + super::Placed + Send>(
+    pub fn each_shard<T: DeserializeOwned + Placed + Send>(
         &self,
         sub: &str,
         each: impl FnMut(PathBuf, Result<Vec<T>>),
     ) -> Vec<Error> {
         let mut problems = Vec::new();
         let files = self.shard_files(sub, &mut problems);
-        in_batches(&files, sub, super::read_records::<T>, each);
+        in_batches(&files, sub, read_records::<T>, each);
         problems
     }
 
@@ -50,23 +52,23 @@ impl Store {
     ) -> Vec<Error> {
         let mut problems = Vec::new();
         let files = self.shard_files(sub, &mut problems);
-        in_batches(&files, sub, super::read_records_as_found::<T>, each);
+        in_batches(&files, sub, read_records_as_found::<T>, each);
         problems
     }
 
     /// Reads `files` with `read` a few at a time, handing each to `each` in order.
-    fn in_batches<T: DeserializeOwned + super::Placed + Send>(
+    fn in_batches<T: DeserializeOwned + Placed + Send>(
         &self,
         files: &[PathBuf],
         sub: &str,
         each: impl FnMut(PathBuf, Result<Vec<T>>),
     ) {
-        in_batches(files, sub, super::read_records::<T>, each);
+        in_batches(files, sub, read_records::<T>, each);
     }
 
     /// As [`Store::each_shard`], stopping at the first error (of the
     /// listing, a shard, or `each`).
-    pub fn try_each_shard<T: DeserializeOwned + super::Placed + Send>(
+    pub fn try_each_shard<T: DeserializeOwned + Placed + Send>(
         &self,
         sub: &str,
         mut each: impl FnMut(&Path, Vec<T>) -> Result<()>,
@@ -114,13 +116,10 @@ impl Store {
         self.try_each_shard::<Rumour>("rumours", |path, rumours| {
             // One id in two files: the list would show a copy and lose the other.
             if let Some(twice) = rumours.iter().find(|r| !ids.insert(r.id.clone())) {
-                return Err(super::duplicate(path, "rumour", twice.id.as_str()));
+                return Err(duplicate(path, "rumour", twice.id.as_str()));
             }
             let rumours: Vec<Rumour> = rumours.iter().filter_map(|r| r.as_of(day)).collect();
-            tallies.push((
-                super::shard_name(path),
-                crate::model::summary::tally(&rumours),
-            ));
+            tallies.push((shard_name(path), crate::model::summary::tally(&rumours)));
             // A player's rumours all live in his shard.
             let players: HashSet<PlayerId> = rumours
                 .iter()
@@ -131,7 +130,7 @@ impl Store {
             Ok(())
         })?;
         let players: HashSet<PlayerId> = kept.iter().map(|r| r.player.clone()).collect();
-        let shards: BTreeSet<String> = players.iter().map(super::shard_of).collect();
+        let shards: BTreeSet<String> = players.iter().map(shard_of).collect();
         let paths: Vec<PathBuf> = shards
             .iter()
             .map(|s| self.path_of(&FileKey::Players(s.clone())))
@@ -149,14 +148,12 @@ impl Store {
         if let Some(e) = failed {
             return Err(e);
         }
-        // No shard is read whole: track records come from the tallies.
-        world.set_loaded(Some(BTreeSet::new()));
-        world.set_players_loaded(Some(BTreeSet::new()));
+        // No shard is held whole: track records come from the tallies.
         for (shard, tally) in tallies {
-            world.set_tally(&shard, tally);
+            world.count_elsewhere(&shard, tally);
         }
         for rumour in kept {
-            world.insert_rumour(rumour);
+            world.insert_rumour_counted_elsewhere(rumour);
         }
         world.view_as_of(day);
         Ok((world, t))
@@ -172,7 +169,7 @@ fn in_batches<T: Send>(
 ) {
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
     for batch in files.chunks(SHARDS_PER_CORE * cores) {
-        let read = super::on_all_cores(batch, |p| (p.clone(), read(p, sub)));
+        let read = on_all_cores(batch, |p| (p.clone(), read(p, sub)));
         for (path, records) in read {
             each(path, records);
         }

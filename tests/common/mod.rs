@@ -108,7 +108,7 @@ impl TestEnv {
     pub fn json_without_index(&self, as_of: &str, args: &[&str]) -> serde_json::Value {
         let output = Command::cargo_bin("mercato")
             .expect("binary")
-            .env("MERCATO_NO_CACHE", "1")
+            .env("MERCATO_NO_INDEX", "1")
             .env("NO_COLOR", "1")
             .arg("--data-dir")
             .arg(&self.data)
@@ -122,23 +122,38 @@ impl TestEnv {
 
     /// Every file under the data directory with its bytes.
     /// (The journal's `last-seq`, the highest change number ever given, is
-    /// left out: an undo restores the data, not the count of changes.)
+    /// left out: an undo restores the data, not the count of changes. So is
+    /// the index, derived from the data and refreshed by any read.)
     pub fn snapshot(&self) -> BTreeMap<PathBuf, Vec<u8>> {
         let mut files = BTreeMap::new();
         walk(&self.data, &self.data, &mut files);
-        files.retain(|path, _| !path.ends_with("last-seq"));
+        files.retain(|path, _| !path.ends_with("last-seq") && !is_index(path));
         files
+    }
+
+    /// The index of the data directory (see `mercato::store::index`).
+    pub fn index_file(&self) -> PathBuf {
+        self.data.join(mercato::store::files::INDEX_FILE)
     }
 }
 
+/// Whether a path (relative to the data directory) is the index or one of
+/// SQLite's side files.
+fn is_index(path: &Path) -> bool {
+    path.to_string_lossy()
+        .starts_with(mercato::store::files::INDEX_FILE)
+}
+
 fn run_mercato(data: &Path, as_of: Option<&str>, args: &[&str]) -> Run {
-    // Each test's cache lives beside its data, never in the user's home.
+    // Each test's downloads live beside its data, never in the user's home.
     let cache = data.parent().unwrap_or(data).join("cache");
     let output = Command::cargo_bin("mercato")
         .expect("binary")
         .env_remove("MERCATO_DATA_DIR")
         .env_remove("MERCATO_AS_OF")
-        .env("MERCATO_CACHE_DIR", &cache)
+        .env_remove("MERCATO_NO_INDEX")
+        .env_remove("MERCATO_NO_CACHE")
+        .env("XDG_CACHE_HOME", &cache)
         // A developer's own ~/.config/mercato must not change what tests see.
         .env("XDG_CONFIG_HOME", cache.join("config"))
         .env("NO_COLOR", "1")
@@ -168,13 +183,13 @@ fn walk(root: &Path, dir: &Path, out: &mut BTreeMap<PathBuf, Vec<u8>>) {
 }
 
 /// Runs mercato in a clone's work tree on its `data/` as of the article's
-/// day, with the cache beside the clone (for the real-git tests).
+/// day, with the user's cache beside the clone (for the real-git tests).
 pub fn run_in_clone(clone: &Path, args: &[&str]) -> Run {
     let out = Command::cargo_bin("mercato")
         .expect("binary")
         .current_dir(clone)
         .env_remove("MERCATO_DATA_DIR")
-        .env("MERCATO_CACHE_DIR", clone.join("..").join("cache"))
+        .env("XDG_CACHE_HOME", clone.join("..").join("cache"))
         .env("NO_COLOR", "1")
         .args(["--data-dir", "data", "--as-of", ARTICLE_DAY])
         .args(args)

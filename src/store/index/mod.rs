@@ -1,5 +1,8 @@
-//! The index: a derived, disposable SQLite file outside `data/` that answers
-//! "which players, which rumours" without parsing the whole world.
+//! The index: a derived, disposable SQLite file (`.mercato/index.sqlite`,
+//! beside the undo journal and like it out of git) that answers "which
+//! players, which rumours" without parsing the whole world. It is the one
+//! derived store: scoped reads and the lists that read every player in brief
+//! both take their rumour summaries and track records from it.
 //!
 //! The JSON files stay the truth. The index holds, per player and rumour
 //! shard file, what the scoped reads need: each player's record (as JSON),
@@ -23,12 +26,15 @@
 
 mod rows;
 
+use super::dir::{Store, is_read_only};
+use super::files::shard_name;
+use super::format::read_records;
 use super::format::{Span, decode_rumours_with_spans, read_data_file};
-use super::scoped::RumourQuery;
-use super::{Store, on_all_cores, read_records, shard_name};
+use super::parallel::on_all_cores;
 use crate::error::{Error, Result};
 use crate::model::{Club, ClubId, Player, Rumour, RumourSummary, SourceId, TrackRecord};
 use crate::names::fold;
+use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension, params};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
@@ -181,36 +187,59 @@ impl Stamp {
     }
 }
 
+/// Which rumours a list is about, as far as the index can tell: their club,
+/// status, whether open, and news since a day. A superset is found (see
+/// `scoped::Lookup::players_with_rumours`); the command's filter decides.
+#[derive(Debug, Default, Clone)]
+pub struct RumourQuery {
+    pub club: Option<ClubId>,
+    pub status: Option<crate::model::Status>,
+    pub open: bool,
+    pub since: Option<NaiveDate>,
+}
+
+impl RumourQuery {
+    /// Whether it narrows anything (else every player is concerned).
+    pub fn narrows(&self) -> bool {
+        self.club.is_some() || self.status.is_some() || self.open || self.since.is_some()
+    }
+}
+
 /// An open, up-to-date index.
 pub struct Index {
     conn: Connection,
 }
 
-/// Where the index of `data` lives, if there is anywhere to put it.
-pub fn path_for(data: &Path) -> Option<PathBuf> {
-    super::cache::dir_for(data).and_then(|d| d.parent().map(|p| p.join("index.sqlite")))
-}
-
 impl Index {
     /// Opens the index of `store` and brings it up to date with the files.
-    /// `None` when there is no cache directory (the caller reads the JSON).
+    /// `None` when there is none to use (the caller reads the JSON): turned
+    /// off, a read-only data directory (read-only is a choice: a read must
+    /// not write there, even as root, who could), or one without data.
     pub fn open(store: &Store) -> Result<Option<Index>> {
-        let Some(path) = path_for(store.dir()) else {
+        let Some(path) = store.index_path() else {
             return Ok(None);
         };
+        if is_read_only(store.dir()) {
+            return Ok(None);
+        }
+        // A directory without data (every store written has a clubs file)
+        // has nothing to index, and a read there leaves it as it was.
+        if !store.dir().join(CLUBS).exists() {
+            return Ok(None);
+        }
         if let Some(parent) = path.parent() {
             let _ = std::fs::create_dir_all(parent);
         }
         // A broken index is rebuilt once; a second failure is the data's.
-        match Index::open_at(&path).and_then(|index| index.refresh(store).map(|()| index)) {
+        match Index::open_at(path).and_then(|index| index.refresh(store).map(|()| index)) {
             Ok(index) => Ok(Some(index)),
             Err(IndexError::Data(e)) => Err(e),
             Err(IndexError::Sql) => {
-                forget(&path);
-                match Index::open_at(&path).and_then(|i| i.refresh(store).map(|()| i)) {
+                forget(path);
+                match Index::open_at(path).and_then(|i| i.refresh(store).map(|()| i)) {
                     Ok(index) => Ok(Some(index)),
                     Err(IndexError::Data(e)) => Err(e),
-                    // The cache directory is unusable: answer from the JSON.
+                    // `.mercato/` is unusable: answer from the JSON.
                     Err(IndexError::Sql) => Ok(None),
                 }
             }
@@ -222,8 +251,11 @@ impl Index {
     /// just refreshed it, where a second pass over every file's stamps would
     /// cost more than the question. `None` when there is none.
     pub fn open_as_left(store: &Store) -> Option<Index> {
-        let path = path_for(store.dir()).filter(|p| p.is_file())?;
-        Index::open_at(&path).ok()
+        let path = store.index_path().filter(|p| p.is_file())?;
+        if is_read_only(store.dir()) {
+            return None;
+        }
+        Index::open_at(path).ok()
     }
 
     fn open_at(path: &Path) -> std::result::Result<Index, IndexError> {
@@ -760,6 +792,51 @@ impl Index {
             for json in self.sql(stmt.query_map([p], |r| r.get::<_, String>(0)))? {
                 out.push(parse_json(&self.sql(json)?)?);
             }
+        }
+        Ok(out)
+    }
+
+    /// Every rumour in brief (thousands of rows: parsed on every core).
+    pub fn all_summaries(&self) -> Result<Vec<RumourSummary>> {
+        let mut stmt = self.sql(self.conn.prepare_cached("SELECT summary FROM rumours"))?;
+        let mut rows = self.sql(stmt.query([]))?;
+        let mut texts: Vec<Vec<u8>> = Vec::new();
+        while let Some(row) = self.sql(rows.next())? {
+            let text = self.sql(row.get_ref(0))?;
+            texts.push(
+                self.sql(text.as_bytes().map_err(rusqlite::Error::from))?
+                    .to_vec(),
+            );
+        }
+        on_all_cores(&texts, |t| parse_bytes::<RumourSummary>(t))
+            .into_iter()
+            .collect()
+    }
+
+    /// The track records each rumour shard earns each source: a shard read
+    /// in full later counts its own instead.
+    pub fn tallies_by_shard(&self) -> Result<BTreeMap<String, BTreeMap<SourceId, TrackRecord>>> {
+        let mut stmt = self.sql(
+            self.conn
+                .prepare_cached("SELECT shard, source, reports, hits, misses FROM tallies"),
+        )?;
+        let rows = self.sql(stmt.query_map([], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, String>(1)?,
+                TrackRecord {
+                    reports: r.get::<_, i64>(2)? as usize,
+                    hits: r.get::<_, i64>(3)? as usize,
+                    misses: r.get::<_, i64>(4)? as usize,
+                },
+            ))
+        }))?;
+        let mut out: BTreeMap<String, BTreeMap<SourceId, TrackRecord>> = BTreeMap::new();
+        for row in rows {
+            let (shard, source, record) = self.sql(row)?;
+            out.entry(shard)
+                .or_default()
+                .insert(SourceId(source), record);
         }
         Ok(out)
     }

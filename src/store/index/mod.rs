@@ -37,7 +37,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 
 /// Bumped whenever what the index holds changes; another value rebuilds it.
-const SCHEMA: i64 = 11;
+const SCHEMA: i64 = 12;
 
 /// The clubs file, indexed beside the shards: a read that needs three
 /// clubs need not parse 2,500 (a third of a point command's time).
@@ -48,7 +48,7 @@ const READ_CACHE_KIB: i64 = -512;
 
 const TABLES: &str = "
 CREATE TABLE files(path TEXT PRIMARY KEY, len INT, mtime INT, ctime INT, inode INT);
-CREATE TABLE players(id TEXT PRIMARY KEY, shard TEXT NOT NULL, json TEXT NOT NULL);
+CREATE TABLE players(id TEXT PRIMARY KEY, shard TEXT NOT NULL, json TEXT NOT NULL, sort TEXT NOT NULL);
 CREATE TABLE words(word TEXT NOT NULL, player TEXT NOT NULL, shard TEXT NOT NULL);
 CREATE TABLE contracts(player TEXT NOT NULL, shard TEXT NOT NULL, club TEXT NOT NULL, ends TEXT,
                        signed TEXT);
@@ -71,6 +71,7 @@ CREATE TABLE totals(source TEXT PRIMARY KEY, reports INT NOT NULL, hits INT NOT 
 /// faster without them) and created after, sorted in one pass each.
 const INDEXES: &[&str] = &[
     "CREATE INDEX players_shard ON players(shard);",
+    "CREATE INDEX players_sort ON players(sort);",
     "CREATE INDEX words_word ON words(word);",
     "CREATE INDEX words_shard ON words(shard);",
     "CREATE INDEX contracts_ends ON contracts(ends);",
@@ -580,6 +581,26 @@ impl Index {
     /// The records of these players (those that exist).
     pub fn players<'a>(&self, ids: impl IntoIterator<Item = &'a str>) -> Result<Vec<Player>> {
         self.by_id("SELECT json FROM players WHERE id = ?1", ids)
+    }
+
+    /// The first `limit` players in list order (see [`crate::names::list_key`])
+    /// and how many players there are: a page of `player list`.
+    pub fn players_page(&self, limit: usize) -> Result<(Vec<String>, usize)> {
+        let mut stmt = self.sql(
+            self.conn
+                .prepare_cached("SELECT id FROM players ORDER BY sort LIMIT ?1"),
+        )?;
+        let rows = self.sql(stmt.query_map([limit as i64], |r| r.get::<_, String>(0)))?;
+        let mut ids = Vec::new();
+        for row in rows {
+            ids.push(self.sql(row)?);
+        }
+        let total: i64 = self.sql(self.conn.query_row(
+            "SELECT count(*) FROM players",
+            [],
+            |r| r.get(0),
+        ))?;
+        Ok((ids, total as usize))
     }
 
     /// Whether a club has this exact id.

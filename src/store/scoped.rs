@@ -281,6 +281,22 @@ impl Lookup<'_> {
         Ok((id, player))
     }
 
+    /// The players whose rumours can be on the first page (`limit` long) of
+    /// `rumour list` in its default order, and how many rumours pass, when
+    /// the index can tell (see [`Index::recent_page`]); else `None`.
+    pub fn recent_page(
+        &self,
+        wanted: &RumourQuery,
+        limit: usize,
+    ) -> Result<Option<(BTreeSet<PlayerId>, usize)>> {
+        match self {
+            Lookup::Index { index, day, .. } => Ok(index
+                .recent_page(wanted, &(*day).min(LAST_DAY).to_string(), limit)?
+                .map(|(ids, total)| (ids.into_iter().map(PlayerId).collect(), total))),
+            Lookup::Whole(_) => Ok(None),
+        }
+    }
+
     /// The first `limit` players in `player list` order and how many there
     /// are: a page read without the others.
     pub fn players_page(&self, limit: usize) -> Result<(BTreeSet<PlayerId>, usize)> {

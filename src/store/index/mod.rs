@@ -32,6 +32,7 @@ use super::{Store, on_all_cores, read_records, shard_name};
 use crate::error::{Error, Result};
 use crate::model::{Club, ClubId, Player, Rumour, RumourSummary, SourceId, TrackRecord};
 use crate::names::fold;
+use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension, params};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
@@ -539,6 +540,68 @@ impl Index {
             |r| r.get::<_, String>(0),
         ))?;
         rows.map(|r| self.sql(r)).collect()
+    }
+
+    /// The first page of `rumour list` in its default order (last report,
+    /// newest first), `limit` long, filtered by status or openness only:
+    /// the players whose rumours can be on it, and how many rumours pass.
+    /// `None` when the index cannot tell: another filter, or news after
+    /// `day` (a past day, when statuses were other than the index's).
+    ///
+    /// Rows are read newest news first, and the reading stops once a row's
+    /// news is older than the `limit`-th last report found: a rumour's last
+    /// report is never after its news, so no later row can be on the page.
+    /// Ties with the last one on the page are read too.
+    pub fn recent_page(
+        &self,
+        wanted: &RumourQuery,
+        day: &str,
+        limit: usize,
+    ) -> Result<Option<(BTreeSet<String>, usize)>> {
+        if wanted.club.is_some() || wanted.since.is_some() || limit == 0 {
+            return Ok(None);
+        }
+        if self.exists("SELECT 1 FROM rumours WHERE news > ?1", day)? {
+            return Ok(None);
+        }
+        let status = wanted.status.map(|s| s.as_str());
+        const PASSING: &str = "FROM rumours WHERE (first IS NULL OR first <= ?1)
+               AND (?2 IS NULL OR status = ?2) AND (?3 = 0 OR open)";
+        let total: i64 = self.sql(self.conn.query_row(
+            &format!("SELECT count(*) {PASSING}"),
+            params![day, status, wanted.open],
+            |r| r.get(0),
+        ))?;
+        let mut stmt = self.sql(self.conn.prepare_cached(&format!(
+            "SELECT player, summary, news {PASSING} ORDER BY news DESC"
+        )))?;
+        let mut rows = self.sql(stmt.query(params![day, status, wanted.open]))?;
+        // The last reports found, newest first, with their players.
+        let mut found: Vec<(Option<NaiveDate>, String)> = Vec::new();
+        let mut lasts: Vec<NaiveDate> = Vec::new();
+        while let Some(row) = self.sql(rows.next())? {
+            let news: Option<String> = self.sql(row.get(2))?;
+            if lasts.len() >= limit {
+                let threshold = lasts[limit - 1].to_string();
+                if news.is_none_or(|n| n < threshold) {
+                    break;
+                }
+            }
+            let summary: RumourSummary = parse_json(&self.sql(row.get::<_, String>(1))?)?;
+            if let Some(last) = summary.last {
+                let at = lasts.partition_point(|d| *d >= last);
+                lasts.insert(at, last);
+                lasts.truncate(limit);
+            }
+            found.push((summary.last, self.sql(row.get(0))?));
+        }
+        let threshold = lasts.get(limit - 1).copied();
+        let players = found
+            .into_iter()
+            .filter(|(last, _)| threshold.is_none() || *last >= threshold)
+            .map(|(_, player)| player)
+            .collect();
+        Ok(Some((players, total as usize)))
     }
 
     /// The players with news between `since` and `day`: a rumour reported

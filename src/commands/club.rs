@@ -42,7 +42,7 @@ pub fn run(ctx: &Context, command: ClubCommand) -> Result<Output> {
             };
             // A page: its clubs, and the players who were ever theirs.
             let (world, (page, total)) = ctx.read_scoped(|look| {
-                let (page, total) = look.clubs_page(limit as usize)?;
+                let (page, total) = look.clubs_page(limit)?;
                 let mut players = BTreeSet::new();
                 for club in &page {
                     players.extend(look.players_of_club(club)?);

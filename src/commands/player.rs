@@ -62,7 +62,7 @@ pub fn run(ctx: &Context, command: PlayerCommand) -> Result<Output> {
                 }
                 (None, None, Some(limit)) => {
                     let (world, total) = ctx.read_scoped(|look| {
-                        let (players, total) = look.players_page(limit as usize)?;
+                        let (players, total) = look.players_page(limit)?;
                         Ok((
                             Scope {
                                 players,

@@ -187,7 +187,7 @@ pub fn run(ctx: &Context, command: RumourCommand) -> Result<Output> {
                         ..query.clone()
                     };
                     let page = match ctx.limit {
-                        Some(limit) if paged => look.recent_page(&wanted, limit as usize)?,
+                        Some(limit) if paged => look.recent_page(&wanted, limit)?,
                         _ => None,
                     };
                     let players = match &page {

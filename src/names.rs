@@ -25,6 +25,15 @@ const PARTICLES: [&str; 12] = [
     "van", "von", "de", "der", "den", "da", "das", "do", "dos", "di", "del", "le",
 ];
 
+/// [`surname_key`] as one string, then the id: what `player list` sorts by,
+/// in the index (as text, byte by byte) and in memory alike. The parts are
+/// joined by U+0001, below every character a folded name holds, so the
+/// text sorts as the tuple does.
+pub fn list_key(name: &str, id: &str) -> String {
+    let (surname, given) = surname_key(name);
+    format!("{surname}\u{1}{given}\u{1}{id}")
+}
+
 /// The key that sorts people the way a squad list or an index does: by
 /// surname, then given names. The surname is the last word (before a
 /// suffix such as "Júnior"), with the particles before it ("van Dijk" sorts

@@ -533,6 +533,7 @@ fn every_list_answers_as_the_json_does() {
         &["contract", "timeline", "--club", "real madrid"],
         &["digest"],
         &["digest", "--since", "2025-10-01"],
+        &["club", "show", "liverpool"],
     ];
     for day in ["2025-10-19", ARTICLE_DAY, "2025-11-05", "2026-03-01"] {
         for args in lists {
@@ -541,6 +542,45 @@ fn every_list_answers_as_the_json_does() {
                 env.json_without_index(day, args),
                 "{args:?} as of {day}"
             );
+        }
+    }
+    // Pages read only their rows (the first players in order, the clubs
+    // and their players, the rumours last reported latest): each is the
+    // head of the whole list, and says how long the whole list is.
+    let pages: &[&[&str]] = &[
+        &["player", "list"],
+        &["club", "list"],
+        &["rumour", "list", "--open"],
+        &["rumour", "list", "--status", "rumour"],
+    ];
+    for day in ["2025-10-19", ARTICLE_DAY, "2025-11-05", "2026-03-01"] {
+        for args in pages {
+            let whole = env.json_as_of(day, args);
+            let whole = whole.as_array().expect("a list");
+            for limit in [1, 2, 3, 50] {
+                let mut paged = args.to_vec();
+                let limit_text = limit.to_string();
+                paged.extend(["--limit", &limit_text]);
+                let page = env.json_as_of(day, &paged);
+                let head = &whole[..limit.min(whole.len())];
+                assert_eq!(
+                    page.as_array().expect("a list"),
+                    head,
+                    "{paged:?} as of {day}"
+                );
+                assert_eq!(
+                    page,
+                    env.json_without_index(day, &paged),
+                    "{paged:?} as of {day}"
+                );
+                let note = env.run_as_of(day, &paged).stderr;
+                if limit < whole.len() {
+                    let says = format!("showing {limit} of {} (--limit {limit})", whole.len());
+                    assert!(note.contains(&says), "{paged:?} as of {day}: {note}");
+                } else {
+                    assert!(!note.contains("showing"), "{paged:?} as of {day}: {note}");
+                }
+            }
         }
     }
 }

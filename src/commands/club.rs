@@ -8,6 +8,7 @@ use mercato::model::Slot;
 use mercato::query::{depth, records};
 use mercato::store::scoped::Scope;
 use mercato::{Error, Result, render};
+use std::collections::BTreeSet;
 
 pub fn run(ctx: &Context, command: ClubCommand) -> Result<Output> {
     match command {
@@ -34,13 +35,45 @@ pub fn run(ctx: &Context, command: ClubCommand) -> Result<Output> {
             }))
         }
         ClubCommand::List => {
-            let world = ctx.read_brief()?;
-            let list = records::clubs(&world, ctx.as_of);
-            Ok(ctx.show_list(&list, |list| render::records::clubs(list, ctx.style)))
+            let table = |list: &[records::ClubView]| render::records::clubs(list, ctx.style);
+            let Some(limit) = ctx.limit else {
+                let world = ctx.read_brief()?;
+                return Ok(ctx.show_list(&records::clubs(&world, ctx.as_of), table));
+            };
+            // A page: its clubs, and the players who were ever theirs.
+            let (world, (page, total)) = ctx.read_scoped(|look| {
+                let (page, total) = look.clubs_page(limit)?;
+                let mut players = BTreeSet::new();
+                for club in &page {
+                    players.extend(look.players_of_club(club)?);
+                }
+                let clubs = page.iter().cloned().collect();
+                Ok((
+                    Scope {
+                        players,
+                        clubs,
+                        ..Scope::default()
+                    },
+                    (page, total),
+                ))
+            })?;
+            let list = records::clubs_among(&world, &page, ctx.as_of);
+            Ok(ctx.show_page(&list, total, table))
         }
         ClubCommand::Show { club } => {
-            let world = ctx.read_brief()?;
-            let id = world.find_club(&club)?;
+            let (world, id) = ctx.read_scoped(|look| {
+                let id = look.find_club(&club)?;
+                let players = look.players_of_club(&id)?;
+                let clubs = BTreeSet::from([id.clone()]);
+                Ok((
+                    Scope {
+                        players,
+                        clubs,
+                        ..Scope::default()
+                    },
+                    id,
+                ))
+            })?;
             let view = records::clubs(&world, ctx.as_of)
                 .into_iter()
                 .find(|c| c.id == id.as_str())

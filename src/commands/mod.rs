@@ -184,6 +184,17 @@ impl Context {
         list: &[T],
         table: impl FnOnce(&[T]) -> String,
     ) -> Output {
+        self.show_page(list, list.len(), table)
+    }
+
+    /// As `show_list`, for the first items of a list of `total` (a page
+    /// read without the rest).
+    fn show_page<T: serde::Serialize + render::delimited::Tabular>(
+        &self,
+        list: &[T],
+        total: usize,
+        table: impl FnOnce(&[T]) -> String,
+    ) -> Output {
         let shown = &list[..self.limit.map_or(list.len(), |n| n.min(list.len()))];
         let mut out = Output::text(match self.format {
             Format::Json => render::json(shown),
@@ -191,11 +202,11 @@ impl Context {
             Format::Tsv => render::delimited::write(shown, render::delimited::Delimiter::Tab),
             Format::Table => table(shown),
         });
-        if shown.len() < list.len() {
+        if shown.len() < total {
             out.notes.push(format!(
                 "showing {} of {} (--limit {})",
                 shown.len(),
-                list.len(),
+                total,
                 shown.len()
             ));
         }

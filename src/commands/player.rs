@@ -43,10 +43,40 @@ pub fn run(ctx: &Context, command: PlayerCommand) -> Result<Output> {
             Ok(ctx.show(&view, || format!("Added player {} ({id})\n", view.name)))
         }
         PlayerCommand::List { club, position } => {
-            let world = ctx.read_brief()?;
-            let club = club.map(|c| world.find_club(&c)).transpose()?;
+            let table = |list: &[records::PlayerView]| render::records::players(list, ctx.style);
+            // Read only the club's players, or only a page.
+            let (world, club, total) = match (club, position, ctx.limit) {
+                (Some(club), _, _) => {
+                    let (world, id) = ctx.read_scoped(|look| {
+                        let id = look.find_club(&club)?;
+                        let players = look.players_of_club(&id)?;
+                        Ok((
+                            Scope {
+                                players,
+                                ..Scope::default()
+                            },
+                            id,
+                        ))
+                    })?;
+                    (world, Some(id), None)
+                }
+                (None, None, Some(limit)) => {
+                    let (world, total) = ctx.read_scoped(|look| {
+                        let (players, total) = look.players_page(limit)?;
+                        Ok((
+                            Scope {
+                                players,
+                                ..Scope::default()
+                            },
+                            total,
+                        ))
+                    })?;
+                    (world, None, Some(total))
+                }
+                (None, _, _) => (ctx.read_brief()?, None, None),
+            };
             let list = records::players(&world, club.as_ref(), position, ctx.as_of);
-            Ok(ctx.show_list(&list, |list| render::records::players(list, ctx.style)))
+            Ok(ctx.show_page(&list, total.unwrap_or(list.len()), table))
         }
         PlayerCommand::Show { player } => {
             let (world, id) = ctx.read_scoped(|look| {

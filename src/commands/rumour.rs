@@ -164,6 +164,7 @@ pub fn run(ctx: &Context, command: RumourCommand) -> Result<Output> {
                 open: l.open,
                 since: ctx.day(l.since),
             };
+            let mut total = None;
             let (world, filter) = if l.source.is_some() || l.min_tier.is_some() {
                 // The filter looks at reports: every shard is read, one at
                 // a time, keeping only what passes.
@@ -176,20 +177,32 @@ pub fn run(ctx: &Context, command: RumourCommand) -> Result<Output> {
                     Ok((keep, filter))
                 })?
             } else if query.narrows() || l.club.is_some() {
-                // The index finds the players concerned; only theirs are read.
-                ctx.read_scoped(|look| {
+                // The index finds the players concerned; only theirs are
+                // read (only the page's, when it can tell them).
+                let paged = l.club.is_none() && min_fee_eur.is_none() && sort == SortBy::Recent;
+                let (world, (filter, page)) = ctx.read_scoped(|look| {
                     let filter = find_with(look.world(), &|c| look.find_club(c))?;
-                    let players = look.players_with_rumours(&RumourQuery {
+                    let wanted = RumourQuery {
                         club: filter.club.clone(),
                         ..query.clone()
-                    })?;
+                    };
+                    let page = match ctx.limit {
+                        Some(limit) if paged => look.recent_page(&wanted, limit)?,
+                        _ => None,
+                    };
+                    let players = match &page {
+                        Some((players, _)) => players.clone(),
+                        None => look.players_with_rumours(&wanted)?,
+                    };
                     let scope = Scope {
                         players: players.clone(),
                         rumours_of: players,
                         ..Scope::default()
                     };
-                    Ok((scope, filter))
-                })?
+                    Ok((scope, (filter, page.map(|(_, total)| total))))
+                })?;
+                total = page;
+                (world, filter)
             } else {
                 ctx.read_with(|store, world| {
                     let filter = find(world)?;
@@ -207,7 +220,8 @@ pub fn run(ctx: &Context, command: RumourCommand) -> Result<Output> {
             assessor.reheat_days = l.reheat_days;
             assessor.cold_days = l.cold_days;
             let list = rumours::list(&world, &assessor, &filter);
-            Ok(ctx.show_list(&list, |list| render::rumours::list(list, ctx.style)))
+            let total = total.unwrap_or(list.len());
+            Ok(ctx.show_page(&list, total, |list| render::rumours::list(list, ctx.style)))
         }
         RumourCommand::Show {
             id,

@@ -1,7 +1,7 @@
 //! Players, clubs and sources as shown in lists and detail views.
 
 use crate::model::{Conflicts, Foot, Player, Position, Source};
-use crate::names::{fold, surname_key};
+use crate::names::{fold, list_key};
 use crate::query::likelihood::{TrackRecord, track_records};
 use crate::world::World;
 use chrono::NaiveDate;
@@ -175,7 +175,7 @@ pub fn players(
         .filter(|p| club.is_none_or(|c| p.club_on(as_of) == Some(c)))
         .filter(|p| position.is_none_or(|pos| p.positions().any(|x| x == pos)))
         .collect();
-    list.sort_by_cached_key(|p| (surname_key(&p.name), p.id.clone()));
+    list.sort_by_cached_key(|p| list_key(&p.name, p.id.as_str()));
     list.into_iter()
         .map(|p| player_view(world, p, as_of))
         .collect()
@@ -221,6 +221,14 @@ pub fn clubs(world: &World, as_of: NaiveDate) -> Vec<ClubView> {
         })
         .collect();
     list.sort_by_cached_key(|c| (fold(&c.name), c.id.clone()));
+    list
+}
+
+/// The clubs `ids`, as [`clubs`] shows them: a page of the list, from a
+/// world that holds those clubs and every player who was ever theirs.
+pub fn clubs_among(world: &World, ids: &[crate::model::ClubId], as_of: NaiveDate) -> Vec<ClubView> {
+    let mut list = clubs(world, as_of);
+    list.retain(|c| ids.iter().any(|id| id.as_str() == c.id));
     list
 }
 

@@ -268,6 +268,66 @@ impl Lookup<'_> {
         Ok((id, player))
     }
 
+    /// The players whose rumours can be on the first page (`limit` long) of
+    /// `rumour list` in its default order, and how many rumours pass, when
+    /// the index can tell (see [`Index::recent_page`]); else `None`.
+    pub fn recent_page(
+        &self,
+        wanted: &RumourQuery,
+        limit: usize,
+    ) -> Result<Option<(BTreeSet<PlayerId>, usize)>> {
+        match self {
+            Lookup::Index { index, day, .. } => Ok(index
+                .recent_page(wanted, &(*day).min(LAST_DAY).to_string(), limit)?
+                .map(|(ids, total)| (ids.into_iter().map(PlayerId).collect(), total))),
+            Lookup::Whole(_) => Ok(None),
+        }
+    }
+
+    /// The first `limit` players in `player list` order and how many there
+    /// are: a page read without the others.
+    pub fn players_page(&self, limit: usize) -> Result<(BTreeSet<PlayerId>, usize)> {
+        match self {
+            Lookup::Index { index, .. } => {
+                let (ids, total) = index.players_page(limit)?;
+                Ok((ids.into_iter().map(PlayerId).collect(), total))
+            }
+            Lookup::Whole(world) => {
+                let mut keys: Vec<(String, &PlayerId)> = world
+                    .players
+                    .values()
+                    .map(|p| (crate::names::list_key(&p.name, p.id.as_str()), &p.id))
+                    .collect();
+                keys.sort_unstable();
+                let page = keys.iter().take(limit).map(|(_, id)| (*id).clone());
+                Ok((page.collect(), keys.len()))
+            }
+        }
+    }
+
+    /// The first `limit` clubs in `club list` order (by name) and how many
+    /// there are.
+    pub fn clubs_page(&self, limit: usize) -> Result<(Vec<ClubId>, usize)> {
+        let mut keys: Vec<(String, ClubId)> = match self {
+            Lookup::Index { index, .. } => index
+                .club_names()?
+                .into_iter()
+                .map(|c| (crate::names::fold(&c.name), c.id))
+                .collect(),
+            Lookup::Whole(world) => world
+                .clubs
+                .values()
+                .map(|c| (crate::names::fold(&c.name), c.id.clone()))
+                .collect(),
+        };
+        keys.sort_unstable();
+        let total = keys.len();
+        Ok((
+            keys.into_iter().take(limit).map(|(_, id)| id).collect(),
+            total,
+        ))
+    }
+
     /// Players with any contract with the club (or signed from it), or a
     /// rumour from or to it, or named in its depth orders.
     pub fn players_of_club(&self, club: &ClubId) -> Result<BTreeSet<PlayerId>> {

@@ -40,7 +40,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 
 /// Bumped whenever what the index holds changes; another value rebuilds it.
-const SCHEMA: i64 = 11;
+const SCHEMA: i64 = 12;
 
 /// The clubs file, indexed beside the shards: a read that needs three
 /// clubs need not parse 2,500 (a third of a point command's time).
@@ -51,7 +51,7 @@ const READ_CACHE_KIB: i64 = -512;
 
 const TABLES: &str = "
 CREATE TABLE files(path TEXT PRIMARY KEY, len INT, mtime INT, ctime INT, inode INT);
-CREATE TABLE players(id TEXT PRIMARY KEY, shard TEXT NOT NULL, json TEXT NOT NULL);
+CREATE TABLE players(id TEXT PRIMARY KEY, shard TEXT NOT NULL, json TEXT NOT NULL, sort TEXT NOT NULL);
 CREATE TABLE words(word TEXT NOT NULL, player TEXT NOT NULL, shard TEXT NOT NULL);
 CREATE TABLE contracts(player TEXT NOT NULL, shard TEXT NOT NULL, club TEXT NOT NULL, ends TEXT,
                        signed TEXT);
@@ -74,6 +74,7 @@ CREATE TABLE totals(source TEXT PRIMARY KEY, reports INT NOT NULL, hits INT NOT 
 /// faster without them) and created after, sorted in one pass each.
 const INDEXES: &[&str] = &[
     "CREATE INDEX players_shard ON players(shard);",
+    "CREATE INDEX players_sort ON players(sort);",
     "CREATE INDEX words_word ON words(word);",
     "CREATE INDEX words_shard ON words(shard);",
     "CREATE INDEX contracts_ends ON contracts(ends);",
@@ -545,6 +546,68 @@ impl Index {
         rows.map(|r| self.sql(r)).collect()
     }
 
+    /// The first page of `rumour list` in its default order (last report,
+    /// newest first), `limit` long, filtered by status or openness only:
+    /// the players whose rumours can be on it, and how many rumours pass.
+    /// `None` when the index cannot tell: another filter, or news after
+    /// `day` (a past day, when statuses were other than the index's).
+    ///
+    /// Rows are read newest news first, and the reading stops once a row's
+    /// news is older than the `limit`-th last report found: a rumour's last
+    /// report is never after its news, so no later row can be on the page.
+    /// Ties with the last one on the page are read too.
+    pub fn recent_page(
+        &self,
+        wanted: &RumourQuery,
+        day: &str,
+        limit: usize,
+    ) -> Result<Option<(BTreeSet<String>, usize)>> {
+        if wanted.club.is_some() || wanted.since.is_some() || limit == 0 {
+            return Ok(None);
+        }
+        if self.exists("SELECT 1 FROM rumours WHERE news > ?1", day)? {
+            return Ok(None);
+        }
+        let status = wanted.status.map(|s| s.as_str());
+        const PASSING: &str = "FROM rumours WHERE (first IS NULL OR first <= ?1)
+               AND (?2 IS NULL OR status = ?2) AND (?3 = 0 OR open)";
+        let total: i64 = self.sql(self.conn.query_row(
+            &format!("SELECT count(*) {PASSING}"),
+            params![day, status, wanted.open],
+            |r| r.get(0),
+        ))?;
+        let mut stmt = self.sql(self.conn.prepare_cached(&format!(
+            "SELECT player, summary, news {PASSING} ORDER BY news DESC"
+        )))?;
+        let mut rows = self.sql(stmt.query(params![day, status, wanted.open]))?;
+        // The last reports found, newest first, with their players.
+        let mut found: Vec<(Option<NaiveDate>, String)> = Vec::new();
+        let mut lasts: Vec<NaiveDate> = Vec::new();
+        while let Some(row) = self.sql(rows.next())? {
+            let news: Option<String> = self.sql(row.get(2))?;
+            if lasts.len() >= limit {
+                let threshold = lasts[limit - 1].to_string();
+                if news.is_none_or(|n| n < threshold) {
+                    break;
+                }
+            }
+            let summary: RumourSummary = parse_json(&self.sql(row.get::<_, String>(1))?)?;
+            if let Some(last) = summary.last {
+                let at = lasts.partition_point(|d| *d >= last);
+                lasts.insert(at, last);
+                lasts.truncate(limit);
+            }
+            found.push((summary.last, self.sql(row.get(0))?));
+        }
+        let threshold = lasts.get(limit - 1).copied();
+        let players = found
+            .into_iter()
+            .filter(|(last, _)| threshold.is_none() || *last >= threshold)
+            .map(|(_, player)| player)
+            .collect();
+        Ok(Some((players, total as usize)))
+    }
+
     /// The players with news between `since` and `day`: a rumour reported
     /// or changed then (or later: it may have been touched then too), or a
     /// contract signed then. What a digest of those days is about.
@@ -585,6 +648,26 @@ impl Index {
     /// The records of these players (those that exist).
     pub fn players<'a>(&self, ids: impl IntoIterator<Item = &'a str>) -> Result<Vec<Player>> {
         self.by_id("SELECT json FROM players WHERE id = ?1", ids)
+    }
+
+    /// The first `limit` players in list order (see [`crate::names::list_key`])
+    /// and how many players there are: a page of `player list`.
+    pub fn players_page(&self, limit: usize) -> Result<(Vec<String>, usize)> {
+        let mut stmt = self.sql(
+            self.conn
+                .prepare_cached("SELECT id FROM players ORDER BY sort LIMIT ?1"),
+        )?;
+        let rows = self.sql(stmt.query_map([limit as i64], |r| r.get::<_, String>(0)))?;
+        let mut ids = Vec::new();
+        for row in rows {
+            ids.push(self.sql(row)?);
+        }
+        let total: i64 = self.sql(self.conn.query_row(
+            "SELECT count(*) FROM players",
+            [],
+            |r| r.get(0),
+        ))?;
+        Ok((ids, total as usize))
     }
 
     /// Whether a club has this exact id.

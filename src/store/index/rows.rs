@@ -118,11 +118,12 @@ pub(super) fn put_players(
 }
 
 fn insert_player(tx: &Transaction, shard: &str, p: &Player, json: &str) -> rusqlite::Result<()> {
-    let mut player = tx.prepare_cached("INSERT OR REPLACE INTO players VALUES (?1, ?2, ?3)")?;
+    let mut player = tx.prepare_cached("INSERT OR REPLACE INTO players VALUES (?1, ?2, ?3, ?4)")?;
     let mut word = tx.prepare_cached("INSERT INTO words VALUES (?1, ?2, ?3)")?;
     let mut contract = tx.prepare_cached("INSERT INTO contracts VALUES (?1, ?2, ?3, ?4, ?5)")?;
     let mut ending = tx.prepare_cached("INSERT OR IGNORE INTO ending VALUES (?1, ?2, ?3, ?4)")?;
-    player.execute(params![p.id.as_str(), shard, json])?;
+    let sort = crate::names::list_key(&p.name, p.id.as_str());
+    player.execute(params![p.id.as_str(), shard, json, sort])?;
     for w in &words(&p.name, &p.aliases, p.id.as_str()) {
         word.execute(params![w, p.id.as_str(), shard])?;
     }

@@ -42,7 +42,7 @@ pub fn encode<T: Serialize>(kind: &str, records: &[&T]) -> Result<Vec<u8>> {
         records,
     };
     let mut bytes = serde_json::to_vec_pretty(&file)
-        .map_err(|e| Error::Refused(format!("cannot encode records: {e}")))?;
+        .map_err(|e| Error::Internal(format!("cannot encode records: {e}")))?;
     bytes.push(b'\n');
     Ok(bytes)
 }

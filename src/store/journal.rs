@@ -12,7 +12,7 @@
 //! The journal is mercato's own: git-ignored, never shared.
 
 use super::atomic;
-use crate::error::{Error, Result};
+use crate::error::{Error, Result, Rule};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
@@ -273,7 +273,7 @@ pub fn apply(
             Some(_) => None,
             None => match std::fs::read(&path) {
                 Ok(old) => Some(String::from_utf8(old).map_err(|_| {
-                    Error::Refused(format!(
+                    Error::Corrupt(format!(
                         "{}: not UTF-8 text; refusing to replace it",
                         path.display()
                     ))
@@ -305,7 +305,8 @@ pub fn apply(
         created_dirs,
     };
     let pending = entry_path(data, seq, true);
-    let encoded = serde_json::to_vec(&entry).map_err(|e| Error::Refused(e.to_string()))?;
+    let encoded = serde_json::to_vec(&entry)
+        .map_err(|e| Error::Internal(format!("cannot encode the journal entry: {e}")))?;
     atomic::write_atomic(&pending, &encoded)?;
     for (rel, bytes) in files {
         atomic::write_atomic(&data.join(rel), bytes)?;
@@ -356,7 +357,7 @@ pub fn undo(data: &Path) -> Result<LogLine> {
         .rev()
         .find(|(_, pending)| !pending)
     else {
-        return Err(Error::Refused("nothing to undo".into()));
+        return Err(Error::rule(Rule::NoChange, "nothing to undo"));
     };
     let path = entry_path(data, seq, false);
     let entry = read_entry(&path)?;
@@ -365,7 +366,7 @@ pub fn undo(data: &Path) -> Result<LogLine> {
         let as_left = current.as_deref().map(fingerprint).as_deref() == Some(file.after.as_str());
         let as_before = current == content_before(data, file)?;
         if !as_left && !as_before {
-            return Err(Error::Refused(format!(
+            return Err(Error::Conflict(format!(
                 "{} has changed since `{}` (by git or by hand); undoing would lose that change",
                 file.path, entry.command
             )));

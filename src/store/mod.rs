@@ -116,14 +116,13 @@ impl Store {
         }
         if let Some(day) = world.view_date() {
             // A world cut to a day has lost what came later.
-            return Err(Error::Refused(format!(
-                "internal error: a world seen as of {day} cannot be saved; nothing was written"
+            return Err(Error::Internal(format!(
+                "a world seen as of {day} cannot be saved; nothing was written"
             )));
         }
         if changed.contains(&FileKey::Clubs) && !world.clubs_whole() {
-            return Err(Error::Refused(
-                "internal error: clubs.json changed without being read whole; nothing was written"
-                    .to_string(),
+            return Err(Error::Internal(
+                "clubs.json changed without being read whole; nothing was written".to_string(),
             ));
         }
         // A scoped change reads only its players: their shards are
@@ -140,8 +139,8 @@ impl Store {
             if let FileKey::Players(shard) = key
                 && !world.players_loaded(shard)
             {
-                return Err(Error::Refused(format!(
-                    "internal error: players/{shard}.json changed without being read whole; nothing was written"
+                return Err(Error::Internal(format!(
+                    "players/{shard}.json changed without being read whole; nothing was written"
                 )));
             }
             if let FileKey::Rumours(shard) = key
@@ -149,8 +148,8 @@ impl Store {
                 && self.path_of(key).exists()
             {
                 // Writing a shard read only in brief would drop its rumours.
-                return Err(Error::Refused(format!(
-                    "internal error: rumours/{shard}.json changed without being read; nothing was written"
+                return Err(Error::Internal(format!(
+                    "rumours/{shard}.json changed without being read; nothing was written"
                 )));
             }
         }

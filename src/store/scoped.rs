@@ -213,7 +213,7 @@ impl Lookup<'_> {
                 let player = world
                     .summary(&id)
                     .map(|s| s.player.clone())
-                    .ok_or_else(|| Error::Refused(format!("rumour {id} vanished")))?;
+                    .ok_or_else(|| Error::Internal(format!("rumour {id} vanished")))?;
                 return Ok((id, player));
             }
             Lookup::Index {
@@ -264,7 +264,7 @@ impl Lookup<'_> {
         let player = world
             .summary(&id)
             .map(|s| s.player.clone())
-            .ok_or_else(|| Error::Refused(format!("rumour {id} vanished")))?;
+            .ok_or_else(|| Error::Internal(format!("rumour {id} vanished")))?;
         Ok((id, player))
     }
 

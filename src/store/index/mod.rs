@@ -974,9 +974,9 @@ impl Index {
 
     fn sql<T>(&self, r: rusqlite::Result<T>) -> Result<T> {
         r.map_err(|e| {
-            Error::Refused(format!(
-                "the index failed ({e}); run the command again to rebuild it"
-            ))
+            // Caught where the index is used: it is dropped and the
+            // command answers from the JSON.
+            Error::Index(e.to_string())
         })
     }
 }

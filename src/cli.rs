@@ -1,10 +1,11 @@
 //! The command line: clap types only. `commands.rs` turns them into library calls.
 
+use crate::commands::rumour;
 use chrono::NaiveDate;
 use clap::error::ErrorKind;
 use clap::{ArgGroup, Args, CommandFactory, Parser, Subcommand, ValueEnum};
 use mercato::dates::DateSpec;
-use mercato::model::{Position, Slot, Status};
+use mercato::model::{Position, Slot};
 use mercato::query::likelihood::DEFAULT_COLD_DAYS;
 use std::path::PathBuf;
 
@@ -271,7 +272,7 @@ pub enum Command {
   mercato rumour add upamecano --to "real madrid" --source Marca
   mercato rumour update 50369ebf --status agreed --source "L'Equipe"
   mercato rumour remove 10dc --report 2"#)]
-    Rumour(RumourCommand),
+    Rumour(rumour::RumourCommand),
     /// Contracts: who is expiring, record a signing or renewal, remove a mistaken one.
     #[command(subcommand, visible_alias = "contracts")]
     #[command(after_help = r#"Examples:
@@ -526,235 +527,6 @@ pub enum ImportCommand {
         #[arg(long)]
         dry_run: bool,
     },
-}
-
-#[derive(Debug, Subcommand)]
-pub enum RumourCommand {
-    /// Add a report of a move. It joins the open rumour of the same move, or starts one.
-    #[command(after_help = r#"Examples:
-  mercato rumour add upamecano --to "real madrid" --source Marca --fee 60m
-  mercato rumour add konate --renewal --source "The Athletic" --status agreed
-  mercato rumour add alaba --leaving --source Marca --note "free in June"
-  mercato rumour add konate --renewal --source "Spanish media" --via "L'Equipe"
-  mercato rumour add huijsen --to liverpool --source Fichajes --against"#)]
-    Add(RumourAdd),
-    /// Read a tweet or an article and propose the reports it holds (a dry run unless --apply).
-    #[command(after_help = r#"Examples:
-  mercato rumour extract tweet.txt --source "Fabrizio Romano"
-  mercato rumour extract tweet.txt --source Marca --date 2025-10-19 --json
-  mercato rumour extract tweet.txt --source Marca --apply --pick 1
-  cat article.txt | mercato rumour extract --source TEAMtalk
-
-Each proposal gives the player (known players only), his club that day, the
-destination, kind, stage, fee as written, the outlet credited (--via) and the
-words that decided it; --json prints {"proposals": [...], "unknown": [...]}
-(keys in the README). --apply records them as one change (one `undo` reverts
-them all); a report joins an open rumour of the same move and moves its status
-forward only."#)]
-    Extract(RumourExtract),
-    /// List rumours, most recently reported first.
-    #[command(visible_alias = "ls")]
-    #[command(after_help = r#"Examples:
-  mercato rumour list --open --sort likelihood
-  mercato rumour list --player konate
-  mercato rumour list --club "real madrid" --since 2025-10-01
-  mercato rumour list --min-tier 2 --status talks
-  mercato rumour list --source fichajes --json"#)]
-    List(RumourList),
-    /// Show one rumour: its likelihood explained, fees, reports and status changes in date order.
-    #[command(after_help = r#"Examples:
-  mercato rumour show 5036
-  mercato rumour show konate        # his one open rumour, else his one rumour
-  mercato rumour show 10dcabc2 --json"#)]
-    Show {
-        /// The rumour id, an unambiguous prefix of it, or a player (his one open rumour, else his one rumour).
-        id: String,
-        /// Days without a report after which a new report counts as reheated.
-        #[arg(long, env = "MERCATO_REHEAT_DAYS", default_value_t = 60, value_name = "DAYS", allow_negative_numbers = true, value_parser = number::<i64>("days", 1))]
-        reheat_days: i64,
-        /// Days without a report after which an open rumour is cold (scored at its stage's floor).
-        #[arg(long, env = "MERCATO_COLD_DAYS", default_value_t = DEFAULT_COLD_DAYS, value_name = "DAYS", allow_negative_numbers = true, value_parser = number::<i64>("days", 1))]
-        cold_days: i64,
-    },
-    /// Change a rumour's status (talks, agreed, done, off...). `done` moves the player.
-    #[command(after_help = r#"Examples:
-  mercato rumour update 50369ebf --status agreed --source "L'Equipe"
-  mercato rumour update konate --status done --until 2030-06-30 --note "5 years"
-  mercato rumour update upamecano --status done --until 2031-06-30 --fee 60m
-  mercato rumour update alaba --status done --to Bournemouth --until 2027-06-30
-
-A done transfer ends the player's contract at his club on the day (a loan keeps
-it) and starts one at the destination (--since, else the day) until --until
-(unknown if not given); a done renewal signs a new contract at his club; a done
-departure ends his contract (--to CLUB makes it a transfer). Other open rumours
-the move rules out are listed, not closed."#)]
-    Update {
-        /// The rumour id, an unambiguous prefix of it, or a player (his one open rumour, else his one rumour).
-        id: String,
-        /// The new status.
-        #[arg(long, value_enum)]
-        status: StatusArg,
-        /// When it changed (default: the as-of date; never after it).
-        #[arg(long, value_parser = parse_day, value_name = "DATE")]
-        date: Option<DateSpec>,
-        /// Why.
-        #[arg(long)]
-        note: Option<String>,
-        /// Who announced it (a known source).
-        #[arg(long)]
-        source: Option<String>,
-        /// For done: the last day of the new contract (unknown if omitted).
-        #[arg(long, value_parser = parse_day, value_name = "DATE")]
-        until: Option<DateSpec>,
-        /// For done: the first day at the new club, if not the day of the deal.
-        #[arg(long, value_parser = parse_day, value_name = "DATE")]
-        since: Option<DateSpec>,
-        /// For done: the fee announced (50m, "€45,5m", "£40m+5m").
-        #[arg(long, value_name = "FEE", value_parser = parse_fee)]
-        fee: Option<String>,
-        /// Record a fee above the largest ever paid (refused without it, as a likely typo).
-        #[arg(long)]
-        force: bool,
-        /// The currency of --fee when it names none (default EUR).
-        #[arg(long, env = "MERCATO_CURRENCY", value_name = "EUR|GBP|USD", value_parser = parse_currency)]
-        currency: Option<String>,
-        /// For done: the move is a loan (his contract at his club goes on).
-        #[arg(long)]
-        loan: bool,
-        /// For a done departure: the club he joined (it becomes a transfer).
-        #[arg(long, value_name = "CLUB")]
-        to: Option<String>,
-    },
-    // Corrections (see the "Corrections" section at the end of this file).
-    /// Remove a rumour entered by mistake, or one of its reports (--report N).
-    #[command(after_help = r#"Examples:
-  mercato rumour remove 10dc --report 2    # the 2nd, as `rumour show` numbers
-  mercato rumour remove d43cc212
-  mercato rumour remove upamecano          # his one open rumour, else his one"#)]
-    Remove {
-        /// The rumour id, an unambiguous prefix of it, or a player (his one open rumour, else his one rumour).
-        id: String,
-        /// Remove only this report: 1 is the oldest, numbered as `rumour show` lists them.
-        #[arg(long, value_name = "N", allow_negative_numbers = true, value_parser = number::<usize>("a report number", 1))]
-        report: Option<usize>,
-    },
-}
-
-#[derive(Debug, Args)]
-#[command(group(ArgGroup::new("move").required(true).args(["to", "renewal", "leaving"])))]
-pub struct RumourAdd {
-    /// The player, by name ("konate", "Van Dijk").
-    pub player: String,
-    /// A transfer to this club.
-    #[arg(long, value_name = "CLUB")]
-    pub to: Option<String>,
-    /// The player stays and signs a new contract at his club.
-    #[arg(long)]
-    pub renewal: bool,
-    /// The player leaves his club, destination unknown.
-    #[arg(long, visible_alias = "departure")]
-    pub leaving: bool,
-    /// Who reports it. An unknown source is created with an unknown tier,
-    /// unless its name resembles a known one (a typo): see --new-source.
-    #[arg(long)]
-    pub source: String,
-    /// Create --source (and --via) even if the name resembles a known source.
-    #[arg(long)]
-    pub new_source: bool,
-    /// The day of the report (default: the as-of date; never after it).
-    #[arg(long, value_parser = parse_day, value_name = "DATE")]
-    pub date: Option<DateSpec>,
-    /// Set the rumour's status (default for a new rumour: rumour); done moves the player.
-    #[arg(long, value_enum)]
-    pub status: Option<StatusArg>,
-    /// The report says the move will NOT happen.
-    #[arg(long)]
-    pub against: bool,
-    /// The report only repeats this outlet: it is not independent evidence.
-    #[arg(long, value_name = "SOURCE")]
-    pub via: Option<String>,
-    /// The fee quoted: 50m, "€45m+5m", £40m, 500k.
-    #[arg(long, value_name = "FEE", value_parser = parse_fee)]
-    pub fee: Option<String>,
-    /// The currency of --fee when it names none (default EUR).
-    #[arg(long, env = "MERCATO_CURRENCY", value_name = "EUR|GBP|USD", value_parser = parse_currency)]
-    pub currency: Option<String>,
-    /// Record a fee above the largest ever paid (refused without it, as a likely typo).
-    #[arg(long)]
-    pub force: bool,
-    /// The move is quoted as a loan.
-    #[arg(long)]
-    pub loan: bool,
-    /// The loan comes with an option to buy.
-    #[arg(long, requires = "loan")]
-    pub option_to_buy: bool,
-    /// What the source said.
-    #[arg(long)]
-    pub note: Option<String>,
-    /// Where it was said.
-    #[arg(long)]
-    pub url: Option<String>,
-}
-
-#[derive(Debug, Args)]
-pub struct RumourExtract {
-    /// Files holding the text (standard input when none, or `-`).
-    #[arg(conflicts_with = "jsonl")]
-    pub files: Vec<std::path::PathBuf>,
-    /// Who published the text (a source; an unknown one is created on --apply).
-    /// With --jsonl, for the lines that name none.
-    #[arg(long, required_unless_present = "jsonl")]
-    pub source: Option<String>,
-    /// A feed export: one {"text", "date", "source", "url"} per line, read
-    /// (or recorded, as one change) in date order.
-    #[arg(long, value_name = "FILE")]
-    pub jsonl: Option<std::path::PathBuf>,
-    /// The day of the text (default: the as-of date).
-    #[arg(long, value_parser = parse_day, value_name = "DATE")]
-    pub date: Option<DateSpec>,
-    /// Record the proposals (default: show them, record nothing).
-    #[arg(long)]
-    pub apply: bool,
-    /// Only these proposals, by their number in the table: 1,3.
-    #[arg(long, value_delimiter = ',', value_name = "N,N")]
-    pub pick: Vec<usize>,
-}
-
-#[derive(Debug, Args)]
-pub struct RumourList {
-    /// Only rumours about this player.
-    #[arg(long)]
-    pub player: Option<String>,
-    /// Only moves from or to this club.
-    #[arg(long)]
-    pub club: Option<String>,
-    /// Only rumours with this status.
-    #[arg(long, value_enum)]
-    pub status: Option<StatusArg>,
-    /// Only rumours reported on or after this day.
-    #[arg(long, value_parser = parse_day, value_name = "DATE")]
-    pub since: Option<DateSpec>,
-    /// Only rumours this source reported.
-    #[arg(long)]
-    pub source: Option<String>,
-    /// Only rumours with a report from a source of this tier or better (1 is best).
-    #[arg(long, value_name = "TIER", allow_negative_numbers = true, value_parser = parse_tier)]
-    pub min_tier: Option<u8>,
-    /// Only open rumours (rumour, talks, agreed).
-    #[arg(long)]
-    pub open: bool,
-    /// Only rumours with a quoted fee of at least this much (e.g. 40m; fee plus add-ons, in euros).
-    #[arg(long, value_name = "FEE", value_parser = parse_fee)]
-    pub min_fee: Option<String>,
-    /// Order: recent (latest report first), likelihood or player.
-    #[arg(long, env = "MERCATO_SORT", value_enum, default_value_t = SortArg::Recent)]
-    pub sort: SortArg,
-    /// Days without a report after which a new report counts as reheated.
-    #[arg(long, env = "MERCATO_REHEAT_DAYS", default_value_t = 60, value_name = "DAYS", allow_negative_numbers = true, value_parser = number::<i64>("days", 1))]
-    pub reheat_days: i64,
-    /// Days without a report after which an open rumour is cold (scored at its stage's floor).
-    #[arg(long, env = "MERCATO_COLD_DAYS", default_value_t = DEFAULT_COLD_DAYS, value_name = "DAYS", allow_negative_numbers = true, value_parser = number::<i64>("days", 1))]
-    pub cold_days: i64,
 }
 
 #[derive(Debug, Subcommand)]
@@ -1243,63 +1015,31 @@ pub enum ColorChoice {
     Never,
 }
 
-/// Orders of `rumour list`.
-#[derive(Debug, Clone, Copy, ValueEnum)]
-pub enum SortArg {
-    Recent,
-    Likelihood,
-    Player,
-}
-
-/// Rumour statuses as command-line values.
-#[derive(Debug, Clone, Copy, ValueEnum)]
-pub enum StatusArg {
-    Rumour,
-    Talks,
-    Agreed,
-    Done,
-    Off,
-    Denied,
-}
-
-impl From<StatusArg> for Status {
-    fn from(s: StatusArg) -> Status {
-        match s {
-            StatusArg::Rumour => Status::Rumour,
-            StatusArg::Talks => Status::Talks,
-            StatusArg::Agreed => Status::Agreed,
-            StatusArg::Done => Status::Done,
-            StatusArg::Off => Status::Off,
-            StatusArg::Denied => Status::Denied,
-        }
-    }
-}
-
-fn parse_date(s: &str) -> Result<NaiveDate, String> {
+pub(crate) fn parse_date(s: &str) -> Result<NaiveDate, String> {
     mercato::dates::parse(s)
 }
 
 /// A day as typed: YYYY-MM-DD, today, yesterday, or a span before the as-of
 /// date (3d, 2w, 6m, 1y), resolved once the as-of date is known.
-fn parse_day(s: &str) -> Result<DateSpec, String> {
+pub(crate) fn parse_day(s: &str) -> Result<DateSpec, String> {
     mercato::dates::parse_spec(s)
 }
 
-fn parse_position(s: &str) -> Result<Position, String> {
+pub(crate) fn parse_position(s: &str) -> Result<Position, String> {
     s.parse()
 }
 
-fn parse_slot(s: &str) -> Result<Slot, String> {
+pub(crate) fn parse_slot(s: &str) -> Result<Slot, String> {
     s.parse()
 }
 
-fn parse_foot(s: &str) -> Result<mercato::model::Foot, String> {
+pub(crate) fn parse_foot(s: &str) -> Result<mercato::model::Foot, String> {
     s.parse()
 }
 
 /// A source tier, 1 to 5: any other number can never be a tier, so it is a
 /// usage error (exit 2) like a misspelt option, not a refused change.
-fn parse_tier(s: &str) -> Result<u8, String> {
+pub(crate) fn parse_tier(s: &str) -> Result<u8, String> {
     let tier: i64 = s.trim().parse().map_err(|_| {
         format!("'{s}' is not a tier: 1 is the most reliable (official), 5 the least")
     })?;
@@ -1315,7 +1055,7 @@ fn parse_tier(s: &str) -> Result<u8, String> {
 /// accept "-3" as a value (`allow_negative_numbers`) so that it is refused for
 /// what it is, "caps cannot be negative", rather than taken for an unknown
 /// option with a hint to write `-- -3`.
-fn number<T>(what: &'static str, min: i64) -> impl Fn(&str) -> Result<T, String> + Clone
+pub(crate) fn number<T>(what: &'static str, min: i64) -> impl Fn(&str) -> Result<T, String> + Clone
 where
     T: TryFrom<i64>,
 {
@@ -1335,7 +1075,7 @@ where
 }
 
 /// Seconds, as for `--lock-timeout`: a fraction is fine, a negative is not.
-fn parse_seconds(s: &str) -> Result<f64, String> {
+pub(crate) fn parse_seconds(s: &str) -> Result<f64, String> {
     let seconds: f64 = s
         .trim()
         .parse()
@@ -1352,12 +1092,12 @@ fn parse_seconds(s: &str) -> Result<f64, String> {
 /// A fee or an amount as typed (`50m`, `"€45,5m"`): checked here, so that a
 /// fee that can never be read is a usage error, and kept as text for the
 /// command, which reads it with the currency of `--currency`.
-fn parse_fee(s: &str) -> Result<String, String> {
+pub(crate) fn parse_fee(s: &str) -> Result<String, String> {
     mercato::model::Fee::parse(s, mercato::model::Currency::EUR).map(|_| s.to_string())
 }
 
 /// `--currency`: EUR, GBP or USD (or €, £, $), kept as typed.
-fn parse_currency(s: &str) -> Result<String, String> {
+pub(crate) fn parse_currency(s: &str) -> Result<String, String> {
     mercato::model::Currency::parse(s)
         .map(|_| s.to_string())
         .ok_or_else(|| "expected EUR, GBP or USD".to_string())

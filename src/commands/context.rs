@@ -10,7 +10,7 @@ use std::mem::ManuallyDrop;
 use std::path::PathBuf;
 
 /// A world that is not freed (see `Context::read`).
-type Kept = ManuallyDrop<World>;
+pub(super) type Kept = ManuallyDrop<World>;
 
 /// What every command needs: where the data is, the day, how to print.
 pub struct Context {

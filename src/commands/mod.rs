@@ -7,10 +7,9 @@ mod confirm;
 mod context;
 mod contract;
 mod data;
-mod extract;
 mod fee;
 mod player;
-mod rumour;
+pub mod rumour;
 mod source;
 
 pub use context::{Context, Format, Output};

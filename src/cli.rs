@@ -1,6 +1,6 @@
 //! The command line: clap types only. `commands.rs` turns them into library calls.
 
-use crate::commands::rumour;
+use crate::commands::{contract, rumour};
 use chrono::NaiveDate;
 use clap::error::ErrorKind;
 use clap::{ArgGroup, Args, CommandFactory, Parser, Subcommand, ValueEnum};
@@ -280,7 +280,7 @@ pub enum Command {
   mercato contract timeline --club "Real Madrid"
   mercato contract set konate --club liverpool --until 2030-06-30
   mercato contract remove konate --club liverpool --until 2030-06-30"#)]
-    Contract(ContractCommand),
+    Contract(contract::ContractCommand),
     /// Clubs: add, list, show, the defensive depth chart; edit, remove, merge.
     #[command(subcommand, visible_alias = "clubs")]
     #[command(after_help = r#"Examples:
@@ -527,140 +527,6 @@ pub enum ImportCommand {
         #[arg(long)]
         dry_run: bool,
     },
-}
-
-#[derive(Debug, Subcommand)]
-pub enum ContractCommand {
-    /// Players whose current contract ends in a given year or window (default: the next 12 months), with their open rumours.
-    #[command(group(ArgGroup::new("window").multiple(true).args(["year", "within", "pre_contract"])))]
-    #[command(after_help = r#"Examples:
-  mercato contract expiring                 # the next 12 months
-  mercato contract expiring --year 2026 --position CB
-  mercato contract expiring --within 12 --age-max 30
-  mercato contract expiring --pre-contract
-  mercato contract expiring --year 2026 --league "La Liga" --json"#)]
-    Expiring {
-        /// The calendar year.
-        #[arg(long, allow_negative_numbers = true, value_parser = mercato::dates::parse_year)]
-        year: Option<i32>,
-        /// Ending within this many months of the as-of date (12 when no window is given).
-        #[arg(long, value_name = "MONTHS", allow_negative_numbers = true, value_parser = number::<u32>("months", 1))]
-        within: Option<u32>,
-        /// In the last six months of the contract: free to agree a move elsewhere (FIFA RSTP art. 18.3).
-        #[arg(long)]
-        pre_contract: bool,
-        /// Only players this old or younger.
-        #[arg(long, value_name = "AGE", allow_negative_numbers = true, value_parser = number::<u32>("an age", 0))]
-        age_max: Option<u32>,
-        /// Only this club's players.
-        #[arg(long)]
-        club: Option<String>,
-        /// Only players whose primary position is this (GK, RB, CB, ...).
-        #[arg(long, value_parser = parse_position)]
-        position: Option<Position>,
-        /// Only clubs of this league.
-        #[arg(long)]
-        league: Option<String>,
-    },
-    /// Contracts on a time axis, one bar per player: today marked, final years
-    /// highlighted, open rumours on the bars.
-    #[command(after_help = r#"Examples:
-  mercato contract timeline --club "Real Madrid"
-  mercato contract timeline --position CB --svg centre-backs.svg"#)]
-    Timeline {
-        /// Only this club's players.
-        #[arg(long)]
-        club: Option<String>,
-        /// Only players who can play this position.
-        #[arg(long, value_parser = parse_position)]
-        position: Option<Position>,
-        /// Also write the timeline as a standalone SVG picture to this file.
-        #[arg(long, value_name = "FILE")]
-        svg: Option<PathBuf>,
-    },
-    /// Record a contract: a signing, a loan or a renewal. Earlier contracts stay as history.
-    #[command(after_help = r#"Examples:
-  mercato contract set konate --club liverpool --until 2030-06-30
-  mercato contract set huijsen --club "Real Madrid" --since 2025-07-01 \
-      --until 2030-06-30 --signed 2025-05-20
-  mercato contract set upamecano --club "RB Leipzig" --loan --until 2026-06-30
-  mercato contract set alaba --club bournemouth       # the end is not known yet
-
-Two times: --since is the first day in force (unknown: from the end of his
-previous contract), --signed the day it became known (unknown: always known;
-seen at an earlier --as-of, a contract signed later is not there yet). The day
-you type it is neither. Without --until its end is unknown.
-A contract that is the move an open rumour told of (a transfer to that club, a
-renewal there) marks that rumour done, and says so."#)]
-    Set(ContractArgs),
-    // Corrections.
-    /// Remove a contract entered by mistake: the player's latest contract with the club,
-    /// or the one ending on --until.
-    #[command(after_help = r#"Examples:
-  mercato contract set huijsen --club real --until 2031-06-30   # a mistake
-  mercato contract remove huijsen --club real --until 2031-06-30"#)]
-    Remove {
-        /// The player.
-        player: String,
-        /// The club of the contract.
-        #[arg(long)]
-        club: String,
-        /// Pick the contract ending on this day (needed when he has several there).
-        #[arg(long, value_parser = parse_day, value_name = "DATE")]
-        until: Option<DateSpec>,
-    },
-    /// Change the dates of one contract: its start, signing day or end.
-    #[command(after_help = r#"Examples:
-  mercato contract edit militao --club real --start 2019-07-01
-  mercato contract edit konate --club liverpool --until 2026-06-30 \
-      --signed 2021-05-28
-  mercato contract edit alaba --club real --end 2026-06-30
-
---until picks the contract (the one ending on that day) when he has several
-with the club; --end sets a new last day. Dates not given stay as they are."#)]
-    Edit {
-        /// The player.
-        player: String,
-        /// The club of the contract.
-        #[arg(long)]
-        club: String,
-        /// Pick the contract ending on this day (needed when he has several there).
-        #[arg(long, value_parser = parse_day, value_name = "DATE")]
-        until: Option<DateSpec>,
-        /// New first day in force.
-        #[arg(long, visible_alias = "since", value_parser = parse_day, value_name = "DATE")]
-        start: Option<DateSpec>,
-        /// New signing day (the day it became known).
-        #[arg(long, value_parser = parse_day, value_name = "DATE")]
-        signed: Option<DateSpec>,
-        /// New last day.
-        #[arg(long, value_parser = parse_day, value_name = "DATE")]
-        end: Option<DateSpec>,
-    },
-}
-
-#[derive(Debug, Args)]
-pub struct ContractArgs {
-    /// The player.
-    pub player: String,
-    /// The club.
-    #[arg(long)]
-    pub club: String,
-    /// The last day of the contract (unknown if omitted).
-    #[arg(long, value_parser = parse_day, value_name = "DATE")]
-    pub until: Option<DateSpec>,
-    /// The first day in force (unknown if omitted: from the end of his previous contract).
-    #[arg(long, visible_alias = "start", value_parser = parse_day, value_name = "DATE")]
-    pub since: Option<DateSpec>,
-    /// The day it was signed or announced (unknown if omitted: always known).
-    #[arg(long, value_parser = parse_day, value_name = "DATE")]
-    pub signed: Option<DateSpec>,
-    /// A loan (the permanent contract elsewhere goes on).
-    #[arg(long)]
-    pub loan: bool,
-    /// The club he joins from.
-    #[arg(long, value_name = "CLUB")]
-    pub from: Option<String>,
 }
 
 #[derive(Debug, Subcommand)]

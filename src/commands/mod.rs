@@ -5,7 +5,7 @@ mod club;
 pub mod complete;
 mod confirm;
 mod context;
-mod contract;
+pub mod contract;
 mod data;
 mod fee;
 mod player;

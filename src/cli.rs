@@ -1,12 +1,11 @@
 //! The command line: clap types only. `commands.rs` turns them into library calls.
 
-use crate::commands::{contract, rumour};
+use crate::commands::{club, contract, rumour};
 use chrono::NaiveDate;
 use clap::error::ErrorKind;
 use clap::{ArgGroup, Args, CommandFactory, Parser, Subcommand, ValueEnum};
 use mercato::dates::DateSpec;
 use mercato::model::{Position, Slot};
-use mercato::query::likelihood::DEFAULT_COLD_DAYS;
 use std::path::PathBuf;
 
 /// The examples under `mercato --help` and `mercato -h`.
@@ -241,9 +240,10 @@ fn examples_one_per_line(page: &str) -> String {
 impl Cli {
     /// Values clap cannot check alone: `--set SLOT PLAYERS` takes two values of two kinds.
     fn check_values(&self) -> Result<(), clap::Error> {
-        if let Command::Club(ClubCommand::Depth {
-            set: Some(pair), ..
-        }) = &self.command
+        if let Command::Club(club::ClubCommand::Depth(club::depth::DepthArgs {
+            set: Some(pair),
+            ..
+        })) = &self.command
             && let Some(slot) = pair.first()
             && let Err(why) = slot.parse::<Slot>()
         {
@@ -288,7 +288,7 @@ pub enum Command {
   mercato club show liverpool
   mercato club list
   mercato club add "Crystal Palace" --country England --league "Premier League""#)]
-    Club(ClubCommand),
+    Club(club::ClubCommand),
     /// Players: add, list, show, edit, remove, merge.
     #[command(subcommand, visible_alias = "players")]
     #[command(after_help = r#"Examples:
@@ -530,91 +530,6 @@ pub enum ImportCommand {
 }
 
 #[derive(Debug, Subcommand)]
-pub enum ClubCommand {
-    /// Add a club.
-    #[command(after_help = r#"Examples:
-  mercato club add "Crystal Palace" --country England --league "Premier League"
-  mercato club add "Inter Miami" --country USA --league MLS --alias Miami"#)]
-    Add {
-        /// Its full name.
-        name: String,
-        #[arg(long)]
-        country: Option<String>,
-        #[arg(long)]
-        league: Option<String>,
-        #[arg(long)]
-        coach: Option<String>,
-        /// A short name it is known by (repeatable).
-        #[arg(long = "alias", value_name = "ALIAS")]
-        aliases: Vec<String>,
-    },
-    /// List clubs.
-    #[command(visible_alias = "ls")]
-    #[command(after_help = r#"Examples:
-  mercato club list
-  mercato club list --json"#)]
-    List,
-    /// Show a club and its squad.
-    #[command(after_help = r#"Examples:
-  mercato club show "Real Madrid"
-  mercato club show lfc --json"#)]
-    Show { club: String },
-    /// The defensive depth chart: GK, RB, CB, LB, who is expiring or leaving, and targets.
-    #[command(after_help = r#"Examples:
-  mercato club depth "Real Madrid"
-  mercato club depth liverpool --set CB "van dijk,konate"
-  mercato club depth liverpool --reset CB
-  mercato club depth "Real Madrid" --view pitch
-  mercato club depth "Real Madrid" --svg real-madrid.svg
-
-Default order in a slot: natural players before cover, players staying before
-players leaving, then the older first. --set puts the named players first."#)]
-    Depth {
-        club: String,
-        /// Set a slot's starting order: SLOT then comma-separated players.
-        #[arg(long, num_args = 2, value_names = ["SLOT", "PLAYERS"])]
-        set: Option<Vec<String>>,
-        /// Go back to the default order for a slot.
-        #[arg(long, value_name = "SLOT", value_parser = parse_slot)]
-        reset: Option<Slot>,
-        /// table (one block per slot) or pitch (the back line drawn in formation).
-        #[arg(long, value_enum, default_value_t = DepthView::Table)]
-        view: DepthView,
-        /// Also write the chart as a standalone SVG picture to this file.
-        #[arg(long, value_name = "FILE")]
-        svg: Option<PathBuf>,
-        /// Days without a report after which a rumour is cold and no longer a target.
-        #[arg(long, env = "MERCATO_COLD_DAYS", default_value_t = DEFAULT_COLD_DAYS, value_name = "DAYS", allow_negative_numbers = true, value_parser = number::<i64>("days", 1))]
-        cold_days: i64,
-    },
-    // Corrections.
-    /// Correct a club's details. A new name keeps the id; the old name becomes an alias.
-    #[command(after_help = r#"Examples:
-  mercato club edit bayern --name "FC Bayern München"
-  mercato club edit "RB Leipzig" --coach "Ole Werner" --alias RBL"#)]
-    Edit(ClubEdit),
-    /// Remove a club entered by mistake; refused while a contract or rumour refers to it.
-    #[command(after_help = r#"Examples:
-  mercato club add "Real Madird"          # a typo
-  mercato club remove "Real Madird""#)]
-    Remove {
-        /// The club to remove.
-        club: String,
-    },
-    /// Merge a club entered twice: every contract and rumour moves to KEEP, DUPLICATE's
-    /// name becomes an alias of KEEP, two rumours of the same move become one.
-    #[command(after_help = r#"Examples:
-  mercato club add "FC Bayern Munchen"    # entered twice
-  mercato club merge "Bayern Munich" "FC Bayern Munchen""#)]
-    Merge {
-        /// The club to keep.
-        keep: String,
-        /// The club to merge into it and remove.
-        duplicate: String,
-    },
-}
-
-#[derive(Debug, Subcommand)]
 pub enum PlayerCommand {
     /// Add a player, optionally with his current contract.
     #[command(after_help = r#"Examples:
@@ -823,24 +738,6 @@ pub struct PlayerEdit {
 }
 
 #[derive(Debug, Args)]
-pub struct ClubEdit {
-    /// The club to correct.
-    pub club: String,
-    /// A new full name (the id stays; the old name becomes an alias).
-    #[arg(long)]
-    pub name: Option<String>,
-    #[arg(long)]
-    pub country: Option<String>,
-    #[arg(long)]
-    pub league: Option<String>,
-    #[arg(long)]
-    pub coach: Option<String>,
-    /// A short name it is known by (repeatable).
-    #[arg(long = "alias", value_name = "ALIAS")]
-    pub aliases: Vec<String>,
-}
-
-#[derive(Debug, Args)]
 pub struct SourceEdit {
     /// The source to correct.
     pub source: String,
@@ -857,7 +754,6 @@ pub struct SourceEdit {
     pub aliases: Vec<String>,
 }
 
-/// How `club depth` draws the chart in the terminal.
 /// A side of a merge, for `resolve --take`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum TakeSide {
@@ -865,12 +761,6 @@ pub enum TakeSide {
     Ours,
     /// The merged branch's value.
     Theirs,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum DepthView {
-    Table,
-    Pitch,
 }
 
 /// When to colour output.

@@ -1,7 +1,7 @@
 //! What each command does, in terms of the library: resolve names, ask or
 //! change, render. One file per noun; no logic beyond choosing text or JSON.
 
-mod club;
+pub mod club;
 pub mod complete;
 mod confirm;
 mod context;

@@ -1,6 +1,6 @@
 //! The command line: clap types only. `commands.rs` turns them into library calls.
 
-use crate::commands::{club, contract, rumour};
+use crate::commands::{club, contract, player, rumour};
 use chrono::NaiveDate;
 use clap::error::ErrorKind;
 use clap::{ArgGroup, Args, CommandFactory, Parser, Subcommand, ValueEnum};
@@ -296,7 +296,7 @@ pub enum Command {
   mercato player show konate
   mercato player add "Jarell Quansah" --born 2003-01-29 --position CB
   mercato player edit upamecano --caps 25"#)]
-    Player(PlayerCommand),
+    Player(player::PlayerCommand),
     /// Sources: the outlets that carry rumours, with their reliability tier; edit, remove, merge.
     #[command(subcommand, visible_alias = "sources")]
     #[command(after_help = r#"Examples:
@@ -530,113 +530,6 @@ pub enum ImportCommand {
 }
 
 #[derive(Debug, Subcommand)]
-pub enum PlayerCommand {
-    /// Add a player, optionally with his current contract.
-    #[command(after_help = r#"Examples:
-  mercato player add "Jarell Quansah" --born 2003-01-29 --position CB
-  mercato player add "Marc Guéhi" --born 2000-07-13 --position CB \
-      --nationality England --foot right --value 50m
-  mercato player add "Marcos Senesi" --born 1997-05-10 --position CB --also LB \
-      --nationality Argentina --club Bournemouth --until 2026-06-30"#)]
-    Add(PlayerAdd),
-    /// List players.
-    #[command(visible_alias = "ls")]
-    #[command(after_help = r#"Examples:
-  mercato player list --club "Real Madrid"
-  mercato player list --position LB
-  mercato player list --json"#)]
-    List {
-        /// Only players of this club.
-        #[arg(long)]
-        club: Option<String>,
-        /// Only players who can play this position.
-        #[arg(long, value_parser = parse_position)]
-        position: Option<Position>,
-    },
-    /// Show a player, his contracts and rumours.
-    #[command(after_help = r#"Examples:
-  mercato player show konate
-  mercato player show "van dijk" --json"#)]
-    Show { player: String },
-    // Corrections.
-    /// Correct a player's details. A new name keeps the id; the old name becomes an alias.
-    #[command(after_help = r#"Examples:
-  mercato player edit upamecano --caps 25 --foot right
-  mercato player edit konate --alias Ibou
-  mercato player edit alaba --position CB --also LB,DM"#)]
-    Edit(PlayerEdit),
-    /// Remove a player entered by mistake; refused while rumours or depth orders refer to him.
-    #[command(after_help = r#"Examples:
-  mercato player add "Dayot Upamecanno" --born 1998-10-27 --position CB  # typo
-  mercato player remove "Dayot Upamecanno""#)]
-    Remove {
-        /// The player to remove.
-        player: String,
-        /// Remove his rumours with him.
-        #[arg(long)]
-        with_rumours: bool,
-    },
-    /// Merge a player entered twice: his rumours, depth-order places and contracts move to
-    /// KEEP, details KEEP lacks are filled in, DUPLICATE's name becomes an alias of KEEP,
-    /// two rumours of the same move become one.
-    #[command(after_help = r#"Examples:
-  mercato player add "Dayot Upamecano" --born 1998-10-28 --position CB   # twice
-  mercato player merge dayot-upamecano dayot-upamecano-1998"#)]
-    Merge {
-        /// The player to keep.
-        keep: String,
-        /// The player to merge into him and remove.
-        duplicate: String,
-    },
-}
-
-#[derive(Debug, Args)]
-pub struct PlayerAdd {
-    /// Full name.
-    pub name: String,
-    /// Date of birth.
-    #[arg(long, value_parser = parse_date, value_name = "YYYY-MM-DD")]
-    pub born: NaiveDate,
-    /// Primary position: GK, RB, RWB, CB, LB, LWB, DM, CM, AM, RW, LW, ST.
-    #[arg(long, value_parser = parse_position)]
-    pub position: Position,
-    /// Secondary positions, comma-separated.
-    #[arg(long, value_delimiter = ',', value_parser = parse_position, value_name = "POS,...")]
-    pub also: Vec<Position>,
-    #[arg(long)]
-    pub nationality: Option<String>,
-    /// International caps.
-    #[arg(long, allow_negative_numbers = true, value_parser = number::<u32>("caps", 0))]
-    pub caps: Option<u32>,
-    /// Preferred foot: left, right or both.
-    #[arg(long, value_parser = parse_foot)]
-    pub foot: Option<mercato::model::Foot>,
-    #[arg(long)]
-    pub notes: Option<String>,
-    /// Market value in euros: 50m, 750k.
-    #[arg(long, value_name = "VALUE", value_parser = parse_fee)]
-    pub value: Option<String>,
-    /// His club.
-    #[arg(long)]
-    pub club: Option<String>,
-    /// Last day of his contract at --club (unknown if omitted).
-    #[arg(long, requires = "club", value_parser = parse_day, value_name = "DATE")]
-    pub until: Option<DateSpec>,
-    /// First day of that contract, if known.
-    #[arg(long, requires = "club", value_parser = parse_day, value_name = "DATE")]
-    pub since: Option<DateSpec>,
-    /// The day that contract was signed or announced (unknown if omitted: always known).
-    #[arg(long, requires = "club", value_parser = parse_day, value_name = "DATE")]
-    pub signed: Option<DateSpec>,
-    /// The contract is a loan.
-    #[arg(long, requires = "club")]
-    pub loan: bool,
-    /// The club he joined --club from.
-    #[arg(long, requires = "club", value_name = "CLUB")]
-    pub from: Option<String>,
-}
-
-#[derive(Debug, Subcommand)]
 pub enum SourceCommand {
     /// Add a source.
     #[command(after_help = r#"Examples:
@@ -701,41 +594,6 @@ pub enum SourceCommand {
 // ---------------------------------------------------------------- Corrections
 // The arguments of `player edit`, `club edit` and `source edit|set`. Every
 // option is optional; what is not given stays as it is.
-
-#[derive(Debug, Args)]
-pub struct PlayerEdit {
-    /// The player to correct.
-    pub player: String,
-    /// A new full name (the id stays; the old name becomes an alias).
-    #[arg(long)]
-    pub name: Option<String>,
-    /// Date of birth.
-    #[arg(long, value_parser = parse_date, value_name = "YYYY-MM-DD")]
-    pub born: Option<NaiveDate>,
-    /// Primary position: GK, RB, RWB, CB, LB, LWB, DM, CM, AM, RW, LW, ST.
-    #[arg(long, value_parser = parse_position)]
-    pub position: Option<Position>,
-    /// Secondary positions, comma-separated (replaces the current ones).
-    #[arg(long, value_delimiter = ',', value_parser = parse_position, value_name = "POS,...")]
-    pub also: Option<Vec<Position>>,
-    #[arg(long)]
-    pub nationality: Option<String>,
-    /// International caps.
-    #[arg(long, allow_negative_numbers = true, value_parser = number::<u32>("caps", 0))]
-    pub caps: Option<u32>,
-    /// Preferred foot: left, right or both.
-    #[arg(long, value_parser = parse_foot)]
-    pub foot: Option<mercato::model::Foot>,
-    /// Market value in euros: 50m, 750k.
-    #[arg(long, value_name = "VALUE", value_parser = parse_fee)]
-    pub value: Option<String>,
-    /// Notes (replace the current ones; "" removes them).
-    #[arg(long)]
-    pub notes: Option<String>,
-    /// Another name he is known by (repeatable).
-    #[arg(long = "alias", value_name = "ALIAS")]
-    pub aliases: Vec<String>,
-}
 
 #[derive(Debug, Args)]
 pub struct SourceEdit {

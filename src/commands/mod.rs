@@ -8,7 +8,7 @@ mod context;
 pub mod contract;
 mod data;
 mod fee;
-mod player;
+pub mod player;
 pub mod rumour;
 mod source;
 

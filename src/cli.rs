@@ -1,9 +1,9 @@
 //! The command line: clap types only. `commands.rs` turns them into library calls.
 
-use crate::commands::{club, contract, player, rumour};
+use crate::commands::{club, contract, player, rumour, source};
 use chrono::NaiveDate;
 use clap::error::ErrorKind;
-use clap::{ArgGroup, Args, CommandFactory, Parser, Subcommand, ValueEnum};
+use clap::{ArgGroup, CommandFactory, Parser, Subcommand, ValueEnum};
 use mercato::dates::DateSpec;
 use mercato::model::{Position, Slot};
 use std::path::PathBuf;
@@ -304,7 +304,7 @@ pub enum Command {
   mercato source show fichajes
   mercato source add "The Athletic" --tier 1 --country England
   mercato source set "Spanish media" --tier 4"#)]
-    Source(SourceCommand),
+    Source(source::SourceCommand),
     /// Write the whole store as one JSON bundle (stdout, or --out FILE).
     #[command(after_help = r#"Examples:
   mercato export --out backup.json
@@ -527,89 +527,6 @@ pub enum ImportCommand {
         #[arg(long)]
         dry_run: bool,
     },
-}
-
-#[derive(Debug, Subcommand)]
-pub enum SourceCommand {
-    /// Add a source.
-    #[command(after_help = r#"Examples:
-  mercato source add "The Athletic" --tier 1 --country England
-  mercato source add "Diario AS" --tier 3 --country Spain --alias AS"#)]
-    Add {
-        name: String,
-        /// Reliability: 1 (official, most reliable) to 5 (gossip). Unknown if omitted.
-        #[arg(long, allow_negative_numbers = true, value_parser = parse_tier)]
-        tier: Option<u8>,
-        #[arg(long)]
-        country: Option<String>,
-        /// Another name it goes by (repeatable).
-        #[arg(long = "alias", value_name = "ALIAS")]
-        aliases: Vec<String>,
-    },
-    /// List sources by tier, with their track record (reports, hits, misses, hit rate).
-    #[command(visible_alias = "ls")]
-    #[command(after_help = r#"Examples:
-  mercato source list
-  mercato source list --json"#)]
-    List,
-    /// Show a source, its track record and its reports.
-    #[command(after_help = r#"Examples:
-  mercato source show fichajes
-  mercato source show "l'equipe" --json"#)]
-    Show { source: String },
-    /// Change a source's tier, country, aliases or name (the same as `source edit`).
-    #[command(after_help = r#"Examples:
-  mercato source set "Spanish media" --tier 4
-  mercato source set fichajes --tier 4 --alias fichajes.es"#)]
-    Set(SourceEdit),
-    // Corrections.
-    /// Correct a source's details (the same as `source set`). A new name keeps the id; the
-    /// old name becomes an alias.
-    #[command(after_help = r#"Examples:
-  mercato source edit "Spanish media" --name "Spanish press" --tier 4
-  mercato source edit fichajes --country Spain --alias "Fichajes.com""#)]
-    Edit(SourceEdit),
-    /// Remove a source entered by mistake; refused while a report or status change cites it.
-    #[command(after_help = r#"Examples:
-  mercato source add "The Athltic"        # a typo
-  mercato source remove "The Athltic""#)]
-    Remove {
-        /// The source to remove.
-        source: String,
-    },
-    /// Merge a source entered twice: its reports, the reports repeating it and the status
-    /// changes it announced move to KEEP (and so does its track record); DUPLICATE's name
-    /// becomes an alias of KEEP.
-    #[command(after_help = r#"Examples:
-  mercato source add "Fichajes.com"       # entered twice
-  mercato source merge Fichajes "Fichajes.com""#)]
-    Merge {
-        /// The source to keep.
-        keep: String,
-        /// The source to merge into it and remove.
-        duplicate: String,
-    },
-}
-
-// ---------------------------------------------------------------- Corrections
-// The arguments of `player edit`, `club edit` and `source edit|set`. Every
-// option is optional; what is not given stays as it is.
-
-#[derive(Debug, Args)]
-pub struct SourceEdit {
-    /// The source to correct.
-    pub source: String,
-    /// A new name (the id stays; the old name becomes an alias).
-    #[arg(long)]
-    pub name: Option<String>,
-    /// Reliability: 1 (official, most reliable) to 5 (gossip).
-    #[arg(long, allow_negative_numbers = true, value_parser = parse_tier)]
-    pub tier: Option<u8>,
-    #[arg(long)]
-    pub country: Option<String>,
-    /// Another name it goes by (repeatable).
-    #[arg(long = "alias", value_name = "ALIAS")]
-    pub aliases: Vec<String>,
 }
 
 /// A side of a merge, for `resolve --take`.

@@ -10,7 +10,7 @@ mod data;
 mod fee;
 pub mod player;
 pub mod rumour;
-mod source;
+pub mod source;
 
 pub use context::{Context, Format, Output};
 

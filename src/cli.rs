@@ -1,9 +1,15 @@
-//! The command line: clap types only. `commands.rs` turns them into library calls.
+//! The command line's top: `Cli` (the global options and the top-level
+//! `Command` enum), how it is parsed (defaults from `mercato.toml`, the
+//! environment), and the value parsers every command's arguments share. Each
+//! command's own arguments live beside its code, in `commands/`.
 
-use crate::commands::{club, contract, player, rumour, source};
+use crate::commands::{
+    check, club, complete, completions, conflicts, contract, digest, export, git, import, init,
+    log, man, merge_driver, player, resolve, rumour, source, undo,
+};
 use chrono::NaiveDate;
 use clap::error::ErrorKind;
-use clap::{ArgGroup, CommandFactory, Parser, Subcommand, ValueEnum};
+use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 use mercato::dates::DateSpec;
 use mercato::model::{Position, Slot};
 use std::path::PathBuf;
@@ -186,57 +192,6 @@ fn without_environment(error: clap::Error) -> clap::Error {
     }
 }
 
-/// The man pages as (file name, roff): `mercato.1` first, then one per command
-/// (`mercato-rumour-add.1`...), each with its examples.
-pub fn man_pages() -> std::io::Result<Vec<(String, String)>> {
-    fn render(cmd: &clap::Command, pages: &mut Vec<(String, String)>) -> std::io::Result<()> {
-        let man = clap_mangen::Man::new(cmd.clone());
-        let mut roff = Vec::new();
-        man.render(&mut roff)?;
-        let roff = examples_one_per_line(&String::from_utf8_lossy(&roff));
-        pages.push((man.get_filename(), roff));
-        for sub in cmd.get_subcommands().filter(|sub| !sub.is_hide_set()) {
-            render(sub, pages)?;
-        }
-        Ok(())
-    }
-    let mut cmd = Cli::command().disable_help_subcommand(true);
-    cmd.build();
-    let mut pages = Vec::new();
-    render(&cmd, &mut pages)?;
-    Ok(pages)
-}
-
-/// clap_mangen puts the text after the help in a section called EXTRA, filled and
-/// justified like prose, which runs the example lines together. This calls it
-/// EXAMPLES and sets its indented lines (the commands) one per line, unfilled.
-fn examples_one_per_line(page: &str) -> String {
-    const EXTRA: &str = ".SH EXTRA\n";
-    let Some(start) = page.find(EXTRA) else {
-        return page.to_string();
-    };
-    let body = start + EXTRA.len();
-    let end = page[body..]
-        .find("\n.SH ")
-        .map_or(page.len(), |at| body + at + 1);
-    let mut out = format!("{}.SH EXAMPLES\n", &page[..start]);
-    let mut unfilled = false;
-    for line in page[body..end].lines().filter(|line| *line != "Examples:") {
-        let indented = line.starts_with(' ');
-        if indented != unfilled {
-            out.push_str(if indented { ".nf\n" } else { ".fi\n" });
-            unfilled = indented;
-        }
-        out.push_str(line);
-        out.push('\n');
-    }
-    if unfilled {
-        out.push_str(".fi\n");
-    }
-    out.push_str(&page[end..]);
-    out
-}
-
 impl Cli {
     /// Values clap cannot check alone: `--set SLOT PLAYERS` takes two values of two kinds.
     fn check_values(&self) -> Result<(), clap::Error> {
@@ -305,15 +260,7 @@ pub enum Command {
   mercato source add "The Athletic" --tier 1 --country England
   mercato source set "Spanish media" --tier 4"#)]
     Source(source::SourceCommand),
-    /// Write the whole store as one JSON bundle (stdout, or --out FILE).
-    #[command(after_help = r#"Examples:
-  mercato export --out backup.json
-  mercato export > world.json"#)]
-    Export {
-        /// Where to write it (default: stdout).
-        #[arg(long, value_name = "FILE")]
-        out: Option<PathBuf>,
-    },
+    Export(export::ExportArgs),
     /// Import data: a mercato bundle, or Transfermarkt / Wyscout exports.
     #[command(subcommand)]
     #[command(after_help = r#"Examples:
@@ -321,221 +268,32 @@ pub enum Command {
   mercato import wyscout EFLSCOTFEB26.csv --dry-run
   mercato export --out world.json
   mercato import bundle world.json"#)]
-    Import(ImportCommand),
-    /// What changed since a date: new rumours, reports, status changes and contract
-    /// signings, by club (a move is listed out under the seller and in under the buyer).
-    #[command(after_help = r#"Examples:
-  mercato digest
-  mercato digest --since 2025-10-01
-  mercato digest --since 2w --json"#)]
-    Digest {
-        /// The first day to include (default: 7 days before the as-of date).
-        #[arg(long, value_parser = parse_day, value_name = "DATE")]
-        since: Option<DateSpec>,
-    },
-    /// Validate the whole data directory; exit 1 if anything is wrong.
-    #[command(after_help = r#"Examples:
-  mercato check
-  mercato check --fix      # records in another shard's file go home
-  mercato check --json"#)]
-    Check {
-        /// Move players and rumours found in another shard's file to their own
-        /// (one change; `mercato undo` reverts it). An id found twice is left
-        /// for you, each copy shown.
-        #[arg(long)]
-        fix: bool,
-    },
-    /// List the merge conflicts git left in the data directory: fields two clones
-    /// changed differently, records removed on one side and changed on the other.
-    ///
-    /// Each record keeps the current branch's value meanwhile (reads work), with
-    /// both values and the common ancestor's; `check` fails until every conflict
-    /// is resolved.
-    #[command(after_help = r#"Examples:
-  mercato conflicts
-  mercato conflicts --json
-
-A conflict ends when someone chooses: `mercato resolve RECORD FIELD --take
-ours|theirs`, or an edit that sets the field (`mercato source edit X --tier 2`)."#)]
-    Conflicts,
-    /// End one merge conflict by taking one side's value (see `mercato conflicts`).
-    ///
-    /// RECORD is the id `conflicts` prints (or the record's name); FIELD the
-    /// conflicted field, or `record` when one side removed the record (taking
-    /// that side removes it). When the file has no conflict left, it is staged
-    /// with `git add` so the merge can be committed.
-    #[command(after_help = r#"Examples:
-  mercato conflicts
-  mercato resolve l-equipe tier --take theirs
-  mercato resolve konate born --take ours
-  mercato resolve fichajes record --take theirs  # keep their edited record"#)]
-    Resolve {
-        /// The record: its id as `mercato conflicts` prints it, or its name.
-        record: String,
-        /// The conflicted field (`record` for removed-versus-changed).
-        field: String,
-        /// Which value to keep: ours (the current branch's) or theirs (the merged branch's).
-        #[arg(long, value_enum, value_name = "SIDE")]
-        take: TakeSide,
-    },
-    /// Revert the latest change to the data directory (see `mercato log`).
-    #[command(after_help = r#"Examples:
-  mercato source add "The Athletic" --tier 1
-  mercato undo                  # takes the new source back"#)]
-    Undo,
-    /// List the recent changes that `undo` can revert, newest first.
-    #[command(after_help = r#"Examples:
-  mercato source add "The Athletic" --tier 1
-  mercato log
-  mercato log --json"#)]
-    Log,
-    /// Print a shell completion script: bash, zsh, fish, powershell or elvish.
-    #[command(after_help = r#"Examples:
-  mercato completions bash > ~/.local/share/bash-completion/completions/mercato
-  mercato completions zsh > ~/.zfunc/_mercato
-  mercato completions fish > ~/.config/fish/completions/mercato.fish
-
-To turn it on: in bash, `source <(mercato completions bash)` (add that line to
-~/.bashrc to keep it), or write the file above once; in zsh, write the file
-above and put `fpath+=(~/.zfunc); autoload -U compinit; compinit` in ~/.zshrc;
-in fish, the file above is enough. The bash script completes players, clubs,
-sources and rumour ids from your data."#)]
-    Completions { shell: clap_complete::Shell },
-    /// Merge three versions of a data file record by record (a git merge driver).
-    #[command(after_help = r#"Examples:
-  git config merge.mercato.driver "mercato merge-driver %O %A %B %P"
-  mercato git setup             # the same, with the path of this binary
-
-Enable it once per clone (data/.gitattributes already routes data files to it);
-git then runs it on every merge that touches a data file."#)]
-    MergeDriver {
-        /// The common ancestor (%O).
-        base: PathBuf,
-        /// Our version (%A); the merged result is written here.
-        ours: PathBuf,
-        /// Their version (%B).
-        theirs: PathBuf,
-        /// The file's path in the repository (%P).
-        path: Option<String>,
-    },
-    /// Print the man page (roff) on stdout, or write one page per command (--out DIR).
-    #[command(after_help = r#"Examples:
-  mercato man > mercato.1 && man ./mercato.1
-  mercato man --out ~/.local/share/man/man1 && man mercato-rumour-add"#)]
-    Man {
-        /// Write one page per command into this directory (mercato.1, mercato-rumour-add.1, ...)
-        /// instead of printing the top-level page.
-        #[arg(long, value_name = "DIR")]
-        out: Option<PathBuf>,
-    },
-    /// Create an empty data directory (default: the --data-dir); inside a git work
-    /// tree, also set up the clone's merge driver.
-    #[command(after_help = r#"Examples:
-  mercato init scouting
-  git init shared && cd shared && mercato init data    # to share through git"#)]
-    Init {
-        /// Where to create it.
-        dir: Option<PathBuf>,
-    },
-    /// What the shell may complete at word INDEX of WORDS (used by `mercato completions bash`).
-    #[command(hide = true)]
-    Complete {
-        /// The position of the word being completed (bash's COMP_CWORD).
-        #[arg(long)]
-        index: usize,
-        /// The words typed so far, `mercato` first.
-        #[arg(last = true)]
-        words: Vec<String>,
-    },
+    Import(import::ImportCommand),
+    Digest(digest::DigestArgs),
+    Check(check::CheckArgs),
+    Conflicts(conflicts::ConflictsArgs),
+    Resolve(resolve::ResolveArgs),
+    Undo(undo::UndoArgs),
+    Log(log::LogArgs),
+    Completions(completions::CompletionsArgs),
+    MergeDriver(merge_driver::MergeDriverArgs),
+    Man(man::ManArgs),
+    Init(init::InitArgs),
+    Complete(complete::CompleteArgs),
     /// Git set-up for the clone the data directory is in.
     #[command(subcommand)]
     #[command(after_help = r#"Examples:
   mercato git setup"#)]
-    Git(GitCommand),
+    Git(git::GitCommand),
 }
 
-#[derive(Debug, Subcommand)]
-pub enum GitCommand {
-    /// Configure this clone's merge driver (record-by-record merges of data files),
-    /// pointing at this binary. Commands that write do it by themselves when it is missing.
-    #[command(after_help = r#"Examples:
-  mercato git setup
-  git clone https://example.com/desk.git && cd desk && mercato git setup"#)]
-    Setup,
-}
-
-#[derive(Debug, Subcommand)]
-pub enum ImportCommand {
-    /// Transfermarkt's public dataset (clubs.csv, players.csv, transfers.csv): re-importing updates, never duplicates.
-    ///
-    /// Clubs are matched to the clubs already there (by id, name, alias, or a
-    /// well-known name: "RasenBallsport Leipzig" is RB Leipzig) before any is
-    /// created; `--dry-run` lists the matches. A player whose last season is
-    /// older than the file's newest has left (retired, gone abroad, a coach
-    /// now): his last club is history and he is in no squad. Transfers make
-    /// each player's contract history; a move dated after the as-of day is
-    /// an agreed future move.
-    #[command(group(ArgGroup::new("files").required(true).multiple(true).args(["players", "clubs", "transfers", "download"])))]
-    #[command(after_help = r#"Examples:
-  mercato import transfermarkt --clubs clubs.csv --players players.csv --dry-run
-  mercato import transfermarkt --players players.csv --transfers transfers.csv
-  mercato import transfermarkt --players players.csv --json
-  # the whole published dataset (needs a network):
-  #   mercato import transfermarkt --download
-  #   mercato import transfermarkt --download --url https://example.org/tm"#)]
-    Transfermarkt {
-        /// players.csv (or players.csv.gz).
-        #[arg(long, value_name = "FILE")]
-        players: Option<PathBuf>,
-        /// clubs.csv (or clubs.csv.gz).
-        #[arg(long, value_name = "FILE")]
-        clubs: Option<PathBuf>,
-        /// transfers.csv (or .gz): the moves that make each player's contract history.
-        #[arg(long, value_name = "FILE")]
-        transfers: Option<PathBuf>,
-        /// Fetch the dataset's published files (clubs, players, competitions,
-        /// transfers) into the cache ($XDG_CACHE_HOME/mercato/transfermarkt) and import them.
-        #[arg(long, conflicts_with_all = ["players", "clubs", "transfers"])]
-        download: bool,
-        /// Where --download fetches from: a base URL holding players.csv.gz,
-        /// clubs.csv.gz, competitions.csv.gz and transfers.csv.gz (a mirror).
-        #[arg(long, value_name = "BASE", requires = "download")]
-        url: Option<String>,
-        /// Report what would change, change nothing.
-        #[arg(long)]
-        dry_run: bool,
-    },
-    /// A Wyscout-style league export (Player, League, Team, Position, Age, ...).
-    #[command(after_help = r#"Examples:
-  mercato import wyscout EFLSCOTFEB26.csv --dry-run
-  mercato import wyscout EFLSCOTFEB26.csv"#)]
-    Wyscout {
-        file: PathBuf,
-        /// Report what would change, change nothing.
-        #[arg(long)]
-        dry_run: bool,
-    },
-    /// Load a bundle written by `mercato export` (records are added or replaced by id).
-    #[command(after_help = r#"Examples:
-  mercato export --out world.json
-  mercato import bundle world.json --dry-run
-  mercato init copy
-  mercato --data-dir copy import bundle world.json"#)]
-    Bundle {
-        file: PathBuf,
-        /// Report what would change, change nothing.
-        #[arg(long)]
-        dry_run: bool,
-    },
-}
-
-/// A side of a merge, for `resolve --take`.
+/// `--format`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum TakeSide {
-    /// The current branch's value (the one shown meanwhile).
-    Ours,
-    /// The merged branch's value.
-    Theirs,
+pub enum FormatArg {
+    Table,
+    Json,
+    Csv,
+    Tsv,
 }
 
 /// When to colour output.
@@ -606,7 +364,7 @@ where
 }
 
 /// Seconds, as for `--lock-timeout`: a fraction is fine, a negative is not.
-pub(crate) fn parse_seconds(s: &str) -> Result<f64, String> {
+fn parse_seconds(s: &str) -> Result<f64, String> {
     let seconds: f64 = s
         .trim()
         .parse()
@@ -688,13 +446,4 @@ mod tests {
         assert!(parse_seconds("-1").is_err());
         assert!(parse_seconds("inf").is_err());
     }
-}
-
-/// `--format`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum FormatArg {
-    Table,
-    Json,
-    Csv,
-    Tsv,
 }

@@ -82,3 +82,65 @@ pub fn stale_note(ctx: &Context) -> Option<String> {
         format!("the newest fact here is from {newest}; add --as-of {newest} to see that day")
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    /// The functions of `dir` (recursively) and of `main.rs` longer than
+    /// `max` lines, counted from `fn` to the closing brace at its indent.
+    fn longer_than(max: usize) -> Vec<String> {
+        fn walk(dir: &Path, files: &mut Vec<std::path::PathBuf>) {
+            for entry in std::fs::read_dir(dir)
+                .expect("a source directory")
+                .flatten()
+            {
+                let path = entry.path();
+                if path.is_dir() {
+                    walk(&path, files);
+                } else if path.extension().is_some_and(|e| e == "rs") {
+                    files.push(path);
+                }
+            }
+        }
+        let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+        let mut files = vec![src.join("main.rs")];
+        walk(&src.join("commands"), &mut files);
+        let mut long = Vec::new();
+        for file in files {
+            let text = std::fs::read_to_string(&file).expect("a source file");
+            let lines: Vec<&str> = text.lines().collect();
+            for (start, line) in lines.iter().enumerate() {
+                let code = line.trim_start();
+                let indent = &line[..line.len() - code.len()];
+                let code = ["pub ", "pub(crate) ", "pub(super) ", "const "]
+                    .iter()
+                    .fold(code, |c, prefix| c.strip_prefix(prefix).unwrap_or(c));
+                if !code.starts_with("fn ") || line.trim_end().ends_with('}') {
+                    continue;
+                }
+                let close = format!("{indent}}}");
+                let end = (start..lines.len())
+                    .find(|&i| lines[i].trim_end() == close)
+                    .unwrap_or(start);
+                if end - start + 1 > max {
+                    long.push(format!(
+                        "{}:{}: {} lines",
+                        file.display(),
+                        start + 1,
+                        end - start + 1
+                    ));
+                }
+            }
+        }
+        long
+    }
+
+    /// One function per subcommand, each short enough to read at once (#23):
+    /// a long one is a sign that two commands, or two steps, share a body.
+    #[test]
+    fn no_command_function_is_longer_than_80_lines() {
+        let long = longer_than(80);
+        assert!(long.is_empty(), "{long:#?}");
+    }
+}

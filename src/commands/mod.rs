@@ -1,9 +1,11 @@
 //! What each command does, in terms of the library: resolve names, ask or
 //! change, render. The files follow the command line: `mercato undo` is
 //! `undo.rs`, `mercato rumour add` is `rumour/add.rs`. Each holds its clap
-//! arguments beside its `run`; a noun's `mod.rs` holds its subcommand enum
-//! and dispatch, one line per verb. Adding a command touches its own file
-//! and one enum line.
+//! arguments (with their help and examples) beside its `run`; a noun's
+//! `mod.rs` holds its subcommand enum and dispatch, one line per verb. Adding
+//! a subcommand is its own file plus a `mod` line, an enum line and a match
+//! arm in the noun's `mod.rs`. What several commands share: [`Context`] and
+//! [`Output`] (context.rs), the confirmations (confirm.rs), fees (fee.rs).
 
 pub mod check;
 pub mod club;

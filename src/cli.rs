@@ -1,11 +1,17 @@
-//! The command line: clap types only. `commands.rs` turns them into library calls.
+//! The command line's top: `Cli` (the global options and the top-level
+//! `Command` enum), how it is parsed (defaults from `mercato.toml`, the
+//! environment), and the value parsers every command's arguments share. Each
+//! command's own arguments live beside its code, in `commands/`.
 
+use crate::commands::{
+    check, club, complete, completions, conflicts, contract, digest, export, git, import, init,
+    log, man, merge_driver, player, resolve, rumour, source, undo,
+};
 use chrono::NaiveDate;
 use clap::error::ErrorKind;
-use clap::{ArgGroup, Args, CommandFactory, Parser, Subcommand, ValueEnum};
+use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 use mercato::dates::DateSpec;
-use mercato::model::{Position, Slot, Status};
-use mercato::query::likelihood::DEFAULT_COLD_DAYS;
+use mercato::model::{Position, Slot};
 use std::path::PathBuf;
 
 /// The examples under `mercato --help` and `mercato -h`.
@@ -186,63 +192,13 @@ fn without_environment(error: clap::Error) -> clap::Error {
     }
 }
 
-/// The man pages as (file name, roff): `mercato.1` first, then one per command
-/// (`mercato-rumour-add.1`...), each with its examples.
-pub fn man_pages() -> std::io::Result<Vec<(String, String)>> {
-    fn render(cmd: &clap::Command, pages: &mut Vec<(String, String)>) -> std::io::Result<()> {
-        let man = clap_mangen::Man::new(cmd.clone());
-        let mut roff = Vec::new();
-        man.render(&mut roff)?;
-        let roff = examples_one_per_line(&String::from_utf8_lossy(&roff));
-        pages.push((man.get_filename(), roff));
-        for sub in cmd.get_subcommands().filter(|sub| !sub.is_hide_set()) {
-            render(sub, pages)?;
-        }
-        Ok(())
-    }
-    let mut cmd = Cli::command().disable_help_subcommand(true);
-    cmd.build();
-    let mut pages = Vec::new();
-    render(&cmd, &mut pages)?;
-    Ok(pages)
-}
-
-/// clap_mangen puts the text after the help in a section called EXTRA, filled and
-/// justified like prose, which runs the example lines together. This calls it
-/// EXAMPLES and sets its indented lines (the commands) one per line, unfilled.
-fn examples_one_per_line(page: &str) -> String {
-    const EXTRA: &str = ".SH EXTRA\n";
-    let Some(start) = page.find(EXTRA) else {
-        return page.to_string();
-    };
-    let body = start + EXTRA.len();
-    let end = page[body..]
-        .find("\n.SH ")
-        .map_or(page.len(), |at| body + at + 1);
-    let mut out = format!("{}.SH EXAMPLES\n", &page[..start]);
-    let mut unfilled = false;
-    for line in page[body..end].lines().filter(|line| *line != "Examples:") {
-        let indented = line.starts_with(' ');
-        if indented != unfilled {
-            out.push_str(if indented { ".nf\n" } else { ".fi\n" });
-            unfilled = indented;
-        }
-        out.push_str(line);
-        out.push('\n');
-    }
-    if unfilled {
-        out.push_str(".fi\n");
-    }
-    out.push_str(&page[end..]);
-    out
-}
-
 impl Cli {
     /// Values clap cannot check alone: `--set SLOT PLAYERS` takes two values of two kinds.
     fn check_values(&self) -> Result<(), clap::Error> {
-        if let Command::Club(ClubCommand::Depth {
-            set: Some(pair), ..
-        }) = &self.command
+        if let Command::Club(club::ClubCommand::Depth(club::depth::DepthArgs {
+            set: Some(pair),
+            ..
+        })) = &self.command
             && let Some(slot) = pair.first()
             && let Err(why) = slot.parse::<Slot>()
         {
@@ -271,7 +227,7 @@ pub enum Command {
   mercato rumour add upamecano --to "real madrid" --source Marca
   mercato rumour update 50369ebf --status agreed --source "L'Equipe"
   mercato rumour remove 10dc --report 2"#)]
-    Rumour(RumourCommand),
+    Rumour(rumour::RumourCommand),
     /// Contracts: who is expiring, record a signing or renewal, remove a mistaken one.
     #[command(subcommand, visible_alias = "contracts")]
     #[command(after_help = r#"Examples:
@@ -279,7 +235,7 @@ pub enum Command {
   mercato contract timeline --club "Real Madrid"
   mercato contract set konate --club liverpool --until 2030-06-30
   mercato contract remove konate --club liverpool --until 2030-06-30"#)]
-    Contract(ContractCommand),
+    Contract(contract::ContractCommand),
     /// Clubs: add, list, show, the defensive depth chart; edit, remove, merge.
     #[command(subcommand, visible_alias = "clubs")]
     #[command(after_help = r#"Examples:
@@ -287,7 +243,7 @@ pub enum Command {
   mercato club show liverpool
   mercato club list
   mercato club add "Crystal Palace" --country England --league "Premier League""#)]
-    Club(ClubCommand),
+    Club(club::ClubCommand),
     /// Players: add, list, show, edit, remove, merge.
     #[command(subcommand, visible_alias = "players")]
     #[command(after_help = r#"Examples:
@@ -295,7 +251,7 @@ pub enum Command {
   mercato player show konate
   mercato player add "Jarell Quansah" --born 2003-01-29 --position CB
   mercato player edit upamecano --caps 25"#)]
-    Player(PlayerCommand),
+    Player(player::PlayerCommand),
     /// Sources: the outlets that carry rumours, with their reliability tier; edit, remove, merge.
     #[command(subcommand, visible_alias = "sources")]
     #[command(after_help = r#"Examples:
@@ -303,16 +259,8 @@ pub enum Command {
   mercato source show fichajes
   mercato source add "The Athletic" --tier 1 --country England
   mercato source set "Spanish media" --tier 4"#)]
-    Source(SourceCommand),
-    /// Write the whole store as one JSON bundle (stdout, or --out FILE).
-    #[command(after_help = r#"Examples:
-  mercato export --out backup.json
-  mercato export > world.json"#)]
-    Export {
-        /// Where to write it (default: stdout).
-        #[arg(long, value_name = "FILE")]
-        out: Option<PathBuf>,
-    },
+    Source(source::SourceCommand),
+    Export(export::ExportArgs),
     /// Import data: a mercato bundle, or Transfermarkt / Wyscout exports.
     #[command(subcommand)]
     #[command(after_help = r#"Examples:
@@ -320,919 +268,32 @@ pub enum Command {
   mercato import wyscout EFLSCOTFEB26.csv --dry-run
   mercato export --out world.json
   mercato import bundle world.json"#)]
-    Import(ImportCommand),
-    /// What changed since a date: new rumours, reports, status changes and contract
-    /// signings, by club (a move is listed out under the seller and in under the buyer).
-    #[command(after_help = r#"Examples:
-  mercato digest
-  mercato digest --since 2025-10-01
-  mercato digest --since 2w --json"#)]
-    Digest {
-        /// The first day to include (default: 7 days before the as-of date).
-        #[arg(long, value_parser = parse_day, value_name = "DATE")]
-        since: Option<DateSpec>,
-    },
-    /// Validate the whole data directory; exit 1 if anything is wrong.
-    #[command(after_help = r#"Examples:
-  mercato check
-  mercato check --fix      # records in another shard's file go home
-  mercato check --json"#)]
-    Check {
-        /// Move players and rumours found in another shard's file to their own
-        /// (one change; `mercato undo` reverts it). An id found twice is left
-        /// for you, each copy shown.
-        #[arg(long)]
-        fix: bool,
-    },
-    /// List the merge conflicts git left in the data directory: fields two clones
-    /// changed differently, records removed on one side and changed on the other.
-    ///
-    /// Each record keeps the current branch's value meanwhile (reads work), with
-    /// both values and the common ancestor's; `check` fails until every conflict
-    /// is resolved.
-    #[command(after_help = r#"Examples:
-  mercato conflicts
-  mercato conflicts --json
-
-A conflict ends when someone chooses: `mercato resolve RECORD FIELD --take
-ours|theirs`, or an edit that sets the field (`mercato source edit X --tier 2`)."#)]
-    Conflicts,
-    /// End one merge conflict by taking one side's value (see `mercato conflicts`).
-    ///
-    /// RECORD is the id `conflicts` prints (or the record's name); FIELD the
-    /// conflicted field, or `record` when one side removed the record (taking
-    /// that side removes it). When the file has no conflict left, it is staged
-    /// with `git add` so the merge can be committed.
-    #[command(after_help = r#"Examples:
-  mercato conflicts
-  mercato resolve l-equipe tier --take theirs
-  mercato resolve konate born --take ours
-  mercato resolve fichajes record --take theirs  # keep their edited record"#)]
-    Resolve {
-        /// The record: its id as `mercato conflicts` prints it, or its name.
-        record: String,
-        /// The conflicted field (`record` for removed-versus-changed).
-        field: String,
-        /// Which value to keep: ours (the current branch's) or theirs (the merged branch's).
-        #[arg(long, value_enum, value_name = "SIDE")]
-        take: TakeSide,
-    },
-    /// Revert the latest change to the data directory (see `mercato log`).
-    #[command(after_help = r#"Examples:
-  mercato source add "The Athletic" --tier 1
-  mercato undo                  # takes the new source back"#)]
-    Undo,
-    /// List the recent changes that `undo` can revert, newest first.
-    #[command(after_help = r#"Examples:
-  mercato source add "The Athletic" --tier 1
-  mercato log
-  mercato log --json"#)]
-    Log,
-    /// Print a shell completion script: bash, zsh, fish, powershell or elvish.
-    #[command(after_help = r#"Examples:
-  mercato completions bash > ~/.local/share/bash-completion/completions/mercato
-  mercato completions zsh > ~/.zfunc/_mercato
-  mercato completions fish > ~/.config/fish/completions/mercato.fish
-
-To turn it on: in bash, `source <(mercato completions bash)` (add that line to
-~/.bashrc to keep it), or write the file above once; in zsh, write the file
-above and put `fpath+=(~/.zfunc); autoload -U compinit; compinit` in ~/.zshrc;
-in fish, the file above is enough. The bash script completes players, clubs,
-sources and rumour ids from your data."#)]
-    Completions { shell: clap_complete::Shell },
-    /// Merge three versions of a data file record by record (a git merge driver).
-    #[command(after_help = r#"Examples:
-  git config merge.mercato.driver "mercato merge-driver %O %A %B %P"
-  mercato git setup             # the same, with the path of this binary
-
-Enable it once per clone (data/.gitattributes already routes data files to it);
-git then runs it on every merge that touches a data file."#)]
-    MergeDriver {
-        /// The common ancestor (%O).
-        base: PathBuf,
-        /// Our version (%A); the merged result is written here.
-        ours: PathBuf,
-        /// Their version (%B).
-        theirs: PathBuf,
-        /// The file's path in the repository (%P).
-        path: Option<String>,
-    },
-    /// Print the man page (roff) on stdout, or write one page per command (--out DIR).
-    #[command(after_help = r#"Examples:
-  mercato man > mercato.1 && man ./mercato.1
-  mercato man --out ~/.local/share/man/man1 && man mercato-rumour-add"#)]
-    Man {
-        /// Write one page per command into this directory (mercato.1, mercato-rumour-add.1, ...)
-        /// instead of printing the top-level page.
-        #[arg(long, value_name = "DIR")]
-        out: Option<PathBuf>,
-    },
-    /// Create an empty data directory (default: the --data-dir); inside a git work
-    /// tree, also set up the clone's merge driver.
-    #[command(after_help = r#"Examples:
-  mercato init scouting
-  git init shared && cd shared && mercato init data    # to share through git"#)]
-    Init {
-        /// Where to create it.
-        dir: Option<PathBuf>,
-    },
-    /// What the shell may complete at word INDEX of WORDS (used by `mercato completions bash`).
-    #[command(hide = true)]
-    Complete {
-        /// The position of the word being completed (bash's COMP_CWORD).
-        #[arg(long)]
-        index: usize,
-        /// The words typed so far, `mercato` first.
-        #[arg(last = true)]
-        words: Vec<String>,
-    },
+    Import(import::ImportCommand),
+    Digest(digest::DigestArgs),
+    Check(check::CheckArgs),
+    Conflicts(conflicts::ConflictsArgs),
+    Resolve(resolve::ResolveArgs),
+    Undo(undo::UndoArgs),
+    Log(log::LogArgs),
+    Completions(completions::CompletionsArgs),
+    MergeDriver(merge_driver::MergeDriverArgs),
+    Man(man::ManArgs),
+    Init(init::InitArgs),
+    Complete(complete::CompleteArgs),
     /// Git set-up for the clone the data directory is in.
     #[command(subcommand)]
     #[command(after_help = r#"Examples:
   mercato git setup"#)]
-    Git(GitCommand),
+    Git(git::GitCommand),
 }
 
-#[derive(Debug, Subcommand)]
-pub enum GitCommand {
-    /// Configure this clone's merge driver (record-by-record merges of data files),
-    /// pointing at this binary. Commands that write do it by themselves when it is missing.
-    #[command(after_help = r#"Examples:
-  mercato git setup
-  git clone https://example.com/desk.git && cd desk && mercato git setup"#)]
-    Setup,
-}
-
-#[derive(Debug, Subcommand)]
-pub enum ImportCommand {
-    /// Transfermarkt's public dataset (clubs.csv, players.csv, transfers.csv): re-importing updates, never duplicates.
-    ///
-    /// Clubs are matched to the clubs already there (by id, name, alias, or a
-    /// well-known name: "RasenBallsport Leipzig" is RB Leipzig) before any is
-    /// created; `--dry-run` lists the matches. A player whose last season is
-    /// older than the file's newest has left (retired, gone abroad, a coach
-    /// now): his last club is history and he is in no squad. Transfers make
-    /// each player's contract history; a move dated after the as-of day is
-    /// an agreed future move.
-    #[command(group(ArgGroup::new("files").required(true).multiple(true).args(["players", "clubs", "transfers", "download"])))]
-    #[command(after_help = r#"Examples:
-  mercato import transfermarkt --clubs clubs.csv --players players.csv --dry-run
-  mercato import transfermarkt --players players.csv --transfers transfers.csv
-  mercato import transfermarkt --players players.csv --json
-  # the whole published dataset (needs a network):
-  #   mercato import transfermarkt --download
-  #   mercato import transfermarkt --download --url https://example.org/tm"#)]
-    Transfermarkt {
-        /// players.csv (or players.csv.gz).
-        #[arg(long, value_name = "FILE")]
-        players: Option<PathBuf>,
-        /// clubs.csv (or clubs.csv.gz).
-        #[arg(long, value_name = "FILE")]
-        clubs: Option<PathBuf>,
-        /// transfers.csv (or .gz): the moves that make each player's contract history.
-        #[arg(long, value_name = "FILE")]
-        transfers: Option<PathBuf>,
-        /// Fetch the dataset's published files (clubs, players, competitions,
-        /// transfers) into the cache ($XDG_CACHE_HOME/mercato/transfermarkt) and import them.
-        #[arg(long, conflicts_with_all = ["players", "clubs", "transfers"])]
-        download: bool,
-        /// Where --download fetches from: a base URL holding players.csv.gz,
-        /// clubs.csv.gz, competitions.csv.gz and transfers.csv.gz (a mirror).
-        #[arg(long, value_name = "BASE", requires = "download")]
-        url: Option<String>,
-        /// Report what would change, change nothing.
-        #[arg(long)]
-        dry_run: bool,
-    },
-    /// A Wyscout-style league export (Player, League, Team, Position, Age, ...).
-    #[command(after_help = r#"Examples:
-  mercato import wyscout EFLSCOTFEB26.csv --dry-run
-  mercato import wyscout EFLSCOTFEB26.csv"#)]
-    Wyscout {
-        file: PathBuf,
-        /// Report what would change, change nothing.
-        #[arg(long)]
-        dry_run: bool,
-    },
-    /// Load a bundle written by `mercato export` (records are added or replaced by id).
-    #[command(after_help = r#"Examples:
-  mercato export --out world.json
-  mercato import bundle world.json --dry-run
-  mercato init copy
-  mercato --data-dir copy import bundle world.json"#)]
-    Bundle {
-        file: PathBuf,
-        /// Report what would change, change nothing.
-        #[arg(long)]
-        dry_run: bool,
-    },
-}
-
-#[derive(Debug, Subcommand)]
-pub enum RumourCommand {
-    /// Add a report of a move. It joins the open rumour of the same move, or starts one.
-    #[command(after_help = r#"Examples:
-  mercato rumour add upamecano --to "real madrid" --source Marca --fee 60m
-  mercato rumour add konate --renewal --source "The Athletic" --status agreed
-  mercato rumour add alaba --leaving --source Marca --note "free in June"
-  mercato rumour add konate --renewal --source "Spanish media" --via "L'Equipe"
-  mercato rumour add huijsen --to liverpool --source Fichajes --against"#)]
-    Add(RumourAdd),
-    /// Read a tweet or an article and propose the reports it holds (a dry run unless --apply).
-    #[command(after_help = r#"Examples:
-  mercato rumour extract tweet.txt --source "Fabrizio Romano"
-  mercato rumour extract tweet.txt --source Marca --date 2025-10-19 --json
-  mercato rumour extract tweet.txt --source Marca --apply --pick 1
-  cat article.txt | mercato rumour extract --source TEAMtalk
-
-Each proposal gives the player (known players only), his club that day, the
-destination, kind, stage, fee as written, the outlet credited (--via) and the
-words that decided it; --json prints {"proposals": [...], "unknown": [...]}
-(keys in the README). --apply records them as one change (one `undo` reverts
-them all); a report joins an open rumour of the same move and moves its status
-forward only."#)]
-    Extract(RumourExtract),
-    /// List rumours, most recently reported first.
-    #[command(visible_alias = "ls")]
-    #[command(after_help = r#"Examples:
-  mercato rumour list --open --sort likelihood
-  mercato rumour list --player konate
-  mercato rumour list --club "real madrid" --since 2025-10-01
-  mercato rumour list --min-tier 2 --status talks
-  mercato rumour list --source fichajes --json"#)]
-    List(RumourList),
-    /// Show one rumour: its likelihood explained, fees, reports and status changes in date order.
-    #[command(after_help = r#"Examples:
-  mercato rumour show 5036
-  mercato rumour show konate        # his one open rumour, else his one rumour
-  mercato rumour show 10dcabc2 --json"#)]
-    Show {
-        /// The rumour id, an unambiguous prefix of it, or a player (his one open rumour, else his one rumour).
-        id: String,
-        /// Days without a report after which a new report counts as reheated.
-        #[arg(long, env = "MERCATO_REHEAT_DAYS", default_value_t = 60, value_name = "DAYS", allow_negative_numbers = true, value_parser = number::<i64>("days", 1))]
-        reheat_days: i64,
-        /// Days without a report after which an open rumour is cold (scored at its stage's floor).
-        #[arg(long, env = "MERCATO_COLD_DAYS", default_value_t = DEFAULT_COLD_DAYS, value_name = "DAYS", allow_negative_numbers = true, value_parser = number::<i64>("days", 1))]
-        cold_days: i64,
-    },
-    /// Change a rumour's status (talks, agreed, done, off...). `done` moves the player.
-    #[command(after_help = r#"Examples:
-  mercato rumour update 50369ebf --status agreed --source "L'Equipe"
-  mercato rumour update konate --status done --until 2030-06-30 --note "5 years"
-  mercato rumour update upamecano --status done --until 2031-06-30 --fee 60m
-  mercato rumour update alaba --status done --to Bournemouth --until 2027-06-30
-
-A done transfer ends the player's contract at his club on the day (a loan keeps
-it) and starts one at the destination (--since, else the day) until --until
-(unknown if not given); a done renewal signs a new contract at his club; a done
-departure ends his contract (--to CLUB makes it a transfer). Other open rumours
-the move rules out are listed, not closed."#)]
-    Update {
-        /// The rumour id, an unambiguous prefix of it, or a player (his one open rumour, else his one rumour).
-        id: String,
-        /// The new status.
-        #[arg(long, value_enum)]
-        status: StatusArg,
-        /// When it changed (default: the as-of date; never after it).
-        #[arg(long, value_parser = parse_day, value_name = "DATE")]
-        date: Option<DateSpec>,
-        /// Why.
-        #[arg(long)]
-        note: Option<String>,
-        /// Who announced it (a known source).
-        #[arg(long)]
-        source: Option<String>,
-        /// For done: the last day of the new contract (unknown if omitted).
-        #[arg(long, value_parser = parse_day, value_name = "DATE")]
-        until: Option<DateSpec>,
-        /// For done: the first day at the new club, if not the day of the deal.
-        #[arg(long, value_parser = parse_day, value_name = "DATE")]
-        since: Option<DateSpec>,
-        /// For done: the fee announced (50m, "€45,5m", "£40m+5m").
-        #[arg(long, value_name = "FEE", value_parser = parse_fee)]
-        fee: Option<String>,
-        /// Record a fee above the largest ever paid (refused without it, as a likely typo).
-        #[arg(long)]
-        force: bool,
-        /// The currency of --fee when it names none (default EUR).
-        #[arg(long, env = "MERCATO_CURRENCY", value_name = "EUR|GBP|USD", value_parser = parse_currency)]
-        currency: Option<String>,
-        /// For done: the move is a loan (his contract at his club goes on).
-        #[arg(long)]
-        loan: bool,
-        /// For a done departure: the club he joined (it becomes a transfer).
-        #[arg(long, value_name = "CLUB")]
-        to: Option<String>,
-    },
-    // Corrections (see the "Corrections" section at the end of this file).
-    /// Remove a rumour entered by mistake, or one of its reports (--report N).
-    #[command(after_help = r#"Examples:
-  mercato rumour remove 10dc --report 2    # the 2nd, as `rumour show` numbers
-  mercato rumour remove d43cc212
-  mercato rumour remove upamecano          # his one open rumour, else his one"#)]
-    Remove {
-        /// The rumour id, an unambiguous prefix of it, or a player (his one open rumour, else his one rumour).
-        id: String,
-        /// Remove only this report: 1 is the oldest, numbered as `rumour show` lists them.
-        #[arg(long, value_name = "N", allow_negative_numbers = true, value_parser = number::<usize>("a report number", 1))]
-        report: Option<usize>,
-    },
-}
-
-#[derive(Debug, Args)]
-#[command(group(ArgGroup::new("move").required(true).args(["to", "renewal", "leaving"])))]
-pub struct RumourAdd {
-    /// The player, by name ("konate", "Van Dijk").
-    pub player: String,
-    /// A transfer to this club.
-    #[arg(long, value_name = "CLUB")]
-    pub to: Option<String>,
-    /// The player stays and signs a new contract at his club.
-    #[arg(long)]
-    pub renewal: bool,
-    /// The player leaves his club, destination unknown.
-    #[arg(long, visible_alias = "departure")]
-    pub leaving: bool,
-    /// Who reports it. An unknown source is created with an unknown tier,
-    /// unless its name resembles a known one (a typo): see --new-source.
-    #[arg(long)]
-    pub source: String,
-    /// Create --source (and --via) even if the name resembles a known source.
-    #[arg(long)]
-    pub new_source: bool,
-    /// The day of the report (default: the as-of date; never after it).
-    #[arg(long, value_parser = parse_day, value_name = "DATE")]
-    pub date: Option<DateSpec>,
-    /// Set the rumour's status (default for a new rumour: rumour); done moves the player.
-    #[arg(long, value_enum)]
-    pub status: Option<StatusArg>,
-    /// The report says the move will NOT happen.
-    #[arg(long)]
-    pub against: bool,
-    /// The report only repeats this outlet: it is not independent evidence.
-    #[arg(long, value_name = "SOURCE")]
-    pub via: Option<String>,
-    /// The fee quoted: 50m, "€45m+5m", £40m, 500k.
-    #[arg(long, value_name = "FEE", value_parser = parse_fee)]
-    pub fee: Option<String>,
-    /// The currency of --fee when it names none (default EUR).
-    #[arg(long, env = "MERCATO_CURRENCY", value_name = "EUR|GBP|USD", value_parser = parse_currency)]
-    pub currency: Option<String>,
-    /// Record a fee above the largest ever paid (refused without it, as a likely typo).
-    #[arg(long)]
-    pub force: bool,
-    /// The move is quoted as a loan.
-    #[arg(long)]
-    pub loan: bool,
-    /// The loan comes with an option to buy.
-    #[arg(long, requires = "loan")]
-    pub option_to_buy: bool,
-    /// What the source said.
-    #[arg(long)]
-    pub note: Option<String>,
-    /// Where it was said.
-    #[arg(long)]
-    pub url: Option<String>,
-}
-
-#[derive(Debug, Args)]
-pub struct RumourExtract {
-    /// Files holding the text (standard input when none, or `-`).
-    #[arg(conflicts_with = "jsonl")]
-    pub files: Vec<std::path::PathBuf>,
-    /// Who published the text (a source; an unknown one is created on --apply).
-    /// With --jsonl, for the lines that name none.
-    #[arg(long, required_unless_present = "jsonl")]
-    pub source: Option<String>,
-    /// A feed export: one {"text", "date", "source", "url"} per line, read
-    /// (or recorded, as one change) in date order.
-    #[arg(long, value_name = "FILE")]
-    pub jsonl: Option<std::path::PathBuf>,
-    /// The day of the text (default: the as-of date).
-    #[arg(long, value_parser = parse_day, value_name = "DATE")]
-    pub date: Option<DateSpec>,
-    /// Record the proposals (default: show them, record nothing).
-    #[arg(long)]
-    pub apply: bool,
-    /// Only these proposals, by their number in the table: 1,3.
-    #[arg(long, value_delimiter = ',', value_name = "N,N")]
-    pub pick: Vec<usize>,
-}
-
-#[derive(Debug, Args)]
-pub struct RumourList {
-    /// Only rumours about this player.
-    #[arg(long)]
-    pub player: Option<String>,
-    /// Only moves from or to this club.
-    #[arg(long)]
-    pub club: Option<String>,
-    /// Only rumours with this status.
-    #[arg(long, value_enum)]
-    pub status: Option<StatusArg>,
-    /// Only rumours reported on or after this day.
-    #[arg(long, value_parser = parse_day, value_name = "DATE")]
-    pub since: Option<DateSpec>,
-    /// Only rumours this source reported.
-    #[arg(long)]
-    pub source: Option<String>,
-    /// Only rumours with a report from a source of this tier or better (1 is best).
-    #[arg(long, value_name = "TIER", allow_negative_numbers = true, value_parser = parse_tier)]
-    pub min_tier: Option<u8>,
-    /// Only open rumours (rumour, talks, agreed).
-    #[arg(long)]
-    pub open: bool,
-    /// Only rumours with a quoted fee of at least this much (e.g. 40m; fee plus add-ons, in euros).
-    #[arg(long, value_name = "FEE", value_parser = parse_fee)]
-    pub min_fee: Option<String>,
-    /// Order: recent (latest report first), likelihood or player.
-    #[arg(long, env = "MERCATO_SORT", value_enum, default_value_t = SortArg::Recent)]
-    pub sort: SortArg,
-    /// Days without a report after which a new report counts as reheated.
-    #[arg(long, env = "MERCATO_REHEAT_DAYS", default_value_t = 60, value_name = "DAYS", allow_negative_numbers = true, value_parser = number::<i64>("days", 1))]
-    pub reheat_days: i64,
-    /// Days without a report after which an open rumour is cold (scored at its stage's floor).
-    #[arg(long, env = "MERCATO_COLD_DAYS", default_value_t = DEFAULT_COLD_DAYS, value_name = "DAYS", allow_negative_numbers = true, value_parser = number::<i64>("days", 1))]
-    pub cold_days: i64,
-}
-
-#[derive(Debug, Subcommand)]
-pub enum ContractCommand {
-    /// Players whose current contract ends in a given year or window (default: the next 12 months), with their open rumours.
-    #[command(group(ArgGroup::new("window").multiple(true).args(["year", "within", "pre_contract"])))]
-    #[command(after_help = r#"Examples:
-  mercato contract expiring                 # the next 12 months
-  mercato contract expiring --year 2026 --position CB
-  mercato contract expiring --within 12 --age-max 30
-  mercato contract expiring --pre-contract
-  mercato contract expiring --year 2026 --league "La Liga" --json"#)]
-    Expiring {
-        /// The calendar year.
-        #[arg(long, allow_negative_numbers = true, value_parser = mercato::dates::parse_year)]
-        year: Option<i32>,
-        /// Ending within this many months of the as-of date (12 when no window is given).
-        #[arg(long, value_name = "MONTHS", allow_negative_numbers = true, value_parser = number::<u32>("months", 1))]
-        within: Option<u32>,
-        /// In the last six months of the contract: free to agree a move elsewhere (FIFA RSTP art. 18.3).
-        #[arg(long)]
-        pre_contract: bool,
-        /// Only players this old or younger.
-        #[arg(long, value_name = "AGE", allow_negative_numbers = true, value_parser = number::<u32>("an age", 0))]
-        age_max: Option<u32>,
-        /// Only this club's players.
-        #[arg(long)]
-        club: Option<String>,
-        /// Only players whose primary position is this (GK, RB, CB, ...).
-        #[arg(long, value_parser = parse_position)]
-        position: Option<Position>,
-        /// Only clubs of this league.
-        #[arg(long)]
-        league: Option<String>,
-    },
-    /// Contracts on a time axis, one bar per player: today marked, final years
-    /// highlighted, open rumours on the bars.
-    #[command(after_help = r#"Examples:
-  mercato contract timeline --club "Real Madrid"
-  mercato contract timeline --position CB --svg centre-backs.svg"#)]
-    Timeline {
-        /// Only this club's players.
-        #[arg(long)]
-        club: Option<String>,
-        /// Only players who can play this position.
-        #[arg(long, value_parser = parse_position)]
-        position: Option<Position>,
-        /// Also write the timeline as a standalone SVG picture to this file.
-        #[arg(long, value_name = "FILE")]
-        svg: Option<PathBuf>,
-    },
-    /// Record a contract: a signing, a loan or a renewal. Earlier contracts stay as history.
-    #[command(after_help = r#"Examples:
-  mercato contract set konate --club liverpool --until 2030-06-30
-  mercato contract set huijsen --club "Real Madrid" --since 2025-07-01 \
-      --until 2030-06-30 --signed 2025-05-20
-  mercato contract set upamecano --club "RB Leipzig" --loan --until 2026-06-30
-  mercato contract set alaba --club bournemouth       # the end is not known yet
-
-Two times: --since is the first day in force (unknown: from the end of his
-previous contract), --signed the day it became known (unknown: always known;
-seen at an earlier --as-of, a contract signed later is not there yet). The day
-you type it is neither. Without --until its end is unknown.
-A contract that is the move an open rumour told of (a transfer to that club, a
-renewal there) marks that rumour done, and says so."#)]
-    Set(ContractArgs),
-    // Corrections.
-    /// Remove a contract entered by mistake: the player's latest contract with the club,
-    /// or the one ending on --until.
-    #[command(after_help = r#"Examples:
-  mercato contract set huijsen --club real --until 2031-06-30   # a mistake
-  mercato contract remove huijsen --club real --until 2031-06-30"#)]
-    Remove {
-        /// The player.
-        player: String,
-        /// The club of the contract.
-        #[arg(long)]
-        club: String,
-        /// Pick the contract ending on this day (needed when he has several there).
-        #[arg(long, value_parser = parse_day, value_name = "DATE")]
-        until: Option<DateSpec>,
-    },
-    /// Change the dates of one contract: its start, signing day or end.
-    #[command(after_help = r#"Examples:
-  mercato contract edit militao --club real --start 2019-07-01
-  mercato contract edit konate --club liverpool --until 2026-06-30 \
-      --signed 2021-05-28
-  mercato contract edit alaba --club real --end 2026-06-30
-
---until picks the contract (the one ending on that day) when he has several
-with the club; --end sets a new last day. Dates not given stay as they are."#)]
-    Edit {
-        /// The player.
-        player: String,
-        /// The club of the contract.
-        #[arg(long)]
-        club: String,
-        /// Pick the contract ending on this day (needed when he has several there).
-        #[arg(long, value_parser = parse_day, value_name = "DATE")]
-        until: Option<DateSpec>,
-        /// New first day in force.
-        #[arg(long, visible_alias = "since", value_parser = parse_day, value_name = "DATE")]
-        start: Option<DateSpec>,
-        /// New signing day (the day it became known).
-        #[arg(long, value_parser = parse_day, value_name = "DATE")]
-        signed: Option<DateSpec>,
-        /// New last day.
-        #[arg(long, value_parser = parse_day, value_name = "DATE")]
-        end: Option<DateSpec>,
-    },
-}
-
-#[derive(Debug, Args)]
-pub struct ContractArgs {
-    /// The player.
-    pub player: String,
-    /// The club.
-    #[arg(long)]
-    pub club: String,
-    /// The last day of the contract (unknown if omitted).
-    #[arg(long, value_parser = parse_day, value_name = "DATE")]
-    pub until: Option<DateSpec>,
-    /// The first day in force (unknown if omitted: from the end of his previous contract).
-    #[arg(long, visible_alias = "start", value_parser = parse_day, value_name = "DATE")]
-    pub since: Option<DateSpec>,
-    /// The day it was signed or announced (unknown if omitted: always known).
-    #[arg(long, value_parser = parse_day, value_name = "DATE")]
-    pub signed: Option<DateSpec>,
-    /// A loan (the permanent contract elsewhere goes on).
-    #[arg(long)]
-    pub loan: bool,
-    /// The club he joins from.
-    #[arg(long, value_name = "CLUB")]
-    pub from: Option<String>,
-}
-
-#[derive(Debug, Subcommand)]
-pub enum ClubCommand {
-    /// Add a club.
-    #[command(after_help = r#"Examples:
-  mercato club add "Crystal Palace" --country England --league "Premier League"
-  mercato club add "Inter Miami" --country USA --league MLS --alias Miami"#)]
-    Add {
-        /// Its full name.
-        name: String,
-        #[arg(long)]
-        country: Option<String>,
-        #[arg(long)]
-        league: Option<String>,
-        #[arg(long)]
-        coach: Option<String>,
-        /// A short name it is known by (repeatable).
-        #[arg(long = "alias", value_name = "ALIAS")]
-        aliases: Vec<String>,
-    },
-    /// List clubs.
-    #[command(visible_alias = "ls")]
-    #[command(after_help = r#"Examples:
-  mercato club list
-  mercato club list --json"#)]
-    List,
-    /// Show a club and its squad.
-    #[command(after_help = r#"Examples:
-  mercato club show "Real Madrid"
-  mercato club show lfc --json"#)]
-    Show { club: String },
-    /// The defensive depth chart: GK, RB, CB, LB, who is expiring or leaving, and targets.
-    #[command(after_help = r#"Examples:
-  mercato club depth "Real Madrid"
-  mercato club depth liverpool --set CB "van dijk,konate"
-  mercato club depth liverpool --reset CB
-  mercato club depth "Real Madrid" --view pitch
-  mercato club depth "Real Madrid" --svg real-madrid.svg
-
-Default order in a slot: natural players before cover, players staying before
-players leaving, then the older first. --set puts the named players first."#)]
-    Depth {
-        club: String,
-        /// Set a slot's starting order: SLOT then comma-separated players.
-        #[arg(long, num_args = 2, value_names = ["SLOT", "PLAYERS"])]
-        set: Option<Vec<String>>,
-        /// Go back to the default order for a slot.
-        #[arg(long, value_name = "SLOT", value_parser = parse_slot)]
-        reset: Option<Slot>,
-        /// table (one block per slot) or pitch (the back line drawn in formation).
-        #[arg(long, value_enum, default_value_t = DepthView::Table)]
-        view: DepthView,
-        /// Also write the chart as a standalone SVG picture to this file.
-        #[arg(long, value_name = "FILE")]
-        svg: Option<PathBuf>,
-        /// Days without a report after which a rumour is cold and no longer a target.
-        #[arg(long, env = "MERCATO_COLD_DAYS", default_value_t = DEFAULT_COLD_DAYS, value_name = "DAYS", allow_negative_numbers = true, value_parser = number::<i64>("days", 1))]
-        cold_days: i64,
-    },
-    // Corrections.
-    /// Correct a club's details. A new name keeps the id; the old name becomes an alias.
-    #[command(after_help = r#"Examples:
-  mercato club edit bayern --name "FC Bayern München"
-  mercato club edit "RB Leipzig" --coach "Ole Werner" --alias RBL"#)]
-    Edit(ClubEdit),
-    /// Remove a club entered by mistake; refused while a contract or rumour refers to it.
-    #[command(after_help = r#"Examples:
-  mercato club add "Real Madird"          # a typo
-  mercato club remove "Real Madird""#)]
-    Remove {
-        /// The club to remove.
-        club: String,
-    },
-    /// Merge a club entered twice: every contract and rumour moves to KEEP, DUPLICATE's
-    /// name becomes an alias of KEEP, two rumours of the same move become one.
-    #[command(after_help = r#"Examples:
-  mercato club add "FC Bayern Munchen"    # entered twice
-  mercato club merge "Bayern Munich" "FC Bayern Munchen""#)]
-    Merge {
-        /// The club to keep.
-        keep: String,
-        /// The club to merge into it and remove.
-        duplicate: String,
-    },
-}
-
-#[derive(Debug, Subcommand)]
-pub enum PlayerCommand {
-    /// Add a player, optionally with his current contract.
-    #[command(after_help = r#"Examples:
-  mercato player add "Jarell Quansah" --born 2003-01-29 --position CB
-  mercato player add "Marc Guéhi" --born 2000-07-13 --position CB \
-      --nationality England --foot right --value 50m
-  mercato player add "Marcos Senesi" --born 1997-05-10 --position CB --also LB \
-      --nationality Argentina --club Bournemouth --until 2026-06-30"#)]
-    Add(PlayerAdd),
-    /// List players.
-    #[command(visible_alias = "ls")]
-    #[command(after_help = r#"Examples:
-  mercato player list --club "Real Madrid"
-  mercato player list --position LB
-  mercato player list --json"#)]
-    List {
-        /// Only players of this club.
-        #[arg(long)]
-        club: Option<String>,
-        /// Only players who can play this position.
-        #[arg(long, value_parser = parse_position)]
-        position: Option<Position>,
-    },
-    /// Show a player, his contracts and rumours.
-    #[command(after_help = r#"Examples:
-  mercato player show konate
-  mercato player show "van dijk" --json"#)]
-    Show { player: String },
-    // Corrections.
-    /// Correct a player's details. A new name keeps the id; the old name becomes an alias.
-    #[command(after_help = r#"Examples:
-  mercato player edit upamecano --caps 25 --foot right
-  mercato player edit konate --alias Ibou
-  mercato player edit alaba --position CB --also LB,DM"#)]
-    Edit(PlayerEdit),
-    /// Remove a player entered by mistake; refused while rumours or depth orders refer to him.
-    #[command(after_help = r#"Examples:
-  mercato player add "Dayot Upamecanno" --born 1998-10-27 --position CB  # typo
-  mercato player remove "Dayot Upamecanno""#)]
-    Remove {
-        /// The player to remove.
-        player: String,
-        /// Remove his rumours with him.
-        #[arg(long)]
-        with_rumours: bool,
-    },
-    /// Merge a player entered twice: his rumours, depth-order places and contracts move to
-    /// KEEP, details KEEP lacks are filled in, DUPLICATE's name becomes an alias of KEEP,
-    /// two rumours of the same move become one.
-    #[command(after_help = r#"Examples:
-  mercato player add "Dayot Upamecano" --born 1998-10-28 --position CB   # twice
-  mercato player merge dayot-upamecano dayot-upamecano-1998"#)]
-    Merge {
-        /// The player to keep.
-        keep: String,
-        /// The player to merge into him and remove.
-        duplicate: String,
-    },
-}
-
-#[derive(Debug, Args)]
-pub struct PlayerAdd {
-    /// Full name.
-    pub name: String,
-    /// Date of birth.
-    #[arg(long, value_parser = parse_date, value_name = "YYYY-MM-DD")]
-    pub born: NaiveDate,
-    /// Primary position: GK, RB, RWB, CB, LB, LWB, DM, CM, AM, RW, LW, ST.
-    #[arg(long, value_parser = parse_position)]
-    pub position: Position,
-    /// Secondary positions, comma-separated.
-    #[arg(long, value_delimiter = ',', value_parser = parse_position, value_name = "POS,...")]
-    pub also: Vec<Position>,
-    #[arg(long)]
-    pub nationality: Option<String>,
-    /// International caps.
-    #[arg(long, allow_negative_numbers = true, value_parser = number::<u32>("caps", 0))]
-    pub caps: Option<u32>,
-    /// Preferred foot: left, right or both.
-    #[arg(long, value_parser = parse_foot)]
-    pub foot: Option<mercato::model::Foot>,
-    #[arg(long)]
-    pub notes: Option<String>,
-    /// Market value in euros: 50m, 750k.
-    #[arg(long, value_name = "VALUE", value_parser = parse_fee)]
-    pub value: Option<String>,
-    /// His club.
-    #[arg(long)]
-    pub club: Option<String>,
-    /// Last day of his contract at --club (unknown if omitted).
-    #[arg(long, requires = "club", value_parser = parse_day, value_name = "DATE")]
-    pub until: Option<DateSpec>,
-    /// First day of that contract, if known.
-    #[arg(long, requires = "club", value_parser = parse_day, value_name = "DATE")]
-    pub since: Option<DateSpec>,
-    /// The day that contract was signed or announced (unknown if omitted: always known).
-    #[arg(long, requires = "club", value_parser = parse_day, value_name = "DATE")]
-    pub signed: Option<DateSpec>,
-    /// The contract is a loan.
-    #[arg(long, requires = "club")]
-    pub loan: bool,
-    /// The club he joined --club from.
-    #[arg(long, requires = "club", value_name = "CLUB")]
-    pub from: Option<String>,
-}
-
-#[derive(Debug, Subcommand)]
-pub enum SourceCommand {
-    /// Add a source.
-    #[command(after_help = r#"Examples:
-  mercato source add "The Athletic" --tier 1 --country England
-  mercato source add "Diario AS" --tier 3 --country Spain --alias AS"#)]
-    Add {
-        name: String,
-        /// Reliability: 1 (official, most reliable) to 5 (gossip). Unknown if omitted.
-        #[arg(long, allow_negative_numbers = true, value_parser = parse_tier)]
-        tier: Option<u8>,
-        #[arg(long)]
-        country: Option<String>,
-        /// Another name it goes by (repeatable).
-        #[arg(long = "alias", value_name = "ALIAS")]
-        aliases: Vec<String>,
-    },
-    /// List sources by tier, with their track record (reports, hits, misses, hit rate).
-    #[command(visible_alias = "ls")]
-    #[command(after_help = r#"Examples:
-  mercato source list
-  mercato source list --json"#)]
-    List,
-    /// Show a source, its track record and its reports.
-    #[command(after_help = r#"Examples:
-  mercato source show fichajes
-  mercato source show "l'equipe" --json"#)]
-    Show { source: String },
-    /// Change a source's tier, country, aliases or name (the same as `source edit`).
-    #[command(after_help = r#"Examples:
-  mercato source set "Spanish media" --tier 4
-  mercato source set fichajes --tier 4 --alias fichajes.es"#)]
-    Set(SourceEdit),
-    // Corrections.
-    /// Correct a source's details (the same as `source set`). A new name keeps the id; the
-    /// old name becomes an alias.
-    #[command(after_help = r#"Examples:
-  mercato source edit "Spanish media" --name "Spanish press" --tier 4
-  mercato source edit fichajes --country Spain --alias "Fichajes.com""#)]
-    Edit(SourceEdit),
-    /// Remove a source entered by mistake; refused while a report or status change cites it.
-    #[command(after_help = r#"Examples:
-  mercato source add "The Athltic"        # a typo
-  mercato source remove "The Athltic""#)]
-    Remove {
-        /// The source to remove.
-        source: String,
-    },
-    /// Merge a source entered twice: its reports, the reports repeating it and the status
-    /// changes it announced move to KEEP (and so does its track record); DUPLICATE's name
-    /// becomes an alias of KEEP.
-    #[command(after_help = r#"Examples:
-  mercato source add "Fichajes.com"       # entered twice
-  mercato source merge Fichajes "Fichajes.com""#)]
-    Merge {
-        /// The source to keep.
-        keep: String,
-        /// The source to merge into it and remove.
-        duplicate: String,
-    },
-}
-
-// ---------------------------------------------------------------- Corrections
-// The arguments of `player edit`, `club edit` and `source edit|set`. Every
-// option is optional; what is not given stays as it is.
-
-#[derive(Debug, Args)]
-pub struct PlayerEdit {
-    /// The player to correct.
-    pub player: String,
-    /// A new full name (the id stays; the old name becomes an alias).
-    #[arg(long)]
-    pub name: Option<String>,
-    /// Date of birth.
-    #[arg(long, value_parser = parse_date, value_name = "YYYY-MM-DD")]
-    pub born: Option<NaiveDate>,
-    /// Primary position: GK, RB, RWB, CB, LB, LWB, DM, CM, AM, RW, LW, ST.
-    #[arg(long, value_parser = parse_position)]
-    pub position: Option<Position>,
-    /// Secondary positions, comma-separated (replaces the current ones).
-    #[arg(long, value_delimiter = ',', value_parser = parse_position, value_name = "POS,...")]
-    pub also: Option<Vec<Position>>,
-    #[arg(long)]
-    pub nationality: Option<String>,
-    /// International caps.
-    #[arg(long, allow_negative_numbers = true, value_parser = number::<u32>("caps", 0))]
-    pub caps: Option<u32>,
-    /// Preferred foot: left, right or both.
-    #[arg(long, value_parser = parse_foot)]
-    pub foot: Option<mercato::model::Foot>,
-    /// Market value in euros: 50m, 750k.
-    #[arg(long, value_name = "VALUE", value_parser = parse_fee)]
-    pub value: Option<String>,
-    /// Notes (replace the current ones; "" removes them).
-    #[arg(long)]
-    pub notes: Option<String>,
-    /// Another name he is known by (repeatable).
-    #[arg(long = "alias", value_name = "ALIAS")]
-    pub aliases: Vec<String>,
-}
-
-#[derive(Debug, Args)]
-pub struct ClubEdit {
-    /// The club to correct.
-    pub club: String,
-    /// A new full name (the id stays; the old name becomes an alias).
-    #[arg(long)]
-    pub name: Option<String>,
-    #[arg(long)]
-    pub country: Option<String>,
-    #[arg(long)]
-    pub league: Option<String>,
-    #[arg(long)]
-    pub coach: Option<String>,
-    /// A short name it is known by (repeatable).
-    #[arg(long = "alias", value_name = "ALIAS")]
-    pub aliases: Vec<String>,
-}
-
-#[derive(Debug, Args)]
-pub struct SourceEdit {
-    /// The source to correct.
-    pub source: String,
-    /// A new name (the id stays; the old name becomes an alias).
-    #[arg(long)]
-    pub name: Option<String>,
-    /// Reliability: 1 (official, most reliable) to 5 (gossip).
-    #[arg(long, allow_negative_numbers = true, value_parser = parse_tier)]
-    pub tier: Option<u8>,
-    #[arg(long)]
-    pub country: Option<String>,
-    /// Another name it goes by (repeatable).
-    #[arg(long = "alias", value_name = "ALIAS")]
-    pub aliases: Vec<String>,
-}
-
-/// How `club depth` draws the chart in the terminal.
-/// A side of a merge, for `resolve --take`.
+/// `--format`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum TakeSide {
-    /// The current branch's value (the one shown meanwhile).
-    Ours,
-    /// The merged branch's value.
-    Theirs,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum DepthView {
+pub enum FormatArg {
     Table,
-    Pitch,
+    Json,
+    Csv,
+    Tsv,
 }
 
 /// When to colour output.
@@ -1243,63 +304,31 @@ pub enum ColorChoice {
     Never,
 }
 
-/// Orders of `rumour list`.
-#[derive(Debug, Clone, Copy, ValueEnum)]
-pub enum SortArg {
-    Recent,
-    Likelihood,
-    Player,
-}
-
-/// Rumour statuses as command-line values.
-#[derive(Debug, Clone, Copy, ValueEnum)]
-pub enum StatusArg {
-    Rumour,
-    Talks,
-    Agreed,
-    Done,
-    Off,
-    Denied,
-}
-
-impl From<StatusArg> for Status {
-    fn from(s: StatusArg) -> Status {
-        match s {
-            StatusArg::Rumour => Status::Rumour,
-            StatusArg::Talks => Status::Talks,
-            StatusArg::Agreed => Status::Agreed,
-            StatusArg::Done => Status::Done,
-            StatusArg::Off => Status::Off,
-            StatusArg::Denied => Status::Denied,
-        }
-    }
-}
-
-fn parse_date(s: &str) -> Result<NaiveDate, String> {
+pub(crate) fn parse_date(s: &str) -> Result<NaiveDate, String> {
     mercato::dates::parse(s)
 }
 
 /// A day as typed: YYYY-MM-DD, today, yesterday, or a span before the as-of
 /// date (3d, 2w, 6m, 1y), resolved once the as-of date is known.
-fn parse_day(s: &str) -> Result<DateSpec, String> {
+pub(crate) fn parse_day(s: &str) -> Result<DateSpec, String> {
     mercato::dates::parse_spec(s)
 }
 
-fn parse_position(s: &str) -> Result<Position, String> {
+pub(crate) fn parse_position(s: &str) -> Result<Position, String> {
     s.parse()
 }
 
-fn parse_slot(s: &str) -> Result<Slot, String> {
+pub(crate) fn parse_slot(s: &str) -> Result<Slot, String> {
     s.parse()
 }
 
-fn parse_foot(s: &str) -> Result<mercato::model::Foot, String> {
+pub(crate) fn parse_foot(s: &str) -> Result<mercato::model::Foot, String> {
     s.parse()
 }
 
 /// A source tier, 1 to 5: any other number can never be a tier, so it is a
 /// usage error (exit 2) like a misspelt option, not a refused change.
-fn parse_tier(s: &str) -> Result<u8, String> {
+pub(crate) fn parse_tier(s: &str) -> Result<u8, String> {
     let tier: i64 = s.trim().parse().map_err(|_| {
         format!("'{s}' is not a tier: 1 is the most reliable (official), 5 the least")
     })?;
@@ -1315,7 +344,7 @@ fn parse_tier(s: &str) -> Result<u8, String> {
 /// accept "-3" as a value (`allow_negative_numbers`) so that it is refused for
 /// what it is, "caps cannot be negative", rather than taken for an unknown
 /// option with a hint to write `-- -3`.
-fn number<T>(what: &'static str, min: i64) -> impl Fn(&str) -> Result<T, String> + Clone
+pub(crate) fn number<T>(what: &'static str, min: i64) -> impl Fn(&str) -> Result<T, String> + Clone
 where
     T: TryFrom<i64>,
 {
@@ -1352,12 +381,12 @@ fn parse_seconds(s: &str) -> Result<f64, String> {
 /// A fee or an amount as typed (`50m`, `"€45,5m"`): checked here, so that a
 /// fee that can never be read is a usage error, and kept as text for the
 /// command, which reads it with the currency of `--currency`.
-fn parse_fee(s: &str) -> Result<String, String> {
+pub(crate) fn parse_fee(s: &str) -> Result<String, String> {
     mercato::model::Fee::parse(s, mercato::model::Currency::EUR).map(|_| s.to_string())
 }
 
 /// `--currency`: EUR, GBP or USD (or €, £, $), kept as typed.
-fn parse_currency(s: &str) -> Result<String, String> {
+pub(crate) fn parse_currency(s: &str) -> Result<String, String> {
     mercato::model::Currency::parse(s)
         .map(|_| s.to_string())
         .ok_or_else(|| "expected EUR, GBP or USD".to_string())
@@ -1417,13 +446,4 @@ mod tests {
         assert!(parse_seconds("-1").is_err());
         assert!(parse_seconds("inf").is_err());
     }
-}
-
-/// `--format`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum FormatArg {
-    Table,
-    Json,
-    Csv,
-    Tsv,
 }

@@ -86,10 +86,6 @@ pub enum Error {
     #[error("internal error: {0}")]
     Internal(String),
 
-    /// Being retired: use the typed kinds (issue #23).
-    #[error("{0}")]
-    Refused(String),
-
     #[error("{}:{line}:{column}: {}", .path.display(), without_position(.message, *.line, *.column))]
     Parse {
         path: PathBuf,
@@ -204,8 +200,6 @@ pub enum ErrorKind {
     External,
     /// A bug in mercato.
     Internal,
-    /// Not yet given a kind (being retired, issue #23).
-    Refused,
 }
 
 impl ErrorKind {
@@ -225,7 +219,6 @@ impl ErrorKind {
             ErrorKind::Busy => "busy",
             ErrorKind::External => "external",
             ErrorKind::Internal => "internal",
-            ErrorKind::Refused => "refused",
         }
     }
 }
@@ -298,7 +291,6 @@ impl Error {
             Error::Busy { .. } => ErrorKind::Busy,
             Error::External(_) => ErrorKind::External,
             Error::Internal(_) => ErrorKind::Internal,
-            Error::Refused(_) => ErrorKind::Refused,
         }
     }
 
@@ -319,8 +311,7 @@ impl Error {
             | ErrorKind::DataDir
             | ErrorKind::Busy
             | ErrorKind::External
-            | ErrorKind::Internal
-            | ErrorKind::Refused => 1,
+            | ErrorKind::Internal => 1,
         }
     }
 
@@ -330,11 +321,7 @@ impl Error {
     pub fn is_refusal(&self) -> bool {
         matches!(
             self.kind(),
-            ErrorKind::Invalid
-                | ErrorKind::Rule
-                | ErrorKind::Duplicate
-                | ErrorKind::Conflict
-                | ErrorKind::Refused
+            ErrorKind::Invalid | ErrorKind::Rule | ErrorKind::Duplicate | ErrorKind::Conflict
         )
     }
 
@@ -458,7 +445,6 @@ mod tests {
             ),
             (Error::External("no git".into()), "external"),
             (Error::Internal("oops".into()), "internal"),
-            (Error::Refused("old".into()), "refused"),
         ]
     }
 
@@ -477,10 +463,7 @@ mod tests {
             .filter(|(e, _)| e.is_refusal())
             .map(|(_, name)| name)
             .collect();
-        assert_eq!(
-            refusals,
-            ["invalid", "rule", "duplicate", "conflict", "refused"]
-        );
+        assert_eq!(refusals, ["invalid", "rule", "duplicate", "conflict"]);
     }
 
     #[test]

@@ -6,7 +6,6 @@
 mod cli;
 mod commands;
 
-use clap::CommandFactory;
 use mercato::render::visible_output;
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
@@ -16,7 +15,7 @@ fn main() -> ExitCode {
         Ok(settings) => settings,
         Err(e) => {
             eprintln!("error: {e}");
-            return ExitCode::from(1);
+            return ExitCode::from(e.exit_code());
         }
     };
     let cli = match cli::parse(&settings) {
@@ -24,53 +23,49 @@ fn main() -> ExitCode {
         // Prints help/version (exit 0) or the usage error (exit 2).
         Err(e) => exit_usage(e),
     };
-    match &cli.command {
-        cli::Command::Completions {
-            shell: clap_complete::Shell::Bash,
-        } => {
-            // Bash asks `mercato complete`, which knows the names in the data.
-            print(commands::complete::BASH);
-            return ExitCode::SUCCESS;
-        }
-        cli::Command::Completions { shell } => {
-            let mut out = Vec::new();
-            clap_complete::generate(*shell, &mut cli::Cli::command(), "mercato", &mut out);
-            print(&String::from_utf8_lossy(&out));
-            return ExitCode::SUCCESS;
-        }
-        cli::Command::Man { out } => {
-            return match (cli::man_pages(), out) {
-                (Ok(pages), None) => {
-                    let top = pages.first().map_or("", |(_, roff)| roff.as_str());
-                    print(top);
-                    ExitCode::SUCCESS
-                }
-                (Ok(pages), Some(dir)) => match write_man_pages(dir, &pages) {
-                    Ok(()) => {
-                        let s = if pages.len() == 1 { "" } else { "s" };
-                        print(&format!(
-                            "Wrote {} man page{s} to {}\n",
-                            pages.len(),
-                            dir.display()
-                        ));
-                        ExitCode::SUCCESS
-                    }
-                    Err(e) => {
-                        eprintln!(
-                            "error: cannot write the man pages to {}: {e}",
-                            dir.display()
-                        );
-                        ExitCode::from(1)
-                    }
-                },
-                (Err(e), _) => {
-                    eprintln!("error: cannot render the man pages: {e}");
-                    ExitCode::from(1)
-                }
-            };
-        }
-        _ => {}
+    if let Some(code) = print_without_data(&cli.command) {
+        return code;
     }
+    let ctx = context(&cli);
+    // Only the questions asked of the world get the old-data note (not
+    // completion, set-up or the merge driver).
+    let note_old_data = cli.as_of.is_none()
+        && matches!(
+            cli.command,
+            cli::Command::Rumour(_)
+                | cli::Command::Contract(_)
+                | cli::Command::Club(_)
+                | cli::Command::Player(_)
+                | cli::Command::Source(_)
+                | cli::Command::Digest(_)
+        );
+    let result = commands::run(&ctx, cli.command);
+    report(&ctx, result, note_old_data)
+}
+
+/// `completions` and `man`: what clap knows, printed with no data directory
+/// and no context.
+fn print_without_data(command: &cli::Command) -> Option<ExitCode> {
+    let printed = match command {
+        cli::Command::Completions(args) => Ok(commands::completions::script(args)),
+        cli::Command::Man(args) => commands::man::run(args),
+        _ => return None,
+    };
+    Some(match printed {
+        Ok(text) => {
+            print(&text);
+            ExitCode::SUCCESS
+        }
+        Err(message) => {
+            eprintln!("error: {message}");
+            ExitCode::from(1)
+        }
+    })
+}
+
+/// What every command is given: the global options resolved against the
+/// day and the terminal.
+fn context(cli: &cli::Cli) -> commands::Context {
     // "Today" is read once, here; the library only ever sees this date.
     let today = chrono::Local::now().date_naive();
     let as_of = cli.as_of.map_or(today, |d| d.resolve(today));
@@ -92,7 +87,7 @@ fn main() -> ExitCode {
         (false, Some(cli::FormatArg::Tsv)) => commands::Format::Tsv,
         (false, Some(cli::FormatArg::Table) | None) => commands::Format::Table,
     };
-    let ctx = commands::Context {
+    commands::Context {
         data_dir: cli.data_dir.clone(),
         as_of,
         json: format == commands::Format::Json,
@@ -103,34 +98,29 @@ fn main() -> ExitCode {
         command_line: command_line(),
         lock_timeout: std::time::Duration::try_from_secs_f64(cli.lock_timeout.max(0.0))
             .unwrap_or(std::time::Duration::from_secs(5)),
-    };
-    // Text for the terminal never carries a hidden character from the data
-    // (render::visible); JSON and CSV are data for programs, escaped by
-    // their own rules.
-    let shown = |text: &str| -> String {
-        match format {
-            commands::Format::Table => visible_output(text, color).into_owned(),
-            _ => text.to_string(),
-        }
-    };
-    // Only the questions asked of the world get the old-data note (not
-    // completion, set-up or the merge driver).
-    let as_of_given = cli.as_of.is_some()
-        || !matches!(
-            cli.command,
-            cli::Command::Rumour(_)
-                | cli::Command::Contract(_)
-                | cli::Command::Club(_)
-                | cli::Command::Player(_)
-                | cli::Command::Source(_)
-                | cli::Command::Digest { .. }
-        );
-    match commands::run(&ctx, cli.command) {
+    }
+}
+
+/// Prints what the command printed and its notes (with the old-data note
+/// when asked for and nothing was written), or its error and hint; returns
+/// the exit code.
+fn report(
+    ctx: &commands::Context,
+    result: mercato::Result<commands::Output>,
+    note_old_data: bool,
+) -> ExitCode {
+    match result {
         Ok(mut output) => {
-            print(&shown(&output.stdout));
-            if !as_of_given
+            // Text for the terminal never carries a hidden character from
+            // the data (render::visible); JSON and CSV are data for
+            // programs, escaped by their own rules.
+            match ctx.format {
+                commands::Format::Table => print(&visible_output(&output.stdout, ctx.style.color)),
+                _ => print(&output.stdout),
+            }
+            if note_old_data
                 && !ctx.wrote.get()
-                && let Some(note) = commands::stale_note(&ctx)
+                && let Some(note) = commands::stale_note(ctx)
             {
                 output.notes.push(note);
             }
@@ -148,18 +138,9 @@ fn main() -> ExitCode {
             if let Some(hint) = e.hint() {
                 eprintln!("hint: {}", visible_output(&hint, false));
             }
-            ExitCode::from(1)
+            ExitCode::from(e.exit_code())
         }
     }
-}
-
-/// Writes the man pages into `dir`, creating it.
-fn write_man_pages(dir: &std::path::Path, pages: &[(String, String)]) -> std::io::Result<()> {
-    std::fs::create_dir_all(dir)?;
-    for (name, roff) in pages {
-        std::fs::write(dir.join(name), roff)?;
-    }
-    Ok(())
 }
 
 /// The settings of `mercato.toml` in the data directory, then of the user's

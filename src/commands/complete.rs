@@ -10,7 +10,7 @@
 
 use super::{Context, Output};
 use crate::cli::Cli;
-use clap::CommandFactory;
+use clap::{Args, CommandFactory};
 use mercato::Result;
 use mercato::complete::{NameKind, names};
 use mercato::model::{Position, Slot, Status};
@@ -49,16 +49,68 @@ fn positional_kind(path: &[String]) -> Option<NameKind> {
     })
 }
 
+/// What the shell may complete at word INDEX of WORDS (used by `mercato completions bash`).
+#[derive(Debug, Args)]
+#[command(hide = true)]
+pub struct CompleteArgs {
+    /// The position of the word being completed (bash's COMP_CWORD).
+    #[arg(long)]
+    pub index: usize,
+    /// The words typed so far, `mercato` first.
+    #[arg(last = true)]
+    pub words: Vec<String>,
+}
+
 /// The candidates for the word at `index` of `words` (words[0] is `mercato`).
-pub fn run(ctx: &Context, index: usize, words: &[String]) -> Result<Output> {
+pub fn run(ctx: &Context, args: CompleteArgs) -> Result<Output> {
+    let (index, words) = (args.index, &args.words);
     let root = Cli::command();
     // A word the user opened a quote for ("Real Ma) is matched without it.
     let current = words
         .get(index)
         .map(|w| w.trim_start_matches(['"', '\'']))
         .unwrap_or("");
-    // Find the subcommand the cursor is in, skipping option values.
-    let mut cmd = &root;
+    let (cmd, path, expects_value) = locate(&root, words, index);
+    let out = if let Some(option) = expects_value {
+        option_values(ctx, &root, cmd, &option, current)
+    } else if current.starts_with('-') {
+        let mut options: Vec<String> = cmd
+            .get_arguments()
+            .chain(root.get_arguments())
+            .filter(|a| !a.is_hide_set())
+            .filter_map(|a| a.get_long().map(|l| format!("--{l}")))
+            .filter(|l| l.starts_with(current))
+            .collect();
+        options.sort();
+        options.dedup();
+        options
+    } else if cmd.has_subcommands() {
+        cmd.get_subcommands()
+            .filter(|s| !s.is_hide_set())
+            .map(|s| s.get_name().to_string())
+            .filter(|n| n.starts_with(current))
+            .collect()
+    } else if let Some(kind) = positional_kind(&path) {
+        world_names(ctx, kind, current)
+    } else {
+        Vec::new()
+    };
+    let mut text = out.join("\n");
+    if !text.is_empty() {
+        text.push('\n');
+    }
+    Ok(Output::text(text))
+}
+
+/// The subcommand the cursor is in, the names of the subcommands leading
+/// to it, and the option whose value the cursor is at (if it is), found by
+/// walking the words before it, skipping option values.
+fn locate<'c>(
+    root: &'c clap::Command,
+    words: &[String],
+    index: usize,
+) -> (&'c clap::Command, Vec<String>, Option<String>) {
+    let mut cmd = root;
     let mut path: Vec<String> = Vec::new();
     let mut expects_value: Option<String> = None;
     let mut i = 1;
@@ -86,58 +138,43 @@ pub fn run(ctx: &Context, index: usize, words: &[String]) -> Result<Output> {
         }
         i += 1;
     }
-    let mut out: Vec<String> = Vec::new();
-    if let Some(option) = expects_value {
-        let arg = cmd
-            .get_arguments()
-            .chain(root.get_arguments())
-            .find(|a| a.get_long() == Some(option.as_str()));
-        let possible: Vec<String> = arg
-            .map(|a| {
-                a.get_possible_values()
-                    .iter()
-                    .map(|v| v.get_name().to_string())
-                    .collect()
-            })
-            .unwrap_or_default();
-        let fixed = |values: Vec<String>| -> Vec<String> {
-            let typed = current.to_lowercase();
-            values
-                .into_iter()
-                .filter(|v| v.to_lowercase().starts_with(&typed))
+    (cmd, path, expects_value)
+}
+
+/// The values `--option` may take that start with `current`: clap's
+/// possible values, a fixed set, or names from the data.
+fn option_values(
+    ctx: &Context,
+    root: &clap::Command,
+    cmd: &clap::Command,
+    option: &str,
+    current: &str,
+) -> Vec<String> {
+    let arg = cmd
+        .get_arguments()
+        .chain(root.get_arguments())
+        .find(|a| a.get_long() == Some(option));
+    let possible: Vec<String> = arg
+        .map(|a| {
+            a.get_possible_values()
+                .iter()
+                .map(|v| v.get_name().to_string())
                 .collect()
-        };
-        out = match value_kind(&option) {
-            _ if !possible.is_empty() => fixed(possible),
-            Some(Values::Fixed(values)) => fixed(values.into_iter().map(String::from).collect()),
-            Some(Values::Names(kind)) => world_names(ctx, kind, current),
-            None => Vec::new(),
-        };
-    } else if current.starts_with('-') {
-        out = cmd
-            .get_arguments()
-            .chain(root.get_arguments())
-            .filter(|a| !a.is_hide_set())
-            .filter_map(|a| a.get_long().map(|l| format!("--{l}")))
-            .filter(|l| l.starts_with(current))
-            .collect();
-        out.sort();
-        out.dedup();
-    } else if cmd.has_subcommands() {
-        out = cmd
-            .get_subcommands()
-            .filter(|s| !s.is_hide_set())
-            .map(|s| s.get_name().to_string())
-            .filter(|n| n.starts_with(current))
-            .collect();
-    } else if let Some(kind) = positional_kind(&path) {
-        out = world_names(ctx, kind, current);
+        })
+        .unwrap_or_default();
+    let fixed = |values: Vec<String>| -> Vec<String> {
+        let typed = current.to_lowercase();
+        values
+            .into_iter()
+            .filter(|v| v.to_lowercase().starts_with(&typed))
+            .collect()
+    };
+    match value_kind(option) {
+        _ if !possible.is_empty() => fixed(possible),
+        Some(Values::Fixed(values)) => fixed(values.into_iter().map(String::from).collect()),
+        Some(Values::Names(kind)) => world_names(ctx, kind, current),
+        None => Vec::new(),
     }
-    let mut text = out.join("\n");
-    if !text.is_empty() {
-        text.push('\n');
-    }
-    Ok(Output::text(text))
 }
 
 /// Names from the data directory; none if it cannot be read (completion

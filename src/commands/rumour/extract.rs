@@ -1,9 +1,11 @@
 //! `mercato rumour extract`: a text in, proposed reports out; recorded
 //! with `--apply` as one change.
 
-use super::{Context, Output};
-use crate::cli::RumourExtract;
+use crate::cli::parse_day;
+use crate::commands::{Context, Output};
 use chrono::NaiveDate;
+use clap::Args;
+use mercato::dates::DateSpec;
 use mercato::edit::{self, Move, NewReport};
 use mercato::extract::{Action, Extraction, Kind, Proposal, Reader};
 use mercato::model::{PlayerId, Stance, Status};
@@ -34,7 +36,44 @@ struct Line {
     url: Option<String>,
 }
 
-pub fn run(ctx: &Context, args: RumourExtract) -> Result<Output> {
+/// Read a tweet or an article and propose the reports it holds (a dry run unless --apply).
+#[derive(Debug, Args)]
+#[command(after_help = r#"Examples:
+  mercato rumour extract tweet.txt --source "Fabrizio Romano"
+  mercato rumour extract tweet.txt --source Marca --date 2025-10-19 --json
+  mercato rumour extract tweet.txt --source Marca --apply --pick 1
+  cat article.txt | mercato rumour extract --source TEAMtalk
+
+Each proposal gives the player (known players only), his club that day, the
+destination, kind, stage, fee as written, the outlet credited (--via) and the
+words that decided it; --json prints {"proposals": [...], "unknown": [...]}
+(keys in the README). --apply records them as one change (one `undo` reverts
+them all); a report joins an open rumour of the same move and moves its status
+forward only."#)]
+pub struct ExtractArgs {
+    /// Files holding the text (standard input when none, or `-`).
+    #[arg(conflicts_with = "jsonl")]
+    pub files: Vec<std::path::PathBuf>,
+    /// Who published the text (a source; an unknown one is created on --apply).
+    /// With --jsonl, for the lines that name none.
+    #[arg(long, required_unless_present = "jsonl")]
+    pub source: Option<String>,
+    /// A feed export: one {"text", "date", "source", "url"} per line, read
+    /// (or recorded, as one change) in date order.
+    #[arg(long, value_name = "FILE")]
+    pub jsonl: Option<std::path::PathBuf>,
+    /// The day of the text (default: the as-of date).
+    #[arg(long, value_parser = parse_day, value_name = "DATE")]
+    pub date: Option<DateSpec>,
+    /// Record the proposals (default: show them, record nothing).
+    #[arg(long)]
+    pub apply: bool,
+    /// Only these proposals, by their number in the table: 1,3.
+    #[arg(long, value_delimiter = ',', value_name = "N,N")]
+    pub pick: Vec<usize>,
+}
+
+pub fn run(ctx: &Context, args: ExtractArgs) -> Result<Output> {
     let day = ctx.day(args.date).unwrap_or(ctx.as_of);
     let texts = match &args.jsonl {
         Some(path) => feed(path, day, args.source.as_deref())?,
@@ -48,82 +87,9 @@ pub fn run(ctx: &Context, args: RumourExtract) -> Result<Output> {
     let bar = progress(texts.len());
     let mut skipped = Vec::new();
     let extraction = if args.apply {
-        let (_, x) = ctx.write(|store, w| {
-            // Which players the texts name, to read their rumours in full
-            // before the first report.
-            let mut names = Reader::new(w).into_names();
-            let shards: BTreeSet<String> = {
-                let reader = Reader::with_names(w, names);
-                let shards = texts
-                    .iter()
-                    .flat_map(|t| reader.read(&t.text, t.day, &t.source).proposals)
-                    .map(|p| mercato::store::shard_of(&PlayerId(p.player.id)))
-                    .collect();
-                names = reader.into_names();
-                shards
-            };
-            store.load_rumour_shards(w, shards.iter().map(String::as_str))?;
-            // Each text against the store as the ones before left it.
-            let mut all = Extraction::default();
-            let mut number = 0;
-            for t in &texts {
-                let reader = Reader::with_names(w, names);
-                let x = reader.read(&t.text, t.day, &t.source);
-                names = reader.into_names();
-                let x = picked(x, &args.pick, &mut number);
-                for p in x
-                    .proposals
-                    .iter()
-                    .filter(|p| p.action != Action::AlreadyRecorded)
-                {
-                    let new = report(w, p, t);
-                    match edit::add_report(w, new, ctx.as_of) {
-                        // A feed goes on past a report the store refuses.
-                        Err(why) if why.is_refusal() && args.jsonl.is_some() => {
-                            skipped.push(format!("not recorded: {} ({why})", p.player.name));
-                        }
-                        added => {
-                            added?;
-                        }
-                    }
-                }
-                join(&mut all, x);
-                bar.inc(1);
-            }
-            check_pick(&args.pick, number)?;
-            Ok(all)
-        })?;
-        x
+        record(ctx, &args, &texts, &bar, &mut skipped)?
     } else {
-        let world = if texts.len() <= FEW {
-            // Only the players the texts may name (and every club): the
-            // same reading as the whole world's, without reading it.
-            let words: Vec<String> = texts
-                .iter()
-                .flat_map(|t| mercato::extract::name_words(&t.text))
-                .collect();
-            ctx.read_scoped(|look| {
-                let scope = Scope {
-                    players: look.players_with_words(&words)?,
-                    all_clubs: true,
-                    ..Scope::default()
-                };
-                Ok((scope, ()))
-            })?
-            .0
-        } else {
-            ctx.read_brief()?
-        };
-        let reader = Reader::new(&world);
-        let mut all = Extraction::default();
-        let mut number = 0;
-        for t in &texts {
-            let x = reader.read(&t.text, t.day, &t.source);
-            join(&mut all, picked(x, &args.pick, &mut number));
-            bar.inc(1);
-        }
-        check_pick(&args.pick, number)?;
-        all
+        propose(ctx, &args, &texts, &bar)?
     };
     bar.finish_and_clear();
     let mut out = ctx.show(&extraction, || {
@@ -131,6 +97,101 @@ pub fn run(ctx: &Context, args: RumourExtract) -> Result<Output> {
     });
     out.notes.extend(skipped);
     Ok(out)
+}
+
+/// `--apply`: the texts read and their proposals recorded, as one change.
+/// A feed's report the store refuses is skipped, and said in `skipped`.
+fn record(
+    ctx: &Context,
+    args: &ExtractArgs,
+    texts: &[Text],
+    bar: &indicatif::ProgressBar,
+    skipped: &mut Vec<String>,
+) -> Result<Extraction> {
+    let (_, x) = ctx.write(|store, w| {
+        // Which players the texts name, to read their rumours in full
+        // before the first report.
+        let mut names = Reader::new(w).into_names();
+        let shards: BTreeSet<String> = {
+            let reader = Reader::with_names(w, names);
+            let shards = texts
+                .iter()
+                .flat_map(|t| reader.read(&t.text, t.day, &t.source).proposals)
+                .map(|p| mercato::store::shard_of(&PlayerId(p.player.id)))
+                .collect();
+            names = reader.into_names();
+            shards
+        };
+        store.load_rumour_shards(w, shards.iter().map(String::as_str))?;
+        // Each text against the store as the ones before left it.
+        let mut all = Extraction::default();
+        let mut number = 0;
+        for t in texts {
+            let reader = Reader::with_names(w, names);
+            let x = reader.read(&t.text, t.day, &t.source);
+            names = reader.into_names();
+            let x = picked(x, &args.pick, &mut number);
+            for p in x
+                .proposals
+                .iter()
+                .filter(|p| p.action != Action::AlreadyRecorded)
+            {
+                let new = report(w, p, t);
+                match edit::add_report(w, new, ctx.as_of) {
+                    // A feed goes on past a report the store refuses.
+                    Err(why) if why.is_refusal() && args.jsonl.is_some() => {
+                        skipped.push(format!("not recorded: {} ({why})", p.player.name));
+                    }
+                    added => {
+                        added?;
+                    }
+                }
+            }
+            join(&mut all, x);
+            bar.inc(1);
+        }
+        check_pick(&args.pick, number)?;
+        Ok(all)
+    })?;
+    Ok(x)
+}
+
+/// Without `--apply`: the texts read against the world, nothing written.
+fn propose(
+    ctx: &Context,
+    args: &ExtractArgs,
+    texts: &[Text],
+    bar: &indicatif::ProgressBar,
+) -> Result<Extraction> {
+    let world = if texts.len() <= FEW {
+        // Only the players the texts may name (and every club): the
+        // same reading as the whole world's, without reading it.
+        let words: Vec<String> = texts
+            .iter()
+            .flat_map(|t| mercato::extract::name_words(&t.text))
+            .collect();
+        ctx.read_scoped(|look| {
+            let scope = Scope {
+                players: look.players_with_words(&words)?,
+                all_clubs: true,
+                ..Scope::default()
+            };
+            Ok((scope, ()))
+        })?
+        .0
+    } else {
+        ctx.read_brief()?
+    };
+    let reader = Reader::new(&world);
+    let mut all = Extraction::default();
+    let mut number = 0;
+    for t in texts {
+        let x = reader.read(&t.text, t.day, &t.source);
+        join(&mut all, picked(x, &args.pick, &mut number));
+        bar.inc(1);
+    }
+    check_pick(&args.pick, number)?;
+    Ok(all)
 }
 
 /// Up to this many texts, only the players they may name are read; a
@@ -153,7 +214,7 @@ fn progress(texts: usize) -> indicatif::ProgressBar {
 fn feed(path: &Path, day: NaiveDate, source: Option<&str>) -> Result<Vec<Text>> {
     let all = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
     let bad = |n: usize, why: String| {
-        Error::Refused(format!("{}, line {}: {why}", path.display(), n + 1))
+        Error::Corrupt(format!("{}, line {}: {why}", path.display(), n + 1))
     };
     let mut texts = Vec::new();
     for (n, line) in all.lines().enumerate() {
@@ -234,11 +295,14 @@ fn picked(mut x: Extraction, pick: &[usize], number: &mut usize) -> Extraction {
 /// Refuses a `--pick` number beyond the proposals.
 fn check_pick(pick: &[usize], proposals: usize) -> Result<()> {
     if let Some(bad) = pick.iter().find(|n| **n == 0 || **n > proposals) {
-        return Err(Error::Refused(format!(
-            "--pick {bad}: the text gave {} proposal{} (numbered from 1)",
-            proposals,
-            if proposals == 1 { "" } else { "s" }
-        )));
+        return Err(Error::invalid(
+            "--pick",
+            format!(
+                "--pick {bad}: the text gave {} proposal{} (numbered from 1)",
+                proposals,
+                if proposals == 1 { "" } else { "s" }
+            ),
+        ));
     }
     Ok(())
 }

@@ -1,17 +1,15 @@
-//! The command line's top: `Cli` (the global options and the top-level
-//! `Command` enum), how it is parsed (defaults from `mercato.toml`, the
-//! environment), and the value parsers every command's arguments share. Each
-//! command's own arguments live beside its code, in `commands/`.
+//! The command line's top: `Cli` (the global options around the top-level
+//! `Command`, which lives with its dispatch in `commands/`) and how it is
+//! parsed (defaults from `mercato.toml`, the environment). Each command's own
+//! arguments live beside its code; the value parsers they share, in
+//! `values.rs`.
 
-use crate::commands::{
-    check, club, complete, completions, conflicts, contract, digest, export, git, import, init,
-    log, man, merge_driver, player, resolve, rumour, source, undo,
-};
-use chrono::NaiveDate;
+use crate::commands::{Command, club};
+use crate::values::{number, parse_day, parse_seconds};
 use clap::error::ErrorKind;
-use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
+use clap::{CommandFactory, Parser, ValueEnum};
 use mercato::dates::DateSpec;
-use mercato::model::{Position, Slot};
+use mercato::model::Slot;
 use std::path::PathBuf;
 
 /// The examples under `mercato --help` and `mercato -h`.
@@ -217,76 +215,6 @@ impl Cli {
     }
 }
 
-#[derive(Debug, Subcommand)]
-pub enum Command {
-    /// Rumours: add reports, list, show, update status, remove.
-    #[command(subcommand, visible_aliases = ["rumours", "rumor", "rumors"])]
-    #[command(after_help = r#"Examples:
-  mercato rumour list --open --sort likelihood
-  mercato rumour show konate
-  mercato rumour add upamecano --to "real madrid" --source Marca
-  mercato rumour update 50369ebf --status agreed --source "L'Equipe"
-  mercato rumour remove 10dc --report 2"#)]
-    Rumour(rumour::RumourCommand),
-    /// Contracts: who is expiring, record a signing or renewal, remove a mistaken one.
-    #[command(subcommand, visible_alias = "contracts")]
-    #[command(after_help = r#"Examples:
-  mercato contract expiring --year 2026
-  mercato contract timeline --club "Real Madrid"
-  mercato contract set konate --club liverpool --until 2030-06-30
-  mercato contract remove konate --club liverpool --until 2030-06-30"#)]
-    Contract(contract::ContractCommand),
-    /// Clubs: add, list, show, the defensive depth chart; edit, remove, merge.
-    #[command(subcommand, visible_alias = "clubs")]
-    #[command(after_help = r#"Examples:
-  mercato club depth "Real Madrid"
-  mercato club show liverpool
-  mercato club list
-  mercato club add "Crystal Palace" --country England --league "Premier League""#)]
-    Club(club::ClubCommand),
-    /// Players: add, list, show, edit, remove, merge.
-    #[command(subcommand, visible_alias = "players")]
-    #[command(after_help = r#"Examples:
-  mercato player list --club "Real Madrid"
-  mercato player show konate
-  mercato player add "Jarell Quansah" --born 2003-01-29 --position CB
-  mercato player edit upamecano --caps 25"#)]
-    Player(player::PlayerCommand),
-    /// Sources: the outlets that carry rumours, with their reliability tier; edit, remove, merge.
-    #[command(subcommand, visible_alias = "sources")]
-    #[command(after_help = r#"Examples:
-  mercato source list
-  mercato source show fichajes
-  mercato source add "The Athletic" --tier 1 --country England
-  mercato source set "Spanish media" --tier 4"#)]
-    Source(source::SourceCommand),
-    Export(export::ExportArgs),
-    /// Import data: a mercato bundle, or Transfermarkt / Wyscout exports.
-    #[command(subcommand)]
-    #[command(after_help = r#"Examples:
-  mercato import transfermarkt --clubs clubs.csv --players players.csv
-  mercato import wyscout EFLSCOTFEB26.csv --dry-run
-  mercato export --out world.json
-  mercato import bundle world.json"#)]
-    Import(import::ImportCommand),
-    Digest(digest::DigestArgs),
-    Check(check::CheckArgs),
-    Conflicts(conflicts::ConflictsArgs),
-    Resolve(resolve::ResolveArgs),
-    Undo(undo::UndoArgs),
-    Log(log::LogArgs),
-    Completions(completions::CompletionsArgs),
-    MergeDriver(merge_driver::MergeDriverArgs),
-    Man(man::ManArgs),
-    Init(init::InitArgs),
-    Complete(complete::CompleteArgs),
-    /// Git set-up for the clone the data directory is in.
-    #[command(subcommand)]
-    #[command(after_help = r#"Examples:
-  mercato git setup"#)]
-    Git(git::GitCommand),
-}
-
 /// `--format`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum FormatArg {
@@ -302,94 +230,6 @@ pub enum ColorChoice {
     Auto,
     Always,
     Never,
-}
-
-pub(crate) fn parse_date(s: &str) -> Result<NaiveDate, String> {
-    mercato::dates::parse(s)
-}
-
-/// A day as typed: YYYY-MM-DD, today, yesterday, or a span before the as-of
-/// date (3d, 2w, 6m, 1y), resolved once the as-of date is known.
-pub(crate) fn parse_day(s: &str) -> Result<DateSpec, String> {
-    mercato::dates::parse_spec(s)
-}
-
-pub(crate) fn parse_position(s: &str) -> Result<Position, String> {
-    s.parse()
-}
-
-pub(crate) fn parse_slot(s: &str) -> Result<Slot, String> {
-    s.parse()
-}
-
-pub(crate) fn parse_foot(s: &str) -> Result<mercato::model::Foot, String> {
-    s.parse()
-}
-
-/// A source tier, 1 to 5: any other number can never be a tier, so it is a
-/// usage error (exit 2) like a misspelt option, not a refused change.
-pub(crate) fn parse_tier(s: &str) -> Result<u8, String> {
-    let tier: i64 = s.trim().parse().map_err(|_| {
-        format!("'{s}' is not a tier: 1 is the most reliable (official), 5 the least")
-    })?;
-    u8::try_from(tier)
-        .ok()
-        .filter(|t| (1..=5).contains(t))
-        .ok_or_else(|| {
-            format!("tier {tier} does not exist: 1 is the most reliable (official), 5 the least")
-        })
-}
-
-/// A whole number of at least `min`; `what` names it in errors ("caps"). Numeric options
-/// accept "-3" as a value (`allow_negative_numbers`) so that it is refused for
-/// what it is, "caps cannot be negative", rather than taken for an unknown
-/// option with a hint to write `-- -3`.
-pub(crate) fn number<T>(what: &'static str, min: i64) -> impl Fn(&str) -> Result<T, String> + Clone
-where
-    T: TryFrom<i64>,
-{
-    move |s: &str| {
-        let n: i64 = s
-            .trim()
-            .parse()
-            .map_err(|_| format!("'{s}' is not a whole number"))?;
-        if n < 0 {
-            return Err(format!("{what} cannot be negative"));
-        }
-        if n < min {
-            return Err(format!("{what} must be at least {min}"));
-        }
-        T::try_from(n).map_err(|_| format!("{what} {n} is too large"))
-    }
-}
-
-/// Seconds, as for `--lock-timeout`: a fraction is fine, a negative is not.
-fn parse_seconds(s: &str) -> Result<f64, String> {
-    let seconds: f64 = s
-        .trim()
-        .parse()
-        .map_err(|_| format!("'{s}' is not a number of seconds"))?;
-    if !seconds.is_finite() {
-        return Err(format!("'{s}' is not a number of seconds"));
-    }
-    if seconds < 0.0 {
-        return Err("the lock timeout cannot be negative".into());
-    }
-    Ok(seconds)
-}
-
-/// A fee or an amount as typed (`50m`, `"€45,5m"`): checked here, so that a
-/// fee that can never be read is a usage error, and kept as text for the
-/// command, which reads it with the currency of `--currency`.
-pub(crate) fn parse_fee(s: &str) -> Result<String, String> {
-    mercato::model::Fee::parse(s, mercato::model::Currency::EUR).map(|_| s.to_string())
-}
-
-/// `--currency`: EUR, GBP or USD (or €, £, $), kept as typed.
-pub(crate) fn parse_currency(s: &str) -> Result<String, String> {
-    mercato::model::Currency::parse(s)
-        .map(|_| s.to_string())
-        .ok_or_else(|| "expected EUR, GBP or USD".to_string())
 }
 
 #[cfg(test)]
@@ -423,27 +263,5 @@ mod tests {
         let mut problems = Vec::new();
         walk(&Cli::command(), "mercato", &mut problems);
         assert!(problems.is_empty(), "{problems:#?}");
-    }
-
-    #[test]
-    fn numbers_are_refused_for_what_they_are() {
-        let caps = number::<u32>("caps", 0);
-        assert_eq!(caps("25"), Ok(25));
-        assert_eq!(caps("-3"), Err("caps cannot be negative".to_string()));
-        assert_eq!(caps("x"), Err("'x' is not a whole number".to_string()));
-        assert_eq!(
-            caps("99999999999"),
-            Err("caps 99999999999 is too large".to_string())
-        );
-        assert_eq!(
-            number::<i64>("days", 1)("0"),
-            Err("days must be at least 1".to_string())
-        );
-        assert_eq!(parse_tier("5"), Ok(5));
-        assert!(parse_tier("6").is_err_and(|e| e.starts_with("tier 6 does not exist")));
-        assert!(parse_tier("300").is_err_and(|e| e.starts_with("tier 300 does not exist")));
-        assert_eq!(parse_seconds("0.5"), Ok(0.5));
-        assert!(parse_seconds("-1").is_err());
-        assert!(parse_seconds("inf").is_err());
     }
 }

@@ -5,6 +5,7 @@
 
 mod cli;
 mod commands;
+mod values;
 
 use mercato::render::visible_output;
 use std::io::{IsTerminal, Write};
@@ -32,12 +33,12 @@ fn main() -> ExitCode {
     let note_old_data = cli.as_of.is_none()
         && matches!(
             cli.command,
-            cli::Command::Rumour(_)
-                | cli::Command::Contract(_)
-                | cli::Command::Club(_)
-                | cli::Command::Player(_)
-                | cli::Command::Source(_)
-                | cli::Command::Digest(_)
+            commands::Command::Rumour(_)
+                | commands::Command::Contract(_)
+                | commands::Command::Club(_)
+                | commands::Command::Player(_)
+                | commands::Command::Source(_)
+                | commands::Command::Digest(_)
         );
     let result = commands::run(&ctx, cli.command);
     report(&ctx, result, note_old_data)
@@ -45,10 +46,15 @@ fn main() -> ExitCode {
 
 /// `completions` and `man`: what clap knows, printed with no data directory
 /// and no context.
-fn print_without_data(command: &cli::Command) -> Option<ExitCode> {
+fn print_without_data(command: &commands::Command) -> Option<ExitCode> {
     let printed = match command {
-        cli::Command::Completions(args) => Ok(commands::completions::script(args)),
-        cli::Command::Man(args) => commands::man::run(args),
+        commands::Command::Completions(args) => Ok(commands::completions::script(
+            args,
+            <cli::Cli as clap::CommandFactory>::command(),
+        )),
+        commands::Command::Man(args) => {
+            commands::man::run(args, <cli::Cli as clap::CommandFactory>::command())
+        }
         _ => return None,
     };
     Some(match printed {
@@ -98,6 +104,7 @@ fn context(cli: &cli::Cli) -> commands::Context {
         command_line: command_line(),
         lock_timeout: std::time::Duration::try_from_secs_f64(cli.lock_timeout.max(0.0))
             .unwrap_or(std::time::Duration::from_secs(5)),
+        app: <cli::Cli as clap::CommandFactory>::command,
     }
 }
 

@@ -16,6 +16,7 @@ mod help;
 mod import;
 mod import_transfers;
 mod index;
+mod layout;
 mod output;
 mod papercuts;
 mod pictures;

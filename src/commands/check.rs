@@ -1,7 +1,7 @@
 //! `mercato check [--fix]`: the whole data directory validated.
 
+use super::context::{Context, Output};
 use super::git::driver_missing;
-use super::{Context, Output};
 use clap::Args;
 use mercato::english::count;
 use mercato::{Result, render};

@@ -8,9 +8,8 @@
 //! sources, rumour ids). One candidate per line; nothing for a file name,
 //! so the shell falls back to its own file completion.
 
-use super::{Context, Output};
-use crate::cli::Cli;
-use clap::{Args, CommandFactory};
+use super::context::{Context, Output};
+use clap::Args;
 use mercato::Result;
 use mercato::complete::{NameKind, names};
 use mercato::model::{Position, Slot, Status};
@@ -64,7 +63,7 @@ pub struct CompleteArgs {
 /// The candidates for the word at `index` of `words` (words[0] is `mercato`).
 pub fn run(ctx: &Context, args: CompleteArgs) -> Result<Output> {
     let (index, words) = (args.index, &args.words);
-    let root = Cli::command();
+    let root = (ctx.app)();
     // A word the user opened a quote for ("Real Ma) is matched without it.
     let current = words
         .get(index)

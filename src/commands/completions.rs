@@ -1,7 +1,6 @@
 //! `mercato completions SHELL`: a shell completion script.
 
-use crate::cli::Cli;
-use clap::{Args, CommandFactory};
+use clap::Args;
 use clap_complete::Shell;
 
 /// Print a shell completion script: bash, zsh, fish, powershell or elvish.
@@ -20,14 +19,15 @@ pub struct CompletionsArgs {
     pub shell: Shell,
 }
 
-/// The script. Bash's asks `mercato complete`, which knows the names in the
+/// The script for the command line `app` (given by the caller, which
+/// parses it). Bash's asks `mercato complete`, which knows the names in the
 /// data; the others are clap's.
-pub fn script(args: &CompletionsArgs) -> String {
+pub fn script(args: &CompletionsArgs, mut app: clap::Command) -> String {
     match args.shell {
         Shell::Bash => super::complete::BASH.to_string(),
         shell => {
             let mut out = Vec::new();
-            clap_complete::generate(shell, &mut Cli::command(), "mercato", &mut out);
+            clap_complete::generate(shell, &mut app, "mercato", &mut out);
             String::from_utf8_lossy(&out).into_owned()
         }
     }

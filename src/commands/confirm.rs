@@ -1,7 +1,7 @@
 //! The notes and one-line confirmations several commands share: what a done
 //! deal did, a merge, a removal, a picture written.
 
-use super::{Context, Output};
+use super::context::{Context, Output};
 use mercato::{Result, World};
 
 /// What a done deal did, as notes for stderr: the contracts it ended and

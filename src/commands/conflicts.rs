@@ -1,6 +1,6 @@
 //! `mercato conflicts`: every open merge conflict (`check` is the gate that fails).
 
-use super::{Context, Output};
+use super::context::{Context, Output};
 use clap::Args;
 use mercato::{Result, render};
 

@@ -28,6 +28,10 @@ pub struct Context {
     /// The command line, as recorded in the change log.
     pub command_line: String,
     pub lock_timeout: std::time::Duration,
+    /// The whole command line's definition, for the commands that walk it
+    /// (`complete`): handed down by `main`, so that the commands need not
+    /// import the parser that dispatches to them.
+    pub app: fn() -> clap::Command,
 }
 
 /// How to print (`--format`; `--json` is `Format::Json`).

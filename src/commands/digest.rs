@@ -1,7 +1,7 @@
 //! `mercato digest [--since DATE]`: what changed since a date, by club.
 
-use super::{Context, Output};
-use crate::cli::parse_day;
+use super::context::{Context, Output};
+use crate::values::parse_day;
 use clap::Args;
 use mercato::dates::DateSpec;
 use mercato::query::digest;

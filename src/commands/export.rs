@@ -1,6 +1,6 @@
 //! `mercato export [--out FILE]`: the whole store as one JSON bundle.
 
-use super::{Context, Output};
+use super::context::{Context, Output};
 use clap::Args;
 use mercato::english::count;
 use mercato::{Error, Result};

@@ -1,7 +1,7 @@
 //! `mercato git setup`, and the merge driver every write sets up when the
 //! clone lacks it.
 
-use super::{Context, Output};
+use super::context::{Context, Output};
 use clap::{Args, Subcommand};
 use mercato::Result;
 use std::path::PathBuf;

@@ -1,8 +1,8 @@
 //! `mercato init [DIR]`: an empty data directory, and inside a git work
 //! tree the clone's merge driver.
 
+use super::context::{Context, Output};
 use super::git::{set_up_text, this_binary};
-use super::{Context, Output};
 use clap::Args;
 use mercato::{Result, Store};
 use std::path::PathBuf;

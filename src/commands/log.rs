@@ -1,6 +1,6 @@
 //! `mercato log`: the changes `undo` can revert.
 
-use super::{Context, Output};
+use super::context::{Context, Output};
 use clap::Args;
 use mercato::{Result, render};
 

@@ -1,7 +1,6 @@
 //! `mercato man [--out DIR]`: the man pages, rendered from the clap definition.
 
-use crate::cli::Cli;
-use clap::{Args, CommandFactory};
+use clap::Args;
 use std::path::{Path, PathBuf};
 
 /// Print the man page (roff) on stdout, or write one page per command (--out DIR).
@@ -17,9 +16,10 @@ pub struct ManArgs {
 }
 
 /// What to print on stdout (the top page, or where the pages went), or the
-/// error to print on stderr.
-pub fn run(args: &ManArgs) -> Result<String, String> {
-    let pages = man_pages().map_err(|e| format!("cannot render the man pages: {e}"))?;
+/// error to print on stderr; `app` is the command line (given by the caller,
+/// which parses it).
+pub fn run(args: &ManArgs, app: clap::Command) -> Result<String, String> {
+    let pages = man_pages(app).map_err(|e| format!("cannot render the man pages: {e}"))?;
     let Some(dir) = &args.out else {
         let top = pages.first().map_or("", |(_, roff)| roff.as_str());
         return Ok(top.to_string());
@@ -45,7 +45,7 @@ fn write_man_pages(dir: &Path, pages: &[(String, String)]) -> std::io::Result<()
 
 /// The man pages as (file name, roff): `mercato.1` first, then one per command
 /// (`mercato-rumour-add.1`...), each with its examples.
-fn man_pages() -> std::io::Result<Vec<(String, String)>> {
+fn man_pages(app: clap::Command) -> std::io::Result<Vec<(String, String)>> {
     fn render(cmd: &clap::Command, pages: &mut Vec<(String, String)>) -> std::io::Result<()> {
         let man = clap_mangen::Man::new(cmd.clone());
         let mut roff = Vec::new();
@@ -57,7 +57,7 @@ fn man_pages() -> std::io::Result<Vec<(String, String)>> {
         }
         Ok(())
     }
-    let mut cmd = Cli::command().disable_help_subcommand(true);
+    let mut cmd = app.disable_help_subcommand(true);
     cmd.build();
     let mut pages = Vec::new();
     render(&cmd, &mut pages)?;

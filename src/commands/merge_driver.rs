@@ -1,7 +1,7 @@
 //! `mercato merge-driver BASE OURS THEIRS [PATH]`: git's merge of a data
 //! file, record by record.
 
-use super::Output;
+use super::context::Output;
 use clap::Args;
 use mercato::english::count;
 use mercato::{Error, Result};

@@ -32,10 +32,78 @@ pub mod undo;
 
 pub use context::{Context, Format, Output};
 
-use crate::cli::Command;
-use confirm::{merged, removed, settled_notes, write_picture};
-use fee::{parse_fee, plausible_fee};
+use clap::Subcommand;
 use mercato::Result;
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Rumours: add reports, list, show, update status, remove.
+    #[command(subcommand, visible_aliases = ["rumours", "rumor", "rumors"])]
+    #[command(after_help = r#"Examples:
+  mercato rumour list --open --sort likelihood
+  mercato rumour show konate
+  mercato rumour add upamecano --to "real madrid" --source Marca
+  mercato rumour update 50369ebf --status agreed --source "L'Equipe"
+  mercato rumour remove 10dc --report 2"#)]
+    Rumour(rumour::RumourCommand),
+    /// Contracts: who is expiring, record a signing or renewal, remove a mistaken one.
+    #[command(subcommand, visible_alias = "contracts")]
+    #[command(after_help = r#"Examples:
+  mercato contract expiring --year 2026
+  mercato contract timeline --club "Real Madrid"
+  mercato contract set konate --club liverpool --until 2030-06-30
+  mercato contract remove konate --club liverpool --until 2030-06-30"#)]
+    Contract(contract::ContractCommand),
+    /// Clubs: add, list, show, the defensive depth chart; edit, remove, merge.
+    #[command(subcommand, visible_alias = "clubs")]
+    #[command(after_help = r#"Examples:
+  mercato club depth "Real Madrid"
+  mercato club show liverpool
+  mercato club list
+  mercato club add "Crystal Palace" --country England --league "Premier League""#)]
+    Club(club::ClubCommand),
+    /// Players: add, list, show, edit, remove, merge.
+    #[command(subcommand, visible_alias = "players")]
+    #[command(after_help = r#"Examples:
+  mercato player list --club "Real Madrid"
+  mercato player show konate
+  mercato player add "Jarell Quansah" --born 2003-01-29 --position CB
+  mercato player edit upamecano --caps 25"#)]
+    Player(player::PlayerCommand),
+    /// Sources: the outlets that carry rumours, with their reliability tier; edit, remove, merge.
+    #[command(subcommand, visible_alias = "sources")]
+    #[command(after_help = r#"Examples:
+  mercato source list
+  mercato source show fichajes
+  mercato source add "The Athletic" --tier 1 --country England
+  mercato source set "Spanish media" --tier 4"#)]
+    Source(source::SourceCommand),
+    Export(export::ExportArgs),
+    /// Import data: a mercato bundle, or Transfermarkt / Wyscout exports.
+    #[command(subcommand)]
+    #[command(after_help = r#"Examples:
+  mercato import transfermarkt --clubs clubs.csv --players players.csv
+  mercato import wyscout EFLSCOTFEB26.csv --dry-run
+  mercato export --out world.json
+  mercato import bundle world.json"#)]
+    Import(import::ImportCommand),
+    Digest(digest::DigestArgs),
+    Check(check::CheckArgs),
+    Conflicts(conflicts::ConflictsArgs),
+    Resolve(resolve::ResolveArgs),
+    Undo(undo::UndoArgs),
+    Log(log::LogArgs),
+    Completions(completions::CompletionsArgs),
+    MergeDriver(merge_driver::MergeDriverArgs),
+    Man(man::ManArgs),
+    Init(init::InitArgs),
+    Complete(complete::CompleteArgs),
+    /// Git set-up for the clone the data directory is in.
+    #[command(subcommand)]
+    #[command(after_help = r#"Examples:
+  mercato git setup"#)]
+    Git(git::GitCommand),
+}
 
 /// Runs one command, then, after a write into a git clone whose merge
 /// driver is not configured, configures it (see [`mercato::git`]).

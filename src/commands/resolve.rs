@@ -1,6 +1,6 @@
 //! `mercato resolve RECORD FIELD --take ours|theirs`: one merge conflict ended.
 
-use super::{Context, Output};
+use super::context::{Context, Output};
 use clap::{Args, ValueEnum};
 use mercato::model::conflict::Side;
 use mercato::{Result, render};

@@ -1,6 +1,6 @@
 //! `mercato undo`: the latest change reverted.
 
-use super::{Context, Output};
+use super::context::{Context, Output};
 use clap::Args;
 use mercato::Result;
 

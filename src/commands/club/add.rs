@@ -1,6 +1,6 @@
 //! `mercato club add`.
 
-use crate::commands::{Context, Output};
+use crate::commands::context::{Context, Output};
 use clap::Args;
 use mercato::Result;
 use mercato::edit::{self, NewClub};

@@ -1,7 +1,8 @@
 //! `mercato club depth`: the defensive depth chart, and its starting orders.
 
-use crate::cli::{number, parse_slot};
-use crate::commands::{Context, Output, write_picture};
+use crate::commands::confirm::write_picture;
+use crate::commands::context::{Context, Output};
+use crate::values::{number, parse_slot};
 use clap::{Args, ValueEnum};
 use mercato::edit;
 use mercato::model::Slot;

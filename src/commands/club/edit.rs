@@ -1,6 +1,6 @@
 //! `mercato club edit`: a club's details corrected.
 
-use crate::commands::{Context, Output};
+use crate::commands::context::{Context, Output};
 use clap::Args;
 use mercato::Result;
 use mercato::correct::{self, ClubChanges};

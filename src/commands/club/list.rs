@@ -1,6 +1,6 @@
 //! `mercato club list`.
 
-use crate::commands::{Context, Output};
+use crate::commands::context::{Context, Output};
 use clap::Args;
 use mercato::query::records;
 use mercato::store::scoped::Scope;

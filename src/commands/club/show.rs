@@ -1,6 +1,6 @@
 //! `mercato club show`: a club and its squad.
 
-use crate::commands::{Context, Output};
+use crate::commands::context::{Context, Output};
 use clap::Args;
 use mercato::query::records;
 use mercato::store::scoped::Scope;

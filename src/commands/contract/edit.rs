@@ -1,7 +1,7 @@
 //! `mercato contract edit`: one contract's dates corrected.
 
-use crate::cli::parse_day;
-use crate::commands::{Context, Output};
+use crate::commands::context::{Context, Output};
+use crate::values::parse_day;
 use clap::Args;
 use mercato::Result;
 use mercato::correct;

@@ -1,7 +1,7 @@
 //! `mercato contract expiring`: who is out of contract in a year or window.
 
-use crate::cli::{number, parse_position};
-use crate::commands::{Context, Output};
+use crate::commands::context::{Context, Output};
+use crate::values::{number, parse_position};
 use clap::{ArgGroup, Args};
 use mercato::model::Position;
 use mercato::query::expiring;

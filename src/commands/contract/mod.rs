@@ -7,7 +7,7 @@ mod remove;
 mod set;
 mod timeline;
 
-use super::{Context, Output};
+use super::context::{Context, Output};
 use clap::Subcommand;
 use mercato::Result;
 

@@ -1,7 +1,8 @@
 //! `mercato contract set`: a signing, a loan or a renewal.
 
-use crate::cli::parse_day;
-use crate::commands::{Context, Output, settled_notes};
+use crate::commands::confirm::settled_notes;
+use crate::commands::context::{Context, Output};
+use crate::values::parse_day;
 use clap::Args;
 use mercato::dates::DateSpec;
 use mercato::edit::{self, NewContract};

@@ -1,7 +1,8 @@
 //! `mercato contract timeline`: contracts on a time axis.
 
-use crate::cli::parse_position;
-use crate::commands::{Context, Output, write_picture};
+use crate::commands::confirm::write_picture;
+use crate::commands::context::{Context, Output};
+use crate::values::parse_position;
 use clap::Args;
 use mercato::model::Position;
 use mercato::query::timeline;

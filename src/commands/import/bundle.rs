@@ -1,6 +1,6 @@
 //! `mercato import bundle FILE [--dry-run]`: a bundle written by `mercato export`.
 
-use crate::commands::{Context, Output};
+use crate::commands::context::{Context, Output};
 use clap::Args;
 use mercato::english::count;
 use mercato::{Error, Result, World};

@@ -1,8 +1,8 @@
 //! `mercato import transfermarkt`: Transfermarkt's public dataset, from
 //! files or downloaded.
 
-use super::import_rows;
-use crate::commands::{Context, Output};
+use super::rows::import_rows;
+use crate::commands::context::{Context, Output};
 use clap::{ArgGroup, Args};
 use mercato::import::transfermarkt::{self, Files};
 use mercato::{Error, Result};

@@ -1,7 +1,7 @@
 //! `mercato import wyscout`: a Wyscout-style league export.
 
-use super::import_rows;
-use crate::commands::{Context, Output};
+use super::rows::import_rows;
+use crate::commands::context::{Context, Output};
 use clap::Args;
 use mercato::Result;
 use std::path::PathBuf;

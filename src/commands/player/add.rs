@@ -1,7 +1,8 @@
 //! `mercato player add`: a player, optionally with his current contract.
 
-use crate::cli::{number, parse_date, parse_day, parse_fee, parse_foot, parse_position};
-use crate::commands::{Context, Output, parse_fee as read_fee};
+use crate::commands::context::{Context, Output};
+use crate::commands::fee::parse_fee as read_fee;
+use crate::values::{number, parse_date, parse_day, parse_fee, parse_foot, parse_position};
 use chrono::NaiveDate;
 use clap::Args;
 use mercato::Result;

@@ -1,7 +1,7 @@
 //! `mercato player list`.
 
-use crate::cli::parse_position;
-use crate::commands::{Context, Output};
+use crate::commands::context::{Context, Output};
+use crate::values::parse_position;
 use clap::Args;
 use mercato::model::Position;
 use mercato::query::records;

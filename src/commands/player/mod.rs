@@ -8,7 +8,7 @@ mod merge;
 mod remove;
 mod show;
 
-use super::{Context, Output};
+use super::context::{Context, Output};
 use clap::Subcommand;
 use mercato::Result;
 

@@ -1,6 +1,7 @@
 //! `mercato player remove`: a player entered by mistake.
 
-use crate::commands::{Context, Output, removed};
+use crate::commands::confirm::removed;
+use crate::commands::context::{Context, Output};
 use clap::Args;
 use mercato::Result;
 use mercato::correct;

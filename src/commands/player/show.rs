@@ -1,6 +1,6 @@
 //! `mercato player show`: a player, his contracts and rumours.
 
-use crate::commands::{Context, Output};
+use crate::commands::context::{Context, Output};
 use clap::Args;
 use mercato::query::records;
 use mercato::query::rumours::{self, Assessor};

@@ -1,8 +1,8 @@
 //! `mercato rumour extract`: a text in, proposed reports out; recorded
 //! with `--apply` as one change.
 
-use crate::cli::parse_day;
-use crate::commands::{Context, Output};
+use crate::commands::context::{Context, Output};
+use crate::values::parse_day;
 use chrono::NaiveDate;
 use clap::Args;
 use mercato::dates::DateSpec;

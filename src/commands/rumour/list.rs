@@ -1,10 +1,11 @@
 //! `mercato rumour list`: the rumours a filter keeps, read as narrowly as
 //! the filter allows.
 
-use super::StatusArg;
-use crate::cli::{number, parse_day, parse_fee, parse_tier};
+use super::status::StatusArg;
 use crate::commands::context::Kept;
-use crate::commands::{Context, Output, parse_fee as read_fee};
+use crate::commands::context::{Context, Output};
+use crate::commands::fee::parse_fee as read_fee;
+use crate::values::{number, parse_day, parse_fee, parse_tier};
 use clap::{Args, ValueEnum};
 use mercato::dates::DateSpec;
 use mercato::model::{ClubId, PlayerId};

@@ -1,7 +1,7 @@
 //! `mercato rumour remove`: a rumour entered by mistake, or one of its reports.
 
-use crate::cli::number;
-use crate::commands::{Context, Output};
+use crate::commands::context::{Context, Output};
+use crate::values::number;
 use clap::Args;
 use mercato::correct;
 use mercato::query::rumours::{self, Assessor};

@@ -1,7 +1,7 @@
 //! `mercato rumour show`.
 
-use crate::cli::number;
-use crate::commands::{Context, Output};
+use crate::commands::context::{Context, Output};
+use crate::values::number;
 use clap::Args;
 use mercato::query::likelihood::DEFAULT_COLD_DAYS;
 use mercato::query::rumours::{self, Assessor};

@@ -1,8 +1,11 @@
 //! `mercato rumour update`: a new status; `done` moves the player.
 
-use super::{StatusArg, credit, view_on};
-use crate::cli::{parse_currency, parse_day, parse_fee};
-use crate::commands::{Context, Output, plausible_fee, settled_notes};
+use super::confirm::{credit, view_on};
+use super::status::StatusArg;
+use crate::commands::confirm::settled_notes;
+use crate::commands::context::{Context, Output};
+use crate::commands::fee::plausible_fee;
+use crate::values::{parse_currency, parse_day, parse_fee};
 use clap::Args;
 use mercato::Result;
 use mercato::dates::DateSpec;

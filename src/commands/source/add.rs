@@ -1,8 +1,8 @@
 //! `mercato source add`.
 
-use super::view;
-use crate::cli::parse_tier;
-use crate::commands::{Context, Output};
+use super::view::view;
+use crate::commands::context::{Context, Output};
+use crate::values::parse_tier;
 use clap::Args;
 use mercato::Result;
 use mercato::edit::{self, NewSource};

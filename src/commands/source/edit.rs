@@ -1,8 +1,8 @@
 //! `mercato source edit` (and `source set`, the same): a source's details corrected.
 
-use super::view;
-use crate::cli::parse_tier;
-use crate::commands::{Context, Output};
+use super::view::view;
+use crate::commands::context::{Context, Output};
+use crate::values::parse_tier;
 use clap::Args;
 use mercato::Result;
 use mercato::correct::{self, SourceChanges};

@@ -1,6 +1,7 @@
 //! `mercato source merge`: a source entered twice becomes one.
 
-use crate::commands::{Context, Output, merged};
+use crate::commands::confirm::merged;
+use crate::commands::context::{Context, Output};
 use clap::Args;
 use mercato::Result;
 use mercato::correct;

@@ -8,13 +8,11 @@ mod merge;
 mod remove;
 mod set;
 mod show;
+mod view;
 
-use super::{Context, Output};
+use super::context::{Context, Output};
 use clap::Subcommand;
 use mercato::Result;
-use mercato::World;
-use mercato::model::SourceId;
-use mercato::query::records::{self, SourceView};
 
 #[derive(Debug, Subcommand)]
 pub enum SourceCommand {
@@ -38,10 +36,4 @@ pub fn run(ctx: &Context, command: SourceCommand) -> Result<Output> {
         SourceCommand::Remove(args) => remove::run(ctx, args),
         SourceCommand::Merge(args) => merge::run(ctx, args),
     }
-}
-
-/// One source as its confirmation shows it, with its track record.
-fn view(world: &World, id: &SourceId) -> SourceView {
-    let track = mercato::query::likelihood::track_records(world);
-    records::source_view(&world.sources[id], &track)
 }

@@ -1,6 +1,7 @@
 //! `mercato source remove`: a source entered by mistake.
 
-use crate::commands::{Context, Output, removed};
+use crate::commands::confirm::removed;
+use crate::commands::context::{Context, Output};
 use clap::Args;
 use mercato::Result;
 use mercato::correct;

@@ -2,7 +2,7 @@
 //! reach for to change a tier.
 
 use super::edit::{ChangeArgs, apply};
-use crate::commands::{Context, Output};
+use crate::commands::context::{Context, Output};
 use clap::Args;
 use mercato::Result;
 

@@ -1,7 +1,7 @@
 //! `mercato source show`: a source, its track record and its reports.
 
-use super::view;
-use crate::commands::{Context, Output};
+use super::view::view;
+use crate::commands::context::{Context, Output};
 use clap::Args;
 use mercato::query::records;
 use mercato::query::rumours::Assessor;

@@ -328,6 +328,30 @@ impl Lookup<'_> {
         ))
     }
 
+    /// Players with any contract with the club (or signed from it): everyone
+    /// who can be in its squad on some day, which is all a squad, a squad
+    /// count or a club's timeline needs (a third of [`Lookup::players_of_club`]
+    /// in a big world, where rumours name many more).
+    pub fn players_contracted_with(&self, club: &ClubId) -> Result<BTreeSet<PlayerId>> {
+        match self {
+            Lookup::Index { index, .. } => Ok(index
+                .players_contracted_with(club.as_str())?
+                .into_iter()
+                .map(PlayerId)
+                .collect()),
+            Lookup::Whole(world) => Ok(world
+                .players
+                .values()
+                .filter(|p| {
+                    p.contracts
+                        .iter()
+                        .any(|c| &c.club == club || c.signed_from.as_ref() == Some(club))
+                })
+                .map(|p| p.id.clone())
+                .collect()),
+        }
+    }
+
     /// Players with any contract with the club (or signed from it), or a
     /// rumour from or to it, or named in its depth orders.
     pub fn players_of_club(&self, club: &ClubId) -> Result<BTreeSet<PlayerId>> {

@@ -26,7 +26,7 @@ pub fn run(ctx: &Context) -> Result<Output> {
         let (page, total) = look.clubs_page(limit)?;
         let mut players = BTreeSet::new();
         for club in &page {
-            players.extend(look.players_of_club(club)?);
+            players.extend(look.players_contracted_with(club)?);
         }
         let clubs = page.iter().cloned().collect();
         let scope = Scope {

@@ -20,7 +20,7 @@ pub fn run(ctx: &Context, args: ShowArgs) -> Result<Output> {
     // The club and everyone who was ever its player.
     let (world, id) = ctx.read_scoped(|look| {
         let id = look.find_club(&args.club)?;
-        let players = look.players_of_club(&id)?;
+        let players = look.players_contracted_with(&id)?;
         let clubs = BTreeSet::from([id.clone()]);
         Ok((
             Scope {

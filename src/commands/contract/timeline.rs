@@ -34,7 +34,7 @@ pub fn run(ctx: &Context, args: TimelineArgs) -> Result<Output> {
         Some(club) => {
             let (world, id) = ctx.read_scoped(|look| {
                 let id = look.find_club(&club)?;
-                let players = look.players_of_club(&id)?;
+                let players = look.players_contracted_with(&id)?;
                 Ok((
                     Scope {
                         players,

@@ -30,7 +30,7 @@ pub fn run(ctx: &Context, args: ListArgs) -> Result<Output> {
         (Some(club), _, _) => {
             let (world, id) = ctx.read_scoped(|look| {
                 let id = look.find_club(&club)?;
-                let players = look.players_of_club(&id)?;
+                let players = look.players_contracted_with(&id)?;
                 Ok((
                     Scope {
                         players,

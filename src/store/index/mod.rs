@@ -811,6 +811,15 @@ impl Index {
         self.sql(self.conn.execute_batch("BEGIN"))
     }
 
+    /// Ids of the players with any contract with `club` (or signed from it):
+    /// everyone who can be in its squad on some day.
+    pub fn players_contracted_with(&self, club: &str) -> Result<BTreeSet<String>> {
+        self.ids(
+            "SELECT DISTINCT player FROM contracts WHERE club = ?1",
+            &[club],
+        )
+    }
+
     /// Ids of the players with any contract with `club`, or a rumour from or
     /// to it.
     pub fn players_of_club(&self, club: &str) -> Result<BTreeSet<String>> {

@@ -141,6 +141,9 @@ fn report(
             }
         }
         Err(e) => {
+            if ctx.format == commands::Format::Json {
+                print(&mercato::render::error_json(&e));
+            }
             eprintln!("error: {}", visible_output(&e.to_string(), false));
             if let Some(hint) = e.hint() {
                 eprintln!("hint: {}", visible_output(&hint, false));

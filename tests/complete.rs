@@ -24,7 +24,7 @@ fn bash_complete(env: &TestEnv, words: &[&str]) -> Vec<String> {
         .arg(&script)
         .env("PATH", path)
         .env("MERCATO_DATA_DIR", &env.data)
-        .env("MERCATO_CACHE_DIR", env.data.join("..").join("cache"))
+        .env("XDG_CACHE_HOME", env.data.join("..").join("cache"))
         .output()
         .expect("bash is installed");
     assert!(

@@ -322,3 +322,61 @@ fn a_broken_file_is_one_problem_with_one_path() {
         read.stderr
     );
 }
+
+/// With `--json`, a failure also prints its kind on stdout (#23): a script
+/// tells a name that matches nothing from a duplicate from a broken date
+/// rule without reading the message.
+#[test]
+fn json_errors_say_their_kind() {
+    let env = TestEnv::shipped();
+    let error = |args: &[&str]| {
+        let mut all = vec!["--json"];
+        all.extend(args);
+        let run = env.run_as_of("2025-10-20", &all);
+        assert_eq!(run.code, 1, "{}", run.stderr);
+        assert!(run.stderr.starts_with("error: "), "{}", run.stderr);
+        let json: serde_json::Value = serde_json::from_str(&run.stdout).expect("JSON on stdout");
+        json["error"].clone()
+    };
+    let unknown = error(&["player", "show", "zidane"]);
+    assert_eq!(unknown["kind"], "not_found");
+    assert!(
+        unknown["hint"]
+            .as_str()
+            .unwrap()
+            .contains("mercato player list")
+    );
+    let twice = error(&[
+        "player",
+        "add",
+        "Ibrahima Konaté",
+        "--born",
+        "1999-05-25",
+        "--position",
+        "CB",
+    ]);
+    assert_eq!(twice["kind"], "duplicate");
+    assert!(
+        twice["message"]
+            .as_str()
+            .unwrap()
+            .contains("already exists")
+    );
+    let late = error(&[
+        "rumour",
+        "add",
+        "konate",
+        "--to",
+        "real madrid",
+        "--source",
+        "Marca",
+        "--date",
+        "2025-11-01",
+    ]);
+    assert_eq!(
+        (late["kind"].as_str(), late["rule"].as_str()),
+        (Some("rule"), Some("dates")),
+        "{late}"
+    );
+    assert_eq!(late["exit_code"], 1);
+}

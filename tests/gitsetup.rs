@@ -88,7 +88,7 @@ fn git_setup_outside_a_work_tree_is_refused_and_check_warns_in_one_without_drive
     let out = Command::cargo_bin("mercato")
         .unwrap()
         .current_dir(&plain)
-        .env("MERCATO_CACHE_DIR", root.path().join("cache"))
+        .env("XDG_CACHE_HOME", root.path().join("cache"))
         .args(["--data-dir", "data", "git", "setup"])
         .output()
         .unwrap();

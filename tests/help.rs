@@ -205,7 +205,7 @@ fn every_example_runs_on_the_shipped_data() {
                 .env("HOME", dir.path())
                 .env("MERCATO_DATA_DIR", "data")
                 .env("MERCATO_AS_OF", ARTICLE_DAY)
-                .env("MERCATO_CACHE_DIR", dir.path().join("cache"))
+                .env("XDG_CACHE_HOME", dir.path().join("cache"))
                 .output()
                 .expect("run");
             ran += 1;
@@ -535,7 +535,7 @@ fn usage_errors_leave_out_options_set_by_the_environment() {
         .args(["rumour", "show", "5036", "--json"])
         .env("MERCATO_DATA_DIR", &env.data)
         .env("MERCATO_AS_OF", ARTICLE_DAY)
-        .env("MERCATO_CACHE_DIR", env.data.with_file_name("cache"))
+        .env("XDG_CACHE_HOME", env.data.with_file_name("cache"))
         .output()
         .expect("run");
     assert!(

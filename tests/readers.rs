@@ -10,7 +10,7 @@ fn mercato(data: &Path, args: &[&str]) -> std::process::Output {
     Command::cargo_bin("mercato")
         .unwrap()
         .env_remove("MERCATO_DATA_DIR")
-        .env("MERCATO_CACHE_DIR", data.join("..").join("cache"))
+        .env("XDG_CACHE_HOME", data.join("..").join("cache"))
         .args(["--data-dir"])
         .arg(data)
         .args(["--as-of", ARTICLE_DAY, "--lock-timeout", "60"])

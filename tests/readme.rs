@@ -120,7 +120,7 @@ fn every_console_example_prints_what_the_readme_shows() {
             .expect("binary")
             .env_remove("MERCATO_DATA_DIR")
             .env_remove("MERCATO_AS_OF")
-            .env("MERCATO_CACHE_DIR", dir.path().join("cache"))
+            .env("XDG_CACHE_HOME", dir.path().join("cache"))
             .env("NO_COLOR", "1")
             .arg("--data-dir")
             .arg(&data)

@@ -10,7 +10,7 @@ fn mercato() -> Command {
     let mut cmd = Command::new(assert_cmd::cargo::cargo_bin!("mercato"));
     cmd.env_remove("MERCATO_DATA_DIR")
         .env_remove("MERCATO_AS_OF")
-        .env("MERCATO_NO_CACHE", "1")
+        .env("MERCATO_NO_INDEX", "1")
         .env("NO_COLOR", "1");
     cmd
 }
@@ -741,7 +741,7 @@ fn mercato_under_umask_022(data: &Path, args: &[&str]) {
         .args(args)
         .env_remove("MERCATO_DATA_DIR")
         .env_remove("MERCATO_AS_OF")
-        .env("MERCATO_NO_CACHE", "1")
+        .env("MERCATO_NO_INDEX", "1")
         .env("NO_COLOR", "1")
         .output()
         .unwrap();

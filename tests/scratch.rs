@@ -231,14 +231,14 @@ fn written_files_are_sorted_pretty_and_end_with_a_newline() {
 }
 
 #[test]
-fn the_cache_never_gives_a_stale_answer() {
+fn the_index_never_gives_a_stale_answer() {
     let env = TestEnv::shipped();
     let targets = |env: &TestEnv| {
         let chart = env.json(&["club", "depth", "real madrid"]);
         chart["slots"][2]["targets"].as_array().unwrap().len()
     };
     assert_eq!(targets(&env), 1);
-    assert_eq!(targets(&env), 1, "from the cache");
+    assert_eq!(targets(&env), 1, "from the index");
     // Edit a rumour file by hand: Upamecano's move to Madrid is off.
     let list = env.json(&[
         "rumour",

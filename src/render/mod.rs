@@ -18,6 +18,25 @@ use comfy_table::{
 use serde::Serialize;
 
 /// Pretty JSON with a trailing newline, for `--json`.
+/// An error as `--json` prints it on stdout, for scripts: its kind (and the
+/// rule it breaks, for a refused change), its message and its hint, so a
+/// script can tell a duplicate from a date rule without reading prose.
+pub fn error_json(e: &crate::Error) -> String {
+    let rule = match e {
+        crate::Error::Rule { rule, .. } => Some(rule.name()),
+        _ => None,
+    };
+    json(&serde_json::json!({
+        "error": {
+            "kind": e.kind().name(),
+            "rule": rule,
+            "message": e.to_string(),
+            "hint": e.hint(),
+            "exit_code": e.exit_code(),
+        }
+    }))
+}
+
 pub fn json<T: Serialize + ?Sized>(value: &T) -> String {
     let mut out = serde_json::to_string_pretty(value).unwrap_or_else(|e| {
         // Views are plain data; serialization cannot fail, but never panic.

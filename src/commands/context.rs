@@ -114,6 +114,20 @@ impl Context {
         Ok((ManuallyDrop::new(world), t))
     }
 
+    /// The club a name finds, with everyone who can be in its squad on some
+    /// day (the players contracted with it): all a squad needs.
+    pub(super) fn read_squad(&self, club: &str) -> Result<(Kept, mercato::model::ClubId)> {
+        self.read_scoped(|look| {
+            let id = look.find_club(club)?;
+            let scope = Scope {
+                players: look.players_contracted_with(&id)?,
+                clubs: [id.clone()].into(),
+                ..Scope::default()
+            };
+            Ok((scope, id))
+        })
+    }
+
     /// As `read_scoped`, as of another day (a change confirmed as of its own).
     pub(super) fn read_scoped_on<T>(
         &self,

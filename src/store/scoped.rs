@@ -355,32 +355,21 @@ impl Lookup<'_> {
     /// Players with any contract with the club (or signed from it), or a
     /// rumour from or to it, or named in its depth orders.
     pub fn players_of_club(&self, club: &ClubId) -> Result<BTreeSet<PlayerId>> {
-        let mut ids: BTreeSet<PlayerId> = match self {
-            Lookup::Index { index, .. } => index
-                .players_of_club(club.as_str())?
-                .into_iter()
-                .map(PlayerId)
-                .collect(),
-            Lookup::Whole(world) => {
-                let mut ids: BTreeSet<PlayerId> = world
-                    .players
-                    .values()
-                    .filter(|p| {
-                        p.contracts
-                            .iter()
-                            .any(|c| &c.club == club || c.signed_from.as_ref() == Some(club))
-                    })
-                    .map(|p| p.id.clone())
-                    .collect();
-                ids.extend(
-                    world
-                        .summaries()
-                        .filter(|s| s.is_about_club(club))
-                        .map(|s| s.player.clone()),
-                );
-                ids
-            }
-        };
+        let mut ids = self.players_contracted_with(club)?;
+        match self {
+            Lookup::Index { index, .. } => ids.extend(
+                index
+                    .players_in_rumours_about(club.as_str())?
+                    .into_iter()
+                    .map(PlayerId),
+            ),
+            Lookup::Whole(world) => ids.extend(
+                world
+                    .summaries()
+                    .filter(|s| s.is_about_club(club))
+                    .map(|s| s.player.clone()),
+            ),
+        }
         if let Some(c) = self.club(club)? {
             ids.extend(c.depth.values().flatten().cloned());
         }

@@ -3,9 +3,7 @@
 use crate::commands::context::{Context, Output};
 use clap::Args;
 use mercato::query::records;
-use mercato::store::scoped::Scope;
 use mercato::{Error, Result, render};
-use std::collections::BTreeSet;
 
 /// Show a club and its squad.
 #[derive(Debug, Args)]
@@ -18,19 +16,7 @@ pub struct ShowArgs {
 
 pub fn run(ctx: &Context, args: ShowArgs) -> Result<Output> {
     // The club and everyone who was ever its player.
-    let (world, id) = ctx.read_scoped(|look| {
-        let id = look.find_club(&args.club)?;
-        let players = look.players_contracted_with(&id)?;
-        let clubs = BTreeSet::from([id.clone()]);
-        Ok((
-            Scope {
-                players,
-                clubs,
-                ..Scope::default()
-            },
-            id,
-        ))
-    })?;
+    let (world, id) = ctx.read_squad(&args.club)?;
     let view = records::clubs(&world, ctx.as_of)
         .into_iter()
         .find(|c| c.id == id.as_str())

@@ -6,7 +6,6 @@ use crate::values::parse_position;
 use clap::Args;
 use mercato::model::Position;
 use mercato::query::timeline;
-use mercato::store::scoped::Scope;
 use mercato::{Result, render};
 use std::path::PathBuf;
 
@@ -32,17 +31,7 @@ pub fn run(ctx: &Context, args: TimelineArgs) -> Result<Output> {
     // One club's timeline reads only the players who were ever its own.
     let (world, club) = match args.club {
         Some(club) => {
-            let (world, id) = ctx.read_scoped(|look| {
-                let id = look.find_club(&club)?;
-                let players = look.players_contracted_with(&id)?;
-                Ok((
-                    Scope {
-                        players,
-                        ..Scope::default()
-                    },
-                    id,
-                ))
-            })?;
+            let (world, id) = ctx.read_squad(&club)?;
             (world, Some(id))
         }
         None => (ctx.read_brief()?, None),

@@ -28,17 +28,7 @@ pub fn run(ctx: &Context, args: ListArgs) -> Result<Output> {
     // Only the club's players are read, or only a page; else everyone.
     let (world, club, total) = match (args.club, args.position, ctx.limit) {
         (Some(club), _, _) => {
-            let (world, id) = ctx.read_scoped(|look| {
-                let id = look.find_club(&club)?;
-                let players = look.players_contracted_with(&id)?;
-                Ok((
-                    Scope {
-                        players,
-                        ..Scope::default()
-                    },
-                    id,
-                ))
-            })?;
+            let (world, id) = ctx.read_squad(&club)?;
             (world, Some(id), None)
         }
         (None, None, Some(limit)) => {

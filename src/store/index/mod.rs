@@ -820,19 +820,13 @@ impl Index {
         )
     }
 
-    /// Ids of the players with any contract with `club`, or a rumour from or
-    /// to it.
-    pub fn players_of_club(&self, club: &str) -> Result<BTreeSet<String>> {
-        let mut ids = self.ids(
-            "SELECT DISTINCT player FROM contracts WHERE club = ?1",
-            &[club],
-        )?;
-        ids.extend(self.ids(
+    /// Ids of the players with a rumour from or to `club`.
+    pub fn players_in_rumours_about(&self, club: &str) -> Result<BTreeSet<String>> {
+        self.ids(
             "SELECT player FROM rumours WHERE to_club = ?1
              UNION SELECT player FROM rumours WHERE from_club = ?1",
             &[club],
-        )?);
-        Ok(ids)
+        )
     }
 
     /// The rumours whose id starts with `prefix` and that exist on `day`
@@ -1092,7 +1086,12 @@ mod tests {
         let (_, open) = index.ending("2026-01-01", "2026-12-31", true).unwrap();
         assert!(!open.is_empty() && open.len() < summaries.len());
         assert!(open.iter().all(|s| s.status.is_open()));
-        assert!(!index.players_of_club("real-madrid").unwrap().is_empty());
+        assert!(
+            !index
+                .players_contracted_with("real-madrid")
+                .unwrap()
+                .is_empty()
+        );
         assert!(index.has_club("real-madrid").unwrap());
         assert!(!index.has_club("real").unwrap());
         let names = index.club_names().unwrap();

@@ -49,3 +49,9 @@ pub(super) fn plausible_fee(text: &str, currency: Option<&str>, force: bool) -> 
         _ => Ok(fee),
     }
 }
+
+/// `--value` of a player, in whole euros.
+pub(super) fn market_value(text: Option<&str>) -> Result<Option<u64>> {
+    text.map(|v| parse_fee(v, None).map(|f| f.total_eur().round() as u64))
+        .transpose()
+}

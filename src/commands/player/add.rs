@@ -1,7 +1,7 @@
 //! `mercato player add`: a player, optionally with his current contract.
 
 use crate::commands::context::{Context, Output};
-use crate::commands::fee::parse_fee as read_fee;
+use crate::commands::fee::market_value;
 use crate::values::{number, parse_date, parse_day, parse_fee, parse_foot, parse_position};
 use chrono::NaiveDate;
 use clap::Args;
@@ -73,11 +73,7 @@ pub fn run(ctx: &Context, args: AddArgs) -> Result<Output> {
         loan: args.loan,
         signed_from: args.from,
     });
-    let market_value = args
-        .value
-        .as_deref()
-        .map(|v| read_fee(v, None).map(|f| f.total_eur().round() as u64))
-        .transpose()?;
+    let market_value = market_value(args.value.as_deref())?;
     let new = NewPlayer {
         name: args.name,
         born: args.born,

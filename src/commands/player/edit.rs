@@ -1,7 +1,7 @@
 //! `mercato player edit`: a player's details corrected.
 
 use crate::commands::context::{Context, Output};
-use crate::commands::fee::parse_fee as read_fee;
+use crate::commands::fee::market_value;
 use crate::values::{number, parse_date, parse_fee, parse_foot, parse_position};
 use chrono::NaiveDate;
 use clap::Args;
@@ -51,11 +51,7 @@ pub struct EditArgs {
 }
 
 pub fn run(ctx: &Context, args: EditArgs) -> Result<Output> {
-    let market_value = args
-        .value
-        .as_deref()
-        .map(|v| read_fee(v, None).map(|f| f.total_eur().round() as u64))
-        .transpose()?;
+    let market_value = market_value(args.value.as_deref())?;
     let changes = PlayerChanges {
         name: args.name,
         born: args.born,

@@ -520,3 +520,46 @@ fn corrections_keep_the_timeline() {
     let out = env.ok_as_of(TODAY, &["check"]);
     assert!(out.contains("ok"), "{out}");
 }
+
+/// A rumour's "from" is what the contracts say of its first report's day,
+/// whichever command changed them: `contract remove` and `contract edit`
+/// re-read it as `contract set` does.
+#[test]
+fn correcting_a_contract_re_reads_where_his_rumours_start() {
+    let env = TestEnv::shipped();
+    let from = |env: &TestEnv| {
+        let list = env.json_as_of("2025-10-20", &["rumour", "list", "--player", "upamecano"]);
+        let madrid = list
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["to"] == "Real Madrid")
+            .expect("the move to Madrid")
+            .clone();
+        madrid["from"].clone()
+    };
+    assert_eq!(from(&env), "Bayern Munich");
+    // His Bayern contract starts after the first report: then he had no club.
+    env.ok_as_of(
+        "2025-10-20",
+        &[
+            "contract",
+            "edit",
+            "upamecano",
+            "--club",
+            "bayern",
+            "--start",
+            "2025-11-01",
+        ],
+    );
+    assert_eq!(from(&env), Value::Null);
+    env.ok_as_of("2025-10-20", &["undo"]);
+    assert_eq!(from(&env), "Bayern Munich");
+    env.ok_as_of(
+        "2025-10-20",
+        &["contract", "remove", "upamecano", "--club", "bayern"],
+    );
+    assert_eq!(from(&env), Value::Null);
+    let check = env.ok_as_of("2025-10-20", &["check"]);
+    assert!(check.contains("ok"), "{check}");
+}

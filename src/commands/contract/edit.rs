@@ -45,7 +45,10 @@ pub fn run(ctx: &Context, args: EditArgs) -> Result<Output> {
         end: ctx.day(args.end),
     };
     let until = ctx.day(args.until);
-    let (world, (id, before, after)) = ctx.write(|_, w| {
+    let (world, (id, before, after)) = ctx.write(|store, w| {
+        // His rumours, read in full: each one's "from" is re-read from
+        // the contracts as they become.
+        store.load_rumours_of(w, &w.find_player(&args.player)?)?;
         correct::edit_contract(w, &args.player, &args.club, until, dates, ctx.as_of)
     })?;
     let view = records::player_view(&world, &world.players[&id], ctx.as_of);

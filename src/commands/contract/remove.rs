@@ -27,8 +27,12 @@ pub struct RemoveArgs {
 
 pub fn run(ctx: &Context, args: RemoveArgs) -> Result<Output> {
     let until = ctx.day(args.until);
-    let (world, (id, contract)) =
-        ctx.write(|_, w| correct::remove_contract(w, &args.player, &args.club, until))?;
+    let (world, (id, contract)) = ctx.write(|store, w| {
+        // His rumours, read in full: each one's "from" is re-read from
+        // the contracts left.
+        store.load_rumours_of(w, &w.find_player(&args.player)?)?;
+        correct::remove_contract(w, &args.player, &args.club, until)
+    })?;
     let view = records::player_view(&world, &world.players[&id], ctx.as_of);
     Ok(ctx.show(&view, || {
         format!(

@@ -563,3 +563,41 @@ fn correcting_a_contract_re_reads_where_his_rumours_start() {
     let check = env.ok_as_of("2025-10-20", &["check"]);
     assert!(check.contains("ok"), "{check}");
 }
+
+/// A depth chart's target is shown at the club he plays for on the day, not
+/// the one the story began at: after his contract ran out, at no club.
+#[test]
+fn a_target_is_shown_at_his_club_of_the_day() {
+    let env = TestEnv::shipped();
+    let target_from = |day: &str| {
+        let chart = env.json_as_of(day, &["club", "depth", "real madrid"]);
+        let targets: Vec<Value> = chart["slots"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .flat_map(|s| s["targets"].as_array().cloned().unwrap_or_default())
+            .collect();
+        let upamecano = targets
+            .iter()
+            .find(|t| t["player"] == "Dayot Upamecano")
+            .expect("Upamecano is a target");
+        upamecano["from"].clone()
+    };
+    assert_eq!(target_from("2025-10-20"), "Bayern Munich");
+    // His Bayern contract ended on 2026-06-30; the story goes on after it.
+    env.ok_as_of(
+        "2026-12-06",
+        &[
+            "rumour",
+            "add",
+            "upamecano",
+            "--to",
+            "real madrid",
+            "--source",
+            "Marca",
+        ],
+    );
+    assert_eq!(target_from("2026-12-06"), Value::Null);
+    let text = env.ok_as_of("2026-12-06", &["club", "depth", "real madrid"]);
+    assert!(text.contains("Dayot Upamecano (no club"), "{text}");
+}

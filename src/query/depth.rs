@@ -307,10 +307,9 @@ fn targets_for(
             (p.position.slot() == Some(slot)).then(|| DepthTarget {
                 player: p.name.clone(),
                 player_id: p.id.to_string(),
-                from: p
-                    .club_on(as_of)
-                    .or(r.from.as_ref())
-                    .map(|c| world.club_name(c).to_string()),
+                // Where he plays on the day, not where the story began:
+                // a player whose contract ran out since is at no club.
+                from: p.club_on(as_of).map(|c| world.club_name(c).to_string()),
                 status: r.status,
                 sources: r.sources as usize,
                 rumour: r.id.to_string(),

@@ -21,7 +21,11 @@ pub const KEYS: [(&str, &str, &str); 6] = [
     ),
     ("cold_days", "MERCATO_COLD_DAYS", "a whole number of days"),
     ("currency", "MERCATO_CURRENCY", "EUR, GBP or USD"),
-    ("width", "MERCATO_WIDTH", "a whole number of columns"),
+    (
+        "width",
+        "MERCATO_WIDTH",
+        "a whole number of columns, at least 20",
+    ),
     ("format", "MERCATO_FORMAT", "table, json, csv or tsv"),
 ];
 
@@ -70,8 +74,8 @@ pub fn parse(text: &str, path: &Path) -> Result<Vec<Setting>> {
         };
         let numeric = allowed.starts_with("a whole number");
         let value = match value {
-            toml::Value::String(s) if !numeric => s.clone(),
-            toml::Value::Integer(n) if numeric && *n > 0 => n.to_string(),
+            toml::Value::String(s) if !numeric && takes(key, s) => s.clone(),
+            toml::Value::Integer(n) if numeric && *n >= least(key) => n.to_string(),
             other => {
                 return Err(refuse(
                     line,
@@ -84,6 +88,27 @@ pub fn parse(text: &str, path: &Path) -> Result<Vec<Setting>> {
     // In the file's order, as a reader of it expects messages.
     settings.sort_by_key(|s| line_of_key(text, s.key));
     Ok(settings)
+}
+
+/// Whether a text setting holds one of the values its option takes: a bad
+/// one is the file's mistake, said with its line here, not later as if the
+/// user had typed a bad flag (and only by the commands that have it).
+fn takes(key: &str, value: &str) -> bool {
+    match key {
+        "sort" => ["recent", "likelihood", "player"].contains(&value),
+        "format" => ["table", "json", "csv", "tsv"].contains(&value),
+        "currency" => crate::model::Currency::parse(value).is_some(),
+        _ => true,
+    }
+}
+
+/// The least whole number a numeric setting takes (a table narrower than
+/// 20 columns cannot be drawn).
+fn least(key: &str) -> i64 {
+    match key {
+        "width" => 20,
+        _ => 1,
+    }
 }
 
 /// The line (from 1) of a byte offset.
@@ -124,6 +149,16 @@ mod tests {
     fn mistakes_are_refused_with_the_line() {
         let err = |text: &str| parse(text, Path::new("m.toml")).unwrap_err().to_string();
         assert!(err("colddays = 3").contains("m.toml:1: unknown setting 'colddays'"));
+        assert!(
+            err("# x\nsort = \"likelyhood\"")
+                .contains("m.toml:2: 'sort' takes recent, likelihood or player")
+        );
+        assert!(err("format = \"xml\"").contains("m.toml:1: 'format' takes table, json"));
+        assert!(err("currency = 'CHF'").contains("m.toml:1: 'currency' takes EUR, GBP or USD"));
+        assert!(
+            err("width = 5")
+                .contains("m.toml:1: 'width' takes a whole number of columns, at least 20")
+        );
         assert!(err("\ncold_days = soon").contains("m.toml:2: 'cold_days' takes a whole number"));
         assert!(err("sort").contains("m.toml:1:"));
         assert!(err("sort = \"recent").contains("m.toml:1:"));

@@ -601,3 +601,24 @@ fn a_target_is_shown_at_his_club_of_the_day() {
     let text = env.ok_as_of("2026-12-06", &["club", "depth", "real madrid"]);
     assert!(text.contains("Dayot Upamecano (no club"), "{text}");
 }
+
+/// A year's expiries asked after some have run out: those are listed (free
+/// agents of that year, last at their club) and say they ended.
+#[test]
+fn an_expiry_already_past_says_it_ended() {
+    let env = TestEnv::shipped();
+    let ended = |day: &str| -> Vec<bool> {
+        let rows = env.json_as_of(day, &["contract", "expiring", "--year", "2026"]);
+        rows["rows"]
+            .as_array()
+            .or(rows.as_array())
+            .expect("rows")
+            .iter()
+            .map(|r| r["ended"].as_bool().expect("ended"))
+            .collect()
+    };
+    assert!(ended("2025-10-20").iter().all(|e| !e));
+    assert!(!ended("2026-12-06").is_empty() && ended("2026-12-06").iter().all(|e| *e));
+    let text = env.ok_as_of("2026-12-06", &["contract", "expiring", "--year", "2026"]);
+    assert!(text.contains("2026-06-30 (ended)"), "{text}");
+}

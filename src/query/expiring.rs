@@ -48,6 +48,9 @@ pub struct ExpiringRow {
     pub loan: bool,
     /// In the last six months of the contract on the as-of date.
     pub pre_contract: bool,
+    /// Ended before the as-of date: the player is out of contract, a free
+    /// agent of that year, last at `club`.
+    pub ended: bool,
     pub open_rumours: Vec<RumourBrief>,
 }
 
@@ -106,6 +109,7 @@ pub fn contracts_expiring(
             contract_end: end,
             loan: c.loan,
             pre_contract: is_pre_contract(end, as_of),
+            ended: end < as_of,
             open_rumours: world
                 .summaries_of(&p.id)
                 .filter(|r| r.status.is_open())

@@ -44,10 +44,18 @@ pub fn expiring(
                 _ => format!("leaving ({})", b.status),
             })
             .collect();
-        let tone = if r.pre_contract {
+        let tone = if r.ended {
+            None
+        } else if r.pre_contract {
             Some(Tone::Bad)
         } else {
             Some(Tone::Warn)
+        };
+        // A contract that ran out before the day: he is a free agent, last there.
+        let ends = if r.ended {
+            format!("{} (ended)", r.contract_end)
+        } else {
+            r.contract_end.to_string()
         };
         t.add_row(vec![
             cell(&r.player, None, style),
@@ -55,7 +63,7 @@ pub fn expiring(
             cell(r.position, None, style),
             cell(or_dash(r.age), None, style),
             cell(or_dash(r.born), None, style),
-            cell(r.contract_end, tone, style),
+            cell(ends, tone, style),
             cell(if r.loan { "loan" } else { "" }, None, style),
             cell(rumours.join("; "), None, style),
         ]);

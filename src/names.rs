@@ -38,10 +38,16 @@ pub fn list_key(name: &str, id: &str) -> String {
 /// surname, then given names. The surname is the last word (before a
 /// suffix such as "Júnior"), with the particles before it ("van Dijk" sorts
 /// under D, as "Dijk", then "van"); a single name is its own surname.
-/// Folded, so accents and case do not change the order.
+/// Folded, so accents and case do not change the order; a hyphenated word
+/// stays one ("Alexander-Arnold" sorts under A).
 pub fn surname_key(name: &str) -> (String, String) {
     let folded = fold(name);
-    let words: Vec<&str> = folded.split(' ').filter(|w| !w.is_empty()).collect();
+    let kept: Vec<String> = name
+        .split_whitespace()
+        .map(fold)
+        .filter(|w| !w.is_empty())
+        .collect();
+    let words: Vec<&str> = kept.iter().map(String::as_str).collect();
     let mut last = words.len();
     while last > 1 && SUFFIXES.contains(&words[last - 1]) {
         last -= 1;
@@ -352,6 +358,8 @@ mod tests {
             ("dijk".into(), "virgil van".into())
         );
         assert_eq!(surname_key(""), (String::new(), String::new()));
+        // A hyphenated surname is one: Alexander-Arnold before Anz.
+        assert!(surname_key("Trent Alexander-Arnold") < surname_key("Zed Anz"));
     }
 
     fn people() -> Vec<(&'static str, &'static str, Vec<&'static str>)> {

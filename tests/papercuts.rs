@@ -224,3 +224,24 @@ fn mercato_toml_is_read_as_toml() {
         run.stderr
     );
 }
+
+/// `--limit` on a command that is not a list says it cut nothing, and a
+/// digest from after the as-of day is refused rather than shown empty.
+#[test]
+fn a_limit_that_cuts_nothing_and_a_digest_of_the_future_say_so() {
+    let env = TestEnv::shipped();
+    let run = env.run_as_of("2025-10-20", &["--limit", "2", "club", "show", "liverpool"]);
+    assert_eq!(run.code, 0);
+    assert!(
+        run.stderr.contains("--limit applies to lists"),
+        "{}",
+        run.stderr
+    );
+    let list = env.run_as_of("2025-10-20", &["--limit", "2", "player", "list"]);
+    assert!(!list.stderr.contains("applies to lists"), "{}", list.stderr);
+    env.refused(
+        &["digest", "--since", "2099-01-01"],
+        1,
+        "--since 2099-01-01 is after the as-of date",
+    );
+}

@@ -185,6 +185,11 @@ impl Context {
                 "--format csv/tsv applies to lists (contract expiring, rumour list, player list, club list, source list); use --json for this command".to_string(),
             );
         }
+        if self.limit.is_some() {
+            out.notes.push(
+                "--limit applies to lists (contract expiring, rumour list, player list, club list, source list); nothing was left out here".to_string(),
+            );
+        }
         out
     }
 

@@ -26,6 +26,17 @@ pub fn run(ctx: &Context, args: DigestArgs) -> Result<Output> {
     let since = ctx
         .day(args.since)
         .unwrap_or_else(|| digest::default_since(ctx.as_of));
+    if since > ctx.as_of {
+        // Days after the as-of date have no news yet: an empty digest
+        // would read as a quiet week.
+        return Err(mercato::Error::invalid(
+            "--since",
+            format!(
+                "--since {since} is after the as-of date {}; a digest looks back from it (pass --as-of {since} or later)",
+                ctx.as_of
+            ),
+        ));
+    }
     // Only the players with news in those days, and their rumours.
     let (world, ()) = ctx.read_scoped(|look| {
         let players = look.players_with_news(since)?;

@@ -41,7 +41,6 @@ pub fn list_key(name: &str, id: &str) -> String {
 /// Folded, so accents and case do not change the order; a hyphenated word
 /// stays one ("Alexander-Arnold" sorts under A).
 pub fn surname_key(name: &str) -> (String, String) {
-    let folded = fold(name);
     let kept: Vec<String> = name
         .split_whitespace()
         .map(fold)
@@ -53,7 +52,7 @@ pub fn surname_key(name: &str) -> (String, String) {
         last -= 1;
     }
     let Some(surname_at) = last.checked_sub(1) else {
-        return (folded, String::new());
+        return (String::new(), String::new());
     };
     let mut given_end = surname_at;
     while given_end > 0 && PARTICLES.contains(&words[given_end - 1]) {

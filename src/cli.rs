@@ -151,7 +151,30 @@ pub fn parse(settings: &[mercato::config::Setting]) -> Result<Cli, clap::Error> 
         .map_err(without_environment)?;
     let cli = Cli::from_arg_matches(&matches)?;
     cli.check_values()?;
+    refuse_json_with_another_format(&cli, &matches)?;
     Ok(cli)
+}
+
+/// `--json` with `--format csv` typed on the same line asks for two things:
+/// a usage error. A format from `mercato.toml` or the environment is only a
+/// default, which `--json` overrides.
+fn refuse_json_with_another_format(
+    cli: &Cli,
+    matches: &clap::ArgMatches,
+) -> Result<(), clap::Error> {
+    let mut typed = false;
+    let mut at = Some(matches);
+    while let Some(m) = at {
+        typed |= m.value_source("format") == Some(clap::parser::ValueSource::CommandLine);
+        at = m.subcommand().map(|(_, sub)| sub);
+    }
+    if cli.json && typed && cli.format != Some(FormatArg::Json) {
+        return Err(Cli::command().error(
+            ErrorKind::ArgumentConflict,
+            "the argument '--json' cannot be used with '--format <FORMAT>' (--json is --format json)",
+        ));
+    }
+    Ok(())
 }
 
 /// The command with the defaults of `mercato.toml`: each setting becomes the

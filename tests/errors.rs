@@ -380,3 +380,18 @@ fn json_errors_say_their_kind() {
     );
     assert_eq!(late["exit_code"], 1);
 }
+
+/// `--json` and another `--format` typed together ask for two things: a
+/// usage error. A format from the environment (or mercato.toml) is only a
+/// default that `--json` overrides.
+#[test]
+fn json_with_another_format_typed_is_a_usage_error() {
+    let env = TestEnv::shipped();
+    env.refused(
+        &["player", "list", "--json", "--format", "csv"],
+        2,
+        "'--json' cannot be used with '--format <FORMAT>'",
+    );
+    let both = env.run(&["player", "list", "--json", "--format", "json"]);
+    assert_eq!(both.code, 0, "{}", both.stderr);
+}

@@ -36,7 +36,8 @@ pub enum Error {
     #[error("the index failed: {0}")]
     Index(String),
 
-    /// A value that cannot be, whatever the data: an empty or invisible
+    /// A value the library refuses (exit 1; clap refuses the values it can
+    /// check alone with exit 2): an empty or invisible
     /// name, a URL without a scheme, a tier out of range, a year 25.
     #[error("{reason}")]
     Invalid {

@@ -161,10 +161,7 @@ fn kind_of(sides: &[&[u8]], path: &str) -> Result<String> {
         ("players", _) => "players",
         ("rumours", _) => "rumours",
         _ => {
-            return Err(Error::invalid(
-                "path",
-                format!("{path}: not a mercato data file"),
-            ));
+            return Err(Error::Corrupt(format!("{path}: not a mercato data file")));
         }
     }
     .to_string())

@@ -10,7 +10,7 @@ use mercato::{Result, Store, World, render};
 use std::mem::ManuallyDrop;
 use std::path::PathBuf;
 
-/// A world that is not freed (see `Context::read`).
+/// A world that is not freed (see the note above `read_everything`).
 pub(super) type Kept = ManuallyDrop<World>;
 
 /// What every command needs: where the data is, the day, how to print.
@@ -77,7 +77,8 @@ impl Context {
     }
 
     /// The world as of the as-of date, rumours in brief: enough for most
-    /// questions, and fast.
+    /// questions, and fast with the index (without one, every rumour shard
+    /// is read to make the summaries).
     pub(super) fn read_brief(&self) -> Result<Kept> {
         self.read_with(|_, _| Ok(())).map(|(w, ())| w)
     }

@@ -29,8 +29,8 @@ pub fn run(ctx: &Context, args: DigestArgs) -> Result<Output> {
     if since > ctx.as_of {
         // Days after the as-of date have no news yet: an empty digest
         // would read as a quiet week.
-        return Err(mercato::Error::invalid(
-            "--since",
+        return Err(mercato::Error::rule(
+            mercato::error::Rule::Dates,
             format!(
                 "--since {since} is after the as-of date {}; a digest looks back from it (pass --as-of {since} or later)",
                 ctx.as_of

@@ -1,7 +1,8 @@
 //! A rumour without its reports: what list filters, depth charts and
 //! expiring contracts need; and the track record of sources over a set of
-//! rumours. Summaries of every rumour are kept in memory (and cached on
-//! disk), while full rumours are read only for the players a command is about.
+//! rumours. The SQLite index keeps every rumour's summary (without an index
+//! they are made from the shards as read), while full rumours are read only
+//! for the players a command is about.
 
 use super::ids::{ClubId, PlayerId, RumourId, SourceId};
 use super::rumour::MoveKind;

@@ -1,5 +1,7 @@
-//! The JSON files under `data/`: where each record lives, how files are read,
-//! versioned and written, and what a command read of them.
+//! The JSON files under `data/` and the one store derived from them: reads
+//! and changes under the lock, each change one journaled write. Where each
+//! record lives is in `files.rs`, the file format in `format.rs`, reading in
+//! `load.rs`, what a command read in `snapshot.rs`, the index in `index/`.
 //!
 //! Layout (documented in the README):
 //! ```text
@@ -8,7 +10,7 @@
 //! data/players/XX.json     players whose id hashes to shard XX (00..ff), with their contracts
 //! data/rumours/XX.json     rumours about those same players, with reports and history
 //! ```
-//! Each file is `{"version": N, "records": [...]}`, records sorted by id,
+//! Each file is `{"version": N, "kind": K, "records": [...]}`, records sorted by id,
 //! pretty-printed with a trailing newline, so `git diff data/` reads like a
 //! changelog and two people editing different players touch different files.
 

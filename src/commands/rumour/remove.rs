@@ -72,12 +72,11 @@ fn confirm(
             let view = rumours::view(world, &assessor, rumour);
             Ok(ctx.show(&view, || {
                 format!(
-                    "Removed {what} from rumour {}: {}, {} ({} report{} left)\n",
+                    "Removed {what} from rumour {}: {}, {} ({} left)\n",
                     view.id,
                     view.player,
                     view.describe_move(),
-                    view.reports.len(),
-                    if view.reports.len() == 1 { "" } else { "s" }
+                    mercato::english::count(view.reports.len(), "report")
                 )
             }))
         }

@@ -526,7 +526,7 @@ impl Index {
     ) -> Result<BTreeSet<String>> {
         let status = wanted.status.map(|s| s.as_str());
         let mut stmt = self.sql(self.conn.prepare_cached(
-            "SELECT DISTINCT player FROM rumours WHERE first <= ?1
+            "SELECT DISTINCT player FROM rumours WHERE (first IS NULL OR first <= ?1)
                AND (?2 IS NULL OR from_club = ?2 OR to_club = ?2)
                AND (?3 IS NULL OR status = ?3 OR news > ?1)
                AND (?4 = 0 OR open OR news > ?1)

@@ -622,3 +622,36 @@ fn an_expiry_already_past_says_it_ended() {
     let text = env.ok_as_of("2026-12-06", &["contract", "expiring", "--year", "2026"]);
     assert!(text.contains("2026-06-30 (ended)"), "{text}");
 }
+
+/// A digest item has the likelihood of its own day, whatever day the digest
+/// is read on: the sources' track records of that day too, not those they
+/// earned later when the story ended (no hindsight).
+#[test]
+fn a_digest_item_keeps_the_likelihood_of_its_day() {
+    let env = wirtz_world();
+    let items = |as_of: &str| -> Vec<(String, Value)> {
+        let digest = env.json_as_of(as_of, &["digest", "--since", "2025-05-01"]);
+        let mut items = Vec::new();
+        for club in digest["clubs"].as_array().unwrap() {
+            for item in club["items"].as_array().unwrap() {
+                let key = format!(
+                    "{} {} {} {}",
+                    club["club"], item["date"], item["change"], item["detail"]
+                );
+                items.push((key, item["likelihood"].clone()));
+            }
+        }
+        items
+    };
+    let early = items("2025-05-25");
+    let late = items("2025-06-30");
+    assert!(early.len() >= 4, "{early:?}");
+    for (key, likelihood) in &early {
+        let later = late.iter().find(|(k, _)| k == key).map(|(_, l)| l);
+        assert_eq!(
+            later,
+            Some(likelihood),
+            "{key}: read on 2025-05-25 and on 2025-06-30"
+        );
+    }
+}

@@ -3,7 +3,8 @@
 //! concerns: out under the club he leaves, in under the club he joins.
 
 use super::rumours::{Assessor, view};
-use crate::model::{ClubId, MoveKind, Rumour};
+use crate::model::summary::tally;
+use crate::model::{ClubId, MoveKind, Rumour, SourceId, TrackRecord};
 use crate::names::fold;
 use crate::world::World;
 use chrono::NaiveDate;
@@ -87,10 +88,36 @@ pub fn default_since(as_of: NaiveDate) -> NaiveDate {
     as_of - chrono::Days::new(7)
 }
 
+/// The sources' track records as they stood on `day`, from those of the
+/// as-of date (`now`): each rumour with something dated after `day` counts as
+/// it stood then instead. Those are all in `world` in full: a digest reads
+/// every rumour with news since its first day.
+fn track_records_on(
+    world: &World,
+    now: &BTreeMap<SourceId, TrackRecord>,
+    day: NaiveDate,
+) -> BTreeMap<SourceId, TrackRecord> {
+    let later: Vec<&Rumour> = world
+        .rumours
+        .values()
+        .filter(|r| !r.is_final_on(day))
+        .collect();
+    let then: Vec<Rumour> = later.iter().filter_map(|r| r.as_of(day)).collect();
+    let mut track = now.clone();
+    for (source, record) in tally(later.iter().copied()) {
+        track.entry(source).or_default().subtract(&record);
+    }
+    for (source, record) in tally(&then) {
+        track.entry(source).or_default().add(&record);
+    }
+    track
+}
+
 /// Every change dated from `since` to the as-of date, both included.
 pub fn digest(world: &World, assessor: &Assessor, since: NaiveDate) -> Digest {
     let as_of = assessor.as_of;
     let within = |d: NaiveDate| d >= since && d <= as_of;
+    let mut tracks: BTreeMap<NaiveDate, BTreeMap<SourceId, TrackRecord>> = BTreeMap::new();
     let mut by_club: BTreeMap<String, (String, Vec<DigestItem>)> = BTreeMap::new();
     let mut file = |club: Option<&ClubId>, item: DigestItem| {
         let name = club.map_or("(no club)", |c| world.club_name(c)).to_string();
@@ -135,11 +162,14 @@ pub fn digest(world: &World, assessor: &Assessor, since: NaiveDate) -> Digest {
             ));
         }
         // Each item with the likelihood of its own day (its status and
-        // reports then), not of the digest's last day.
-        let on_day = |day: NaiveDate| {
+        // reports then, and the sources' track records then), not of the
+        // digest's last day: no hindsight.
+        let mut on_day = |day: NaiveDate| {
+            let track = tracks
+                .entry(day)
+                .or_insert_with(|| track_records_on(world, &assessor.track, day));
             rumour.as_of(day).map(|r| {
-                super::likelihood::likelihood(world, &assessor.track, &r, day, assessor.cold_days)
-                    .score
+                super::likelihood::likelihood(world, track, &r, day, assessor.cold_days).score
             })
         };
         let likelihoods: Vec<Option<u8>> = items.iter().map(|(d, _, _)| on_day(*d)).collect();

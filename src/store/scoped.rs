@@ -269,19 +269,35 @@ impl Lookup<'_> {
     }
 
     /// The players whose rumours can be on the first page (`limit` long) of
-    /// `rumour list` in its default order, and how many rumours pass, when
-    /// the index can tell (see [`Index::recent_page`]); else `None`.
+    /// a `rumour list` with `filter`, and how many rumours pass, when the
+    /// index can tell (see [`Index::recent_page`]): the default order (last
+    /// report first), filtered at most by status or openness. Else `None`,
+    /// and the list reads every rumour that can pass.
     pub fn recent_page(
         &self,
-        wanted: &RumourQuery,
+        filter: &crate::query::rumours::RumourFilter,
         limit: usize,
     ) -> Result<Option<(BTreeSet<PlayerId>, usize)>> {
-        match self {
-            Lookup::Index { index, day, .. } => Ok(index
-                .recent_page(wanted, &(*day).min(LAST_DAY).to_string(), limit)?
-                .map(|(ids, total)| (ids.into_iter().map(PlayerId).collect(), total))),
-            Lookup::Whole(_) => Ok(None),
+        let Lookup::Index { index, day, .. } = self else {
+            return Ok(None);
+        };
+        let by_status_alone = filter.player.is_none()
+            && filter.club.is_none()
+            && filter.since.is_none()
+            && filter.source.is_none()
+            && filter.min_tier.is_none()
+            && filter.min_fee_eur.is_none();
+        if !by_status_alone || filter.sort != crate::query::rumours::SortBy::Recent {
+            return Ok(None);
         }
+        let wanted = RumourQuery {
+            status: filter.status,
+            open: filter.open,
+            ..RumourQuery::default()
+        };
+        Ok(index
+            .recent_page(&wanted, &(*day).min(LAST_DAY).to_string(), limit)?
+            .map(|(ids, total)| (ids.into_iter().map(PlayerId).collect(), total)))
     }
 
     /// The first `limit` players in `player list` order and how many there

@@ -193,8 +193,6 @@ fn read_concerned(
     min_fee_eur: Option<f64>,
     query: &RumourQuery,
 ) -> Result<(Kept, RumourFilter, Option<usize>)> {
-    let paged =
-        args.club.is_none() && min_fee_eur.is_none() && matches!(args.sort, SortArg::Recent);
     let (world, (filter, total)) = ctx.read_scoped(|look| {
         let club = |c: &str| look.find_club(c);
         let filter = filter(ctx, args, min_fee_eur, look.world(), None, &club)?;
@@ -203,8 +201,8 @@ fn read_concerned(
             ..query.clone()
         };
         let page = match ctx.limit {
-            Some(limit) if paged => look.recent_page(&wanted, limit)?,
-            _ => None,
+            Some(limit) => look.recent_page(&filter, limit)?,
+            None => None,
         };
         let (players, total) = match page {
             Some((players, total)) => (players, Some(total)),

@@ -116,13 +116,19 @@ impl Context {
     }
 
     /// The club a name finds, with everyone who can be in its squad on some
-    /// day (the players contracted with it): all a squad needs.
-    pub(super) fn read_squad(&self, club: &str) -> Result<(Kept, mercato::model::ClubId)> {
+    /// day (the players contracted with it): all a squad needs; their
+    /// rumours in brief too when the view shows them.
+    pub(super) fn read_squad(
+        &self,
+        club: &str,
+        with_rumours: bool,
+    ) -> Result<(Kept, mercato::model::ClubId)> {
         self.read_scoped(|look| {
             let id = look.find_club(club)?;
             let scope = Scope {
                 players: look.players_contracted_with(&id)?,
                 clubs: [id.clone()].into(),
+                without_rumours: !with_rumours,
                 ..Scope::default()
             };
             Ok((scope, id))

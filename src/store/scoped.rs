@@ -47,6 +47,9 @@ pub struct Scope {
     pub clubs: BTreeSet<ClubId>,
     /// Every club read in full (a question about leagues).
     pub all_clubs: bool,
+    /// The players' records without their rumours in brief, for views that
+    /// show none (a squad, a player list): a fifth of a page's time.
+    pub without_rumours: bool,
 }
 
 impl Scope {
@@ -584,8 +587,10 @@ impl Store {
         for p in index.players(scope.players.iter().map(PlayerId::as_str))? {
             world.players.insert(p.id.clone(), p);
         }
-        for summary in index.summaries_of(scope.players.iter().map(PlayerId::as_str))? {
-            world.insert_summary(summary);
+        if !scope.without_rumours {
+            for summary in index.summaries_of(scope.players.iter().map(PlayerId::as_str))? {
+                world.insert_summary(summary);
+            }
         }
         if let Some((from, to)) = scope.ending {
             let (players, summaries) =

@@ -32,6 +32,7 @@ pub fn run(ctx: &Context) -> Result<Output> {
         let scope = Scope {
             players,
             clubs,
+            without_rumours: true,
             ..Scope::default()
         };
         Ok((scope, (page, total)))

@@ -16,7 +16,7 @@ pub struct ShowArgs {
 
 pub fn run(ctx: &Context, args: ShowArgs) -> Result<Output> {
     // The club and everyone who was ever its player.
-    let (world, id) = ctx.read_squad(&args.club)?;
+    let (world, id) = ctx.read_squad(&args.club, false)?;
     let view = records::clubs(&world, ctx.as_of)
         .into_iter()
         .find(|c| c.id == id.as_str())

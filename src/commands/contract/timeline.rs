@@ -31,7 +31,7 @@ pub fn run(ctx: &Context, args: TimelineArgs) -> Result<Output> {
     // One club's timeline reads only the players who were ever its own.
     let (world, club) = match args.club {
         Some(club) => {
-            let (world, id) = ctx.read_squad(&club)?;
+            let (world, id) = ctx.read_squad(&club, true)?;
             (world, Some(id))
         }
         None => (ctx.read_brief()?, None),

@@ -28,7 +28,7 @@ pub fn run(ctx: &Context, args: ListArgs) -> Result<Output> {
     // Only the club's players are read, or only a page; else everyone.
     let (world, club, total) = match (args.club, args.position, ctx.limit) {
         (Some(club), _, _) => {
-            let (world, id) = ctx.read_squad(&club)?;
+            let (world, id) = ctx.read_squad(&club, false)?;
             (world, Some(id), None)
         }
         (None, None, Some(limit)) => {
@@ -37,6 +37,7 @@ pub fn run(ctx: &Context, args: ListArgs) -> Result<Output> {
                 Ok((
                     Scope {
                         players,
+                        without_rumours: true,
                         ..Scope::default()
                     },
                     total,

@@ -6,7 +6,7 @@ use crate::common::TestEnv;
 const LISTS: [(&[&str], &str); 5] = [
     (
         &["contract", "expiring", "--year", "2026"],
-        "player_id,player,club_id,club,position,born,age,contract_end,loan,pre_contract,open_rumours",
+        "player_id,player,club_id,club,position,born,age,contract_end,loan,pre_contract,open_rumours,ended",
     ),
     (
         &["rumour", "list"],

@@ -245,3 +245,34 @@ fn a_limit_that_cuts_nothing_and_a_digest_of_the_future_say_so() {
         "--since 2099-01-01 is after the as-of date",
     );
 }
+
+/// `log` is a list of changes, newest first: `--limit` cuts it as it cuts
+/// the others.
+#[test]
+fn log_takes_a_limit() {
+    let env = TestEnv::shipped();
+    for source in ["Marca", "AS"] {
+        env.ok_as_of(
+            DAY,
+            &[
+                "rumour",
+                "add",
+                "konate",
+                "--to",
+                "real madrid",
+                "--source",
+                source,
+            ],
+        );
+    }
+    let all = env.json_as_of(DAY, &["log"]);
+    assert_eq!(all.as_array().unwrap().len(), 2, "{all}");
+    let run = env.run_as_of(DAY, &["--json", "--limit", "1", "log"]);
+    let one: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(one.as_array().unwrap(), &all.as_array().unwrap()[..1]);
+    assert!(
+        run.stderr.contains("showing 1 of 2 (--limit 1)"),
+        "{}",
+        run.stderr
+    );
+}

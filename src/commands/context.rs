@@ -200,6 +200,30 @@ impl Context {
         out
     }
 
+    /// A list that has no CSV form (the change log), as text or JSON, cut
+    /// to `--limit` as the lists are.
+    pub(super) fn show_first<T: serde::Serialize>(
+        &self,
+        list: &[T],
+        text: impl FnOnce(&[T]) -> String,
+    ) -> Output {
+        let shown = &list[..self.limit.map_or(list.len(), |n| n.min(list.len()))];
+        let mut out = Output::text(if self.json {
+            render::json(shown)
+        } else {
+            text(shown)
+        });
+        if shown.len() < list.len() {
+            out.notes.push(format!(
+                "showing {} of {} (--limit {})",
+                shown.len(),
+                list.len(),
+                shown.len()
+            ));
+        }
+        out
+    }
+
     /// A list as a table, JSON, CSV or TSV, cut to `--limit` (with a note
     /// on stderr saying how many were left out).
     pub(super) fn show_list<T: serde::Serialize + render::delimited::Tabular>(

@@ -14,5 +14,5 @@ pub struct LogArgs {}
 
 pub fn run(ctx: &Context) -> Result<Output> {
     let lines = ctx.store()?.log()?;
-    Ok(ctx.show(&lines, || render::records::log(&lines, ctx.style)))
+    Ok(ctx.show_first(&lines, |lines| render::records::log(lines, ctx.style)))
 }

@@ -2,7 +2,7 @@
 
 use super::expiry_horizon;
 use crate::model::{ClubId, MoveKind, Position, Status};
-use crate::names::fold;
+use crate::names::{fold, surname_key};
 use crate::world::World;
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
@@ -92,7 +92,7 @@ pub fn timeline(
             })
         })
         .collect();
-    rows.sort_by_cached_key(|r| (r.end, fold(&r.player), r.player_id.clone()));
+    rows.sort_by_cached_key(|r| (r.end, surname_key(&r.player), r.player_id.clone()));
     let earliest = rows
         .iter()
         .filter_map(|r| r.start)

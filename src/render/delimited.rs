@@ -74,6 +74,7 @@ impl Tabular for ExpiringRow {
         "loan",
         "pre_contract",
         "open_rumours",
+        "ended",
     ];
     fn cells(&self) -> Vec<String> {
         let rumours: Vec<String> = self
@@ -96,6 +97,7 @@ impl Tabular for ExpiringRow {
             self.loan.to_string(),
             self.pre_contract.to_string(),
             joined(&rumours),
+            self.ended.to_string(),
         ]
     }
 }

@@ -124,8 +124,8 @@ pub fn resolve(world: &mut World, record: &str, field: &str, side: Side) -> Resu
             .filter(|c| c.record == id && c.kind == kind)
             .map(|c| c.field.as_str())
             .collect();
-        return Err(Error::invalid(
-            "field",
+        return Err(Error::missing(
+            "conflict",
             format!(
                 "{kind} {id} ({name}) has no open conflict on '{field}'; its conflicts: {}",
                 fields.join(", ")
@@ -229,14 +229,14 @@ fn find_record<'a>(
     };
     match matches.as_slice() {
         [one] => Ok(one),
-        [] => Err(Error::invalid(
-            "record",
+        [] => Err(Error::missing(
+            "conflict",
             format!(
                 "'{query}' names no record with an open conflict; records with conflicts: {}",
                 records(&open.iter().collect::<Vec<_>>())
             ),
         )),
-        several => Err(Error::invalid(
+        several => Err(Error::unclear(
             "record",
             format!("'{query}' could be {}; give the id", records(several)),
         )),
@@ -267,8 +267,8 @@ fn choose<T: Serialize + DeserializeOwned>(
         .map_err(invalid)?
         .unwrap_or_default();
     let Some(conflict) = conflicts.0.remove(field) else {
-        return Err(Error::invalid(
-            "field",
+        return Err(Error::missing(
+            "conflict",
             format!("no open conflict on '{field}'"),
         ));
     };

@@ -826,25 +826,25 @@ fn select_contract(
             } else {
                 format!("; his contracts there: {}", listed())
             };
-            Err(Error::invalid(
-                "contract",
-                format!(
+            Err(Error::Missing {
+                kind: "contract",
+                reason: format!(
                     "{} has no contract with {}{wanted}{others}",
                     record.name,
                     world.club_name(&club)
                 ),
-            ))
+            })
         }
-        _ => Err(Error::invalid(
-            "contract",
-            format!(
+        _ => Err(Error::Unclear {
+            kind: "contract",
+            reason: format!(
                 "{} has {} contracts with {} ({}); say which with --until END",
                 record.name,
                 matching.len(),
                 world.club_name(&club),
                 listed()
             ),
-        )),
+        }),
     }
 }
 

@@ -23,6 +23,16 @@ pub enum Error {
         candidates: Vec<String>,
     },
 
+    /// A record that is not there, in words the form above cannot hold
+    /// ("Konaté has no contract with Bayern Munich"): a not-found kind.
+    #[error("{reason}")]
+    Missing { kind: &'static str, reason: String },
+
+    /// A pick that fits several records, in words ("Konaté has 2 contracts
+    /// with Liverpool; say which with --until END"): an ambiguous kind.
+    #[error("{reason}")]
+    Unclear { kind: &'static str, reason: String },
+
     /// A source name that is not known but resembles one: likely a typo,
     /// which would otherwise count as a second, independent source.
     #[error("'{}' is not a known source{}", crate::visible::shown(.query), did_you_mean(.suggestions))]
@@ -257,6 +267,22 @@ impl Error {
     }
 
     /// A change that breaks `rule`; `reason` is the whole message.
+    /// A record that is not there; `reason` is the whole message.
+    pub fn missing(kind: &'static str, reason: impl Into<String>) -> Error {
+        Error::Missing {
+            kind,
+            reason: reason.into(),
+        }
+    }
+
+    /// A pick that fits several records; `reason` is the whole message.
+    pub fn unclear(kind: &'static str, reason: impl Into<String>) -> Error {
+        Error::Unclear {
+            kind,
+            reason: reason.into(),
+        }
+    }
+
     pub fn rule(rule: Rule, reason: impl Into<String>) -> Error {
         Error::Rule {
             rule,
@@ -275,8 +301,10 @@ impl Error {
     /// Which kind of error this is: the one place variants are sorted.
     pub fn kind(&self) -> ErrorKind {
         match self {
-            Error::NotFound { .. } | Error::SourceTypo { .. } => ErrorKind::NotFound,
-            Error::Ambiguous { .. } => ErrorKind::Ambiguous,
+            Error::NotFound { .. } | Error::SourceTypo { .. } | Error::Missing { .. } => {
+                ErrorKind::NotFound
+            }
+            Error::Ambiguous { .. } | Error::Unclear { .. } => ErrorKind::Ambiguous,
             Error::Invalid { .. } => ErrorKind::Invalid,
             Error::Rule { .. } => ErrorKind::Rule,
             Error::Duplicate { .. } => ErrorKind::Duplicate,
@@ -374,6 +402,20 @@ mod tests {
     fn every_kind() -> Vec<(Error, &'static str)> {
         let path = || PathBuf::from("data/clubs.json");
         vec![
+            (
+                Error::Missing {
+                    kind: "contract",
+                    reason: "none".into(),
+                },
+                "not_found",
+            ),
+            (
+                Error::Unclear {
+                    kind: "contract",
+                    reason: "two".into(),
+                },
+                "ambiguous",
+            ),
             (
                 Error::NotFound {
                     kind: "player",

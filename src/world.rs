@@ -581,10 +581,10 @@ impl World {
         let candidates = match (open.as_slice(), all.as_slice()) {
             ([one], _) | ([], [one]) => return Ok(one.id.clone()),
             ([], []) => {
-                return Err(Error::invalid(
-                    "rumour",
-                    format!("{} has no rumours", self.player_name(&player)),
-                ));
+                return Err(Error::Missing {
+                    kind: "rumour",
+                    reason: format!("{} has no rumours", self.player_name(&player)),
+                });
             }
             ([], several) => several,
             (several, _) => several,

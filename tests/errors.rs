@@ -379,6 +379,23 @@ fn json_errors_say_their_kind() {
         "{late}"
     );
     assert_eq!(late["exit_code"], 1);
+    // Not there, in words: still a not-found kind.
+    let no_contract = error(&[
+        "contract",
+        "edit",
+        "konate",
+        "--club",
+        "bayern",
+        "--end",
+        "2030-06-30",
+    ]);
+    assert_eq!(no_contract["kind"], "not_found", "{no_contract}");
+    assert!(
+        no_contract["message"]
+            .as_str()
+            .unwrap()
+            .contains("has no contract with")
+    );
 }
 
 /// `--json` and another `--format` typed together ask for two things: a

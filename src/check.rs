@@ -26,8 +26,9 @@ pub struct Problem {
 pub fn check(store: &Store, as_of: NaiveDate) -> Vec<Problem> {
     let (people, mut unreadable) = store.load_clubs_and_sources_lenient();
     let mut found = Found::new(store);
-    // Each player's contract clubs: a done move must have signed one.
-    let mut players: HashMap<PlayerId, Vec<ClubId>> = HashMap::new();
+    // Each player's contracts (club, signing day): a done move must have
+    // signed one, and one that is off no longer may.
+    let mut players: HashMap<PlayerId, Vec<(ClubId, Option<NaiveDate>)>> = HashMap::new();
     let mut in_shards = Vec::new();
     let listing = store.each_shard_as_found::<Player>("players", |path, read| {
         let mut shard = World::default();
@@ -37,7 +38,11 @@ pub fn check(store: &Store, as_of: NaiveDate) -> Vec<Problem> {
         });
         in_shards.extend(crate::store::misplaced(&path, &read));
         for player in read {
-            let clubs = player.contracts.iter().map(|c| c.club.clone()).collect();
+            let clubs = player
+                .contracts
+                .iter()
+                .map(|c| (c.club.clone(), c.signed))
+                .collect();
             if players.insert(player.id.clone(), clubs).is_some() {
                 in_shards.push(duplicate(&path, "player", player.id.as_str()));
             }
@@ -51,8 +56,15 @@ pub fn check(store: &Store, as_of: NaiveDate) -> Vec<Problem> {
     unreadable.extend(listing);
     found.conflicts(conflicts::list(&people));
     let has_player = |id: &PlayerId| players.contains_key(id);
-    let signed_with =
-        |id: &PlayerId, club: &ClubId| players.get(id).is_some_and(|c| c.contains(club));
+    let signed_with = |id: &PlayerId, club: &ClubId| -> Vec<Option<NaiveDate>> {
+        players.get(id).map_or(Vec::new(), |contracts| {
+            contracts
+                .iter()
+                .filter(|(c, _)| c == club)
+                .map(|(_, signed)| *signed)
+                .collect()
+        })
+    };
     for club in people.clubs.values() {
         found.club(club, &has_player);
     }
@@ -203,11 +215,14 @@ pub fn check_world(store: &Store, world: &World, as_of: NaiveDate) -> Vec<Proble
     for player in world.players.values() {
         found.player(player, &world.clubs, as_of);
     }
-    let signed_with = |id: &PlayerId, club: &ClubId| {
-        world
-            .players
-            .get(id)
-            .is_some_and(|p| p.contracts.iter().any(|c| &c.club == club))
+    let signed_with = |id: &PlayerId, club: &ClubId| -> Vec<Option<NaiveDate>> {
+        world.players.get(id).map_or(Vec::new(), |p| {
+            p.contracts
+                .iter()
+                .filter(|c| &c.club == club)
+                .map(|c| c.signed)
+                .collect()
+        })
     };
     for rumour in world.rumours.values() {
         found.rumour(rumour, &has_player, world);
@@ -388,15 +403,38 @@ impl<'a> Found<'a> {
 
     /// A done transfer or renewal whose player has no contract with its
     /// club: the move says he signed, his contracts say he did not.
+    /// A done move without the contract it signed, or a move called off
+    /// after it was done whose contract still stands (the player would stay
+    /// at the club of a move that did not happen). `signed_with` gives the
+    /// signing days of a player's contracts with a club.
     fn done_without_contract(
         &mut self,
         rumour: &Rumour,
-        signed_with: &dyn Fn(&PlayerId, &ClubId) -> bool,
+        signed_with: &dyn Fn(&PlayerId, &ClubId) -> Vec<Option<NaiveDate>>,
     ) {
-        let Some(to) = rumour.to.as_ref().filter(|_| rumour.status == Status::Done) else {
+        let Some(to) = rumour.to.as_ref() else {
             return;
         };
-        if !signed_with(&rumour.player, to) {
+        if matches!(rumour.status, Status::Off | Status::Denied) {
+            if let Some(day) = crate::deal::undone_signing(rumour, &signed_with(&rumour.player, to))
+            {
+                self.report(
+                    FileKey::Rumours(shard_of(&rumour.player)),
+                    format!(
+                        "rumour '{id}' is {status} but the contract with '{to}' its done signed on {day} stands: {player} is still at '{to}'; remove it with `mercato contract remove {player} --club {to}` (or `mercato undo` the change)",
+                        id = rumour.id,
+                        status = rumour.status,
+                        day = day,
+                        player = rumour.player
+                    ),
+                );
+            }
+            return;
+        }
+        if rumour.status != Status::Done {
+            return;
+        }
+        if signed_with(&rumour.player, to).is_empty() {
             self.report(
                 FileKey::Rumours(shard_of(&rumour.player)),
                 format!(

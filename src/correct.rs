@@ -723,7 +723,18 @@ pub fn remove_contract(
     let (id, at) = select_contract(world, player, club, until)?;
     let mut record = world.players[&id].clone();
     let contract = record.contracts.remove(at);
+    // The contracts its move cut short run on again (their cut is its
+    // start, or its signing day when it has none); the done moves still
+    // standing then cut them again where they must (`deal::recut`).
+    if let Some(cut) = contract.start.or(contract.signed) {
+        for c in record.contracts.iter_mut() {
+            if c.terminated == Some(cut) {
+                c.terminated = None;
+            }
+        }
+    }
     world.put_player(record);
+    crate::deal::recut(world, &id);
     Ok((id, contract))
 }
 

@@ -142,6 +142,7 @@ pub fn complete(
     let kind = rumour.kind;
     let id = rumour.id.clone();
     let player = rumour.player.clone();
+    refuse_clash(world, &player, kind, contract.as_ref(), date)?;
     world.put_rumour(rumour);
     let mut settled = move_player(world, &player, kind, contract, date)?;
     settled.rumour = id;
@@ -194,16 +195,76 @@ pub fn sign(
     );
     let kind = rumour.kind;
     let id = rumour.id.clone();
-    world.put_rumour(rumour);
     // Signed when the move was done, as a done deal's contract is.
     let contract = Contract {
         signed: Some(date),
         ..contract
     };
+    refuse_clash(world, player, kind, Some(&contract), date)?;
+    world.put_rumour(rumour);
     let mut settled = move_player(world, player, kind, Some(contract), date)?;
     settled.rumour = id;
     settled.ruled_out = ruled_out(world, &settled);
     Ok(Some(settled))
+}
+
+/// A contract elsewhere that starts on the very day a move takes him away
+/// can be neither ended before it starts nor kept beside the new one: the
+/// story and the contracts disagree, and the user says which. Checked before
+/// anything is changed.
+fn refuse_clash(
+    world: &World,
+    player: &PlayerId,
+    kind: MoveKind,
+    contract: Option<&Contract>,
+    date: NaiveDate,
+) -> Result<()> {
+    let Some(record) = world.players.get(player) else {
+        return Ok(());
+    };
+    let cut = contract.and_then(|c| c.start).map_or(date, |d| d.max(date));
+    let permanent = match kind {
+        MoveKind::Renewal => return Ok(()),
+        MoveKind::Departure => true,
+        MoveKind::Transfer => !contract.is_some_and(|c| c.loan),
+    };
+    let to = contract.map(|c| &c.club);
+    let clash = record.contracts.iter().find(|c| {
+        Some(&c.club) != to
+            && (permanent || c.loan)
+            && c.known_on(date)
+            && c.start == Some(cut)
+            && c.last_day().is_none_or(|last| last > cut)
+    });
+    match clash {
+        None => Ok(()),
+        Some(clash) => Err(Error::rule(
+            crate::error::Rule::Deal,
+            format!(
+                "{}'s contract with {} starts on {cut}, the day this move takes him away; correct it first (`mercato contract edit {} --club {} --start DAY`) or date the move otherwise",
+                record.name,
+                world.club_name(&clash.club),
+                record.id,
+                clash.club
+            ),
+        )),
+    }
+}
+
+/// The day a move now off or denied was done, when a contract with its
+/// destination signed that day (among `signed`, the signing days of the
+/// player's contracts there) still stands: the player would stay at the
+/// club of a move that did not happen.
+pub fn undone_signing(rumour: &Rumour, signed: &[Option<NaiveDate>]) -> Option<NaiveDate> {
+    if !matches!(rumour.status, Status::Off | Status::Denied) {
+        return None;
+    }
+    rumour
+        .history
+        .iter()
+        .filter(|h| h.status == Status::Done)
+        .map(|h| h.date)
+        .find(|day| signed.contains(&Some(*day)))
 }
 
 /// Ends the contracts the move ends and adds the new one.

@@ -744,6 +744,7 @@ pub fn update_rumour(
             settled: Some(settled),
         });
     }
+    refuse_calling_off_a_signed_move(world, &rumour, status)?;
     let credited = source.clone();
     rumour.set_status(status, date, note, source);
     world.put_rumour(rumour);
@@ -752,6 +753,39 @@ pub fn update_rumour(
         credited,
         settled: None,
     })
+}
+
+/// A move done, then called off or denied, while the contract its done
+/// signed still stands would leave the player at the club of a move that
+/// did not happen: refused until that contract is removed.
+fn refuse_calling_off_a_signed_move(world: &World, rumour: &Rumour, status: Status) -> Result<()> {
+    let (Some(to), Some(player)) = (rumour.to.as_ref(), world.players.get(&rumour.player)) else {
+        return Ok(());
+    };
+    let after = Rumour {
+        status,
+        ..rumour.clone()
+    };
+    let signed: Vec<Option<NaiveDate>> = player
+        .contracts
+        .iter()
+        .filter(|c| &c.club == to)
+        .map(|c| c.signed)
+        .collect();
+    match crate::deal::undone_signing(&after, &signed) {
+        None => Ok(()),
+        Some(day) => Err(Error::rule(
+            Rule::Status,
+            format!(
+                "rumour {} was done on {day}, and the contract with {} it signed stands: {} would stay there; remove it first (`mercato contract remove {} --club {}`), then call the move {status}",
+                rumour.id,
+                world.club_name(to),
+                player.name,
+                player.id,
+                to
+            ),
+        )),
+    }
 }
 
 /// A status change dated before the latest one would rewrite the story's

@@ -323,3 +323,50 @@ proptest! {
         }
     }
 }
+
+/// Found by the property below: a move done on the very day a contract
+/// elsewhere starts left two contracts in force at once. It is refused now,
+/// and refused whole.
+#[test]
+fn a_move_on_the_day_a_contract_elsewhere_starts_is_refused() {
+    let ops = vec![
+        Op::Club(0),
+        Op::Player {
+            who: 3,
+            born: 0,
+            position: 0,
+            club: None,
+        },
+        Op::Club(1),
+        Op::Contract {
+            who: 3,
+            club: 0,
+            start: 1,
+            length: 1309,
+            loan: false,
+        },
+        Op::Report {
+            who: 3,
+            target: 0,
+            club: 1,
+            source: 0,
+            date: 1,
+            status: Some(3),
+            against: false,
+            note: None,
+        },
+        Op::Club(0),
+    ];
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(dir.path()).unwrap().without_index();
+    let (world, ()) = store
+        .change("props", as_of(), |world| {
+            for op in &ops {
+                apply(world, op);
+            }
+            Ok(())
+        })
+        .unwrap();
+    let problems = check_world(&store, &world, as_of());
+    assert!(problems.is_empty(), "{problems:?}");
+}

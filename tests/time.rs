@@ -655,3 +655,54 @@ fn a_digest_item_keeps_the_likelihood_of_its_day() {
         );
     }
 }
+
+/// A move called off after it was done: the contract its done signed would
+/// keep him at the new club. Calling it off is refused while that contract
+/// stands; removing it gives back the contract the move had cut short, and
+/// then the move can be called off.
+#[test]
+fn a_done_move_is_called_off_only_without_its_contract() {
+    let env = TestEnv::shipped();
+    let id = {
+        let list = env.json_as_of("2025-10-20", &["rumour", "list", "--player", "upamecano"]);
+        list.as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["to"] == "Real Madrid")
+            .unwrap()["id"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    };
+    env.ok_as_of(
+        "2025-10-25",
+        &[
+            "rumour",
+            "update",
+            &id,
+            "--status",
+            "done",
+            "--until",
+            "2030-06-30",
+        ],
+    );
+    let before = env.snapshot();
+    let off = env.run_as_of("2025-10-26", &["rumour", "update", &id, "--status", "off"]);
+    assert_eq!(off.code, 1, "{}", off.stderr);
+    assert!(
+        off.stderr
+            .contains("and the contract with Real Madrid it signed stands"),
+        "{}",
+        off.stderr
+    );
+    assert_eq!(before, env.snapshot(), "a refused change wrote nothing");
+    env.ok_as_of(
+        "2025-10-26",
+        &["contract", "remove", "upamecano", "--club", "real madrid"],
+    );
+    let player = env.json_as_of("2025-10-26", &["player", "show", "upamecano"]);
+    assert_eq!(player["player"]["club"], "Bayern Munich", "{player}");
+    env.ok_as_of("2025-10-26", &["rumour", "update", &id, "--status", "off"]);
+    let check = env.run_as_of("2025-10-26", &["check"]);
+    assert_eq!(check.code, 0, "{}", check.stdout);
+}

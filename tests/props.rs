@@ -272,21 +272,28 @@ fn apply(world: &mut World, op: &Op) {
     }
 }
 
+/// The ops applied in one change to a new data directory (kept alive by
+/// the directory handle returned with it).
+fn applied(ops: &[Op]) -> (tempfile::TempDir, Store, mercato::World) {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(dir.path()).unwrap().without_index();
+    let (world, ()) = store
+        .change("props", as_of(), |world| {
+            for op in ops {
+                apply(world, op);
+            }
+            Ok(())
+        })
+        .unwrap();
+    (dir, store, world)
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
 
     #[test]
     fn random_changes_keep_every_invariant(ops in proptest::collection::vec(op(), 1..40)) {
-        let dir = tempfile::tempdir().unwrap();
-        let store = Store::open(dir.path()).unwrap().without_index();
-        let (world, ()) = store
-            .change("props", as_of(), |world| {
-                for op in &ops {
-                    apply(world, op);
-                }
-                Ok(())
-            })
-            .unwrap();
+        let (_dir, store, world) = applied(&ops);
         let problems = check_world(&store, &world, as_of());
         prop_assert!(problems.is_empty(), "{problems:?}");
         let problems = mercato::check::check(&store, as_of());
@@ -357,16 +364,7 @@ fn a_move_on_the_day_a_contract_elsewhere_starts_is_refused() {
         },
         Op::Club(0),
     ];
-    let dir = tempfile::tempdir().unwrap();
-    let store = Store::open(dir.path()).unwrap().without_index();
-    let (world, ()) = store
-        .change("props", as_of(), |world| {
-            for op in &ops {
-                apply(world, op);
-            }
-            Ok(())
-        })
-        .unwrap();
+    let (_dir, store, world) = applied(&ops);
     let problems = check_world(&store, &world, as_of());
     assert!(problems.is_empty(), "{problems:?}");
 }

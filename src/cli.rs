@@ -61,7 +61,11 @@ environment variable named):
   --limit N            At most N items of a list (after sorting).
   --lock-timeout SECS  How long to wait for another mercato writing to the same
                        data directory. Default: 5. MERCATO_LOCK_TIMEOUT.
-  --color WHEN         auto (a terminal, and NO_COLOR unset), always or never."#;
+  --color WHEN         auto (a terminal, and NO_COLOR unset), always or never.
+
+From the environment only:
+  MERCATO_NO_INDEX=1   Answer from the JSON files alone, without the index
+                       mercato keeps in DIR/.mercato/ (same answers, slower)."#;
 
 /// Track football transfer rumours, contracts and depth charts in plain JSON files.
 ///

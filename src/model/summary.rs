@@ -147,6 +147,23 @@ pub fn tally<'a>(rumours: impl IntoIterator<Item = &'a Rumour>) -> BTreeMap<Sour
     records
 }
 
+/// Moves track records back to `day`: what `rumours` (those with something
+/// dated after it) count now comes out, and what they counted on `day` goes
+/// in. Every other rumour counts the same then and now.
+pub fn recount_on(
+    track: &mut BTreeMap<SourceId, TrackRecord>,
+    rumours: &[&Rumour],
+    day: NaiveDate,
+) {
+    let then: Vec<Rumour> = rumours.iter().filter_map(|r| r.as_of(day)).collect();
+    for (source, now) in tally(rumours.iter().copied()) {
+        track.entry(source).or_default().subtract(&now);
+    }
+    for (source, was) in tally(&then) {
+        track.entry(source).or_default().add(&was);
+    }
+}
+
 /// The day the outcome was recorded: the latest change to done, off or denied.
 fn settled_on(rumour: &Rumour) -> Option<NaiveDate> {
     rumour

@@ -3,7 +3,7 @@
 //! concerns: out under the club he leaves, in under the club he joins.
 
 use super::rumours::{Assessor, view};
-use crate::model::summary::tally;
+use crate::model::summary::recount_on;
 use crate::model::{ClubId, MoveKind, Rumour, SourceId, TrackRecord};
 use crate::names::fold;
 use crate::world::World;
@@ -102,14 +102,8 @@ fn track_records_on(
         .values()
         .filter(|r| !r.is_final_on(day))
         .collect();
-    let then: Vec<Rumour> = later.iter().filter_map(|r| r.as_of(day)).collect();
     let mut track = now.clone();
-    for (source, record) in tally(later.iter().copied()) {
-        track.entry(source).or_default().subtract(&record);
-    }
-    for (source, record) in tally(&then) {
-        track.entry(source).or_default().add(&record);
-    }
+    recount_on(&mut track, &later, day);
     track
 }
 

@@ -544,14 +544,7 @@ impl Store {
         });
         for rumours in read {
             let rumours = rumours?;
-            let then: Vec<crate::model::Rumour> =
-                rumours.iter().filter_map(|r| r.as_of(day)).collect();
-            for (source, now) in crate::model::summary::tally(&rumours) {
-                track.entry(source).or_default().subtract(&now);
-            }
-            for (source, was) in crate::model::summary::tally(&then) {
-                track.entry(source).or_default().add(&was);
-            }
+            crate::model::summary::recount_on(track, &rumours.iter().collect::<Vec<_>>(), day);
             for rumour in rumours {
                 if world.players.contains_key(&rumour.player) {
                     world.insert_rumour_counted_elsewhere(rumour);

@@ -222,11 +222,9 @@ fn refuse_clash(
     let Some(record) = world.players.get(player) else {
         return Ok(());
     };
-    let cut = contract.and_then(|c| c.start).map_or(date, |d| d.max(date));
-    let permanent = match kind {
-        MoveKind::Renewal => return Ok(()),
-        MoveKind::Departure => true,
-        MoveKind::Transfer => !contract.is_some_and(|c| c.loan),
+    let (cut, ends) = reach(kind, contract, date);
+    let Some(permanent) = ends else {
+        return Ok(());
     };
     let to = contract.map(|c| &c.club);
     let clash = record.contracts.iter().find(|c| {
@@ -267,6 +265,26 @@ pub fn undone_signing(rumour: &Rumour, signed: &[Option<NaiveDate>]) -> Option<N
         .find(|day| signed.contains(&Some(*day)))
 }
 
+/// How far a move done on `date` reaches back into his contracts: the day he
+/// stops playing for the old club (the first day at the new one, or the day
+/// of the deal, never before it: a contract is not cut short before the deal
+/// that cuts it was done; one that ends before that day, a free transfer, is
+/// left as it is), and whether it ends every contract (`Some(true)`), only
+/// the loan he is on (`Some(false)`) or none (a renewal).
+fn reach(
+    kind: MoveKind,
+    contract: Option<&Contract>,
+    date: NaiveDate,
+) -> (NaiveDate, Option<bool>) {
+    let cut = contract.and_then(|c| c.start).map_or(date, |d| d.max(date));
+    let ends_permanent = match kind {
+        MoveKind::Renewal => None,
+        MoveKind::Departure => Some(true),
+        MoveKind::Transfer => Some(!contract.is_some_and(|c| c.loan)),
+    };
+    (cut, ends_permanent)
+}
+
 /// Ends the contracts the move ends and adds the new one.
 fn move_player(
     world: &mut World,
@@ -280,20 +298,8 @@ fn move_player(
         .get(player)
         .cloned()
         .ok_or_else(|| Error::Internal(format!("player '{player}' does not exist")))?;
-    // The day he stops playing for the old club: the first day at the new
-    // one, or the day of the deal (never before it: a contract is not cut
-    // short before the deal that cuts it was done). A contract that ends
-    // before that day (a free transfer) is left as it is.
-    let cut = contract
-        .as_ref()
-        .and_then(|c| c.start)
-        .map_or(date, |d| d.max(date));
+    let (cut, ends_permanent) = reach(kind, contract.as_ref(), date);
     let mut ended = Vec::new();
-    let ends_permanent = match kind {
-        MoveKind::Renewal => None,
-        MoveKind::Departure => Some(true),
-        MoveKind::Transfer => Some(!contract.as_ref().is_some_and(|c| c.loan)),
-    };
     if let Some(permanent) = ends_permanent {
         for at in contracts_cut(&record, permanent, date, cut) {
             let c = &mut record.contracts[at];

@@ -216,13 +216,10 @@ pub fn check_world(store: &Store, world: &World, as_of: NaiveDate) -> Vec<Proble
         found.player(player, &world.clubs, as_of);
     }
     let signed_with = |id: &PlayerId, club: &ClubId| -> Vec<Option<NaiveDate>> {
-        world.players.get(id).map_or(Vec::new(), |p| {
-            p.contracts
-                .iter()
-                .filter(|c| &c.club == club)
-                .map(|c| c.signed)
-                .collect()
-        })
+        world
+            .players
+            .get(id)
+            .map_or(Vec::new(), |p| p.signings_with(club))
     };
     for rumour in world.rumours.values() {
         found.rumour(rumour, &has_player, world);

@@ -766,13 +766,7 @@ fn refuse_calling_off_a_signed_move(world: &World, rumour: &Rumour, status: Stat
         status,
         ..rumour.clone()
     };
-    let signed: Vec<Option<NaiveDate>> = player
-        .contracts
-        .iter()
-        .filter(|c| &c.club == to)
-        .map(|c| c.signed)
-        .collect();
-    match crate::deal::undone_signing(&after, &signed) {
+    match crate::deal::undone_signing(&after, &player.signings_with(to)) {
         None => Ok(()),
         Some(day) => Err(Error::rule(
             Rule::Status,

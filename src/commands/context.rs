@@ -207,20 +207,13 @@ impl Context {
         list: &[T],
         text: impl FnOnce(&[T]) -> String,
     ) -> Output {
-        let shown = &list[..self.limit.map_or(list.len(), |n| n.min(list.len()))];
+        let shown = self.first(list);
         let mut out = Output::text(if self.json {
             render::json(shown)
         } else {
             text(shown)
         });
-        if shown.len() < list.len() {
-            out.notes.push(format!(
-                "showing {} of {} (--limit {})",
-                shown.len(),
-                list.len(),
-                shown.len()
-            ));
-        }
+        out.notes.extend(cut_note(shown.len(), list.len()));
         out
     }
 
@@ -242,21 +235,24 @@ impl Context {
         total: usize,
         table: impl FnOnce(&[T]) -> String,
     ) -> Output {
-        let shown = &list[..self.limit.map_or(list.len(), |n| n.min(list.len()))];
+        let shown = self.first(list);
         let mut out = Output::text(match self.format {
             Format::Json => render::json(shown),
             Format::Csv => render::delimited::write(shown, render::delimited::Delimiter::Comma),
             Format::Tsv => render::delimited::write(shown, render::delimited::Delimiter::Tab),
             Format::Table => table(shown),
         });
-        if shown.len() < total {
-            out.notes.push(format!(
-                "showing {} of {} (--limit {})",
-                shown.len(),
-                total,
-                shown.len()
-            ));
-        }
+        out.notes.extend(cut_note(shown.len(), total));
         out
     }
+
+    /// The first `--limit` items of a list (all without a limit).
+    fn first<'a, T>(&self, list: &'a [T]) -> &'a [T] {
+        &list[..self.limit.map_or(list.len(), |n| n.min(list.len()))]
+    }
+}
+
+/// The note saying a list was cut to `--limit`, when it was.
+fn cut_note(shown: usize, total: usize) -> Option<String> {
+    (shown < total).then(|| format!("showing {shown} of {total} (--limit {shown})"))
 }

@@ -208,6 +208,16 @@ pub struct ReportedAge {
 }
 
 impl Player {
+    /// The signing days of his contracts with `club` (unknown ones too):
+    /// what tells whether a done move's contract is still there.
+    pub fn signings_with(&self, club: &ClubId) -> Vec<Option<NaiveDate>> {
+        self.contracts
+            .iter()
+            .filter(|c| &c.club == club)
+            .map(|c| c.signed)
+            .collect()
+    }
+
     /// The player's age in whole years on `day`.
     pub fn age_on(&self, day: NaiveDate) -> Option<u32> {
         let Some(born) = self.born else {
